@@ -1,0 +1,124 @@
+import { AbortError } from './errors.js';
+
+/**
+ * Time as an injectable port: everything that waits or reads the time takes a `Clock`, so tests
+ * drive time with {@link createFakeClock} instead of sleeping.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`; rejects with `AbortError` if `signal` aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** A source of uniformly distributed numbers in [0, 1), like `Math.random`. */
+export type Random = () => number;
+
+/** Throws an {@link AbortError} (with the signal's reason as cause) if `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+}
+
+/** The real clock: `Date.now()` and unref'd timers that do not keep the process alive. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new AbortError(undefined, { cause: signal.reason }));
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new AbortError(undefined, { cause: signal?.reason }));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      timer.unref();
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/** A clock that only moves when told to. */
+export interface FakeClock extends Clock {
+  /** Moves time forward by `ms`, resolving every sleep that falls due, in order. */
+  advance(ms: number): Promise<void>;
+  /** Sets the current time (must not go backwards past pending sleeps' order). */
+  set(now: number): void;
+  /** Number of sleeps not yet due. */
+  pending(): number;
+}
+
+/**
+ * Creates a {@link FakeClock} starting at `start` ms since the epoch.
+ * @example
+ * ```ts
+ * const clock = createFakeClock();
+ * const p = clock.sleep(100);
+ * await clock.advance(100); // p resolves
+ * ```
+ */
+export function createFakeClock(start = 0): FakeClock {
+  let now = start;
+  let seq = 0;
+  const timers: { at: number; seq: number; resolve: () => void }[] = [];
+  const clock: FakeClock = {
+    now: () => now,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(new AbortError(undefined, { cause: signal.reason }));
+          return;
+        }
+        const entry = { at: now + Math.max(0, ms), seq: seq++, resolve: () => {
+          resolve();
+        } };
+        timers.push(entry);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const i = timers.indexOf(entry);
+            if (i >= 0) timers.splice(i, 1);
+            reject(new AbortError(undefined, { cause: signal.reason }));
+          },
+          { once: true },
+        );
+      }),
+    advance: async (ms) => {
+      const target = now + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        const next = timers[0];
+        if (!next || next.at > target) break;
+        timers.shift();
+        now = next.at;
+        next.resolve();
+        // Let the woken continuation run (and maybe schedule more sleeps) before going on.
+        for (let i = 0; i < 10; i++) await Promise.resolve();
+      }
+      now = target;
+    },
+    set: (value) => {
+      now = value;
+    },
+    pending: () => timers.length,
+  };
+  return clock;
+}
+
+/**
+ * A deterministic pseudo-random generator (mulberry32) for tests and reproducible jitter.
+ * @example `const random = createSeededRandom(42); random(); // 0.6011...`
+ */
+export function createSeededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

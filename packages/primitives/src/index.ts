@@ -1,0 +1,61 @@
+export {
+  S3kitError,
+  ValidationError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  CircuitOpenError,
+  CredentialsError,
+  ConfigError,
+  ERR_VALIDATION,
+  ERR_NETWORK,
+  ERR_TIMEOUT,
+  ERR_ABORTED,
+  ERR_CIRCUIT_OPEN,
+  ERR_CREDENTIALS,
+  ERR_CONFIG,
+  isS3kitError,
+  isValidationError,
+  isNetworkError,
+  isTimeoutError,
+  isAbortError,
+  isCircuitOpenError,
+  isCredentialsError,
+  isConfigError,
+} from './errors.js';
+export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase } from './errors.js';
+export {
+  REDACTED,
+  SECRET_HEADERS,
+  SECRET_QUERY_PARAMS,
+  isSecretField,
+  isSecretHeader,
+  redactText,
+  redactUrl,
+  redactHeaders,
+  redactValue,
+} from './redact.js';
+export {
+  compose,
+  encodeRfc3986,
+  encodeQuery,
+  requestTarget,
+  requestOrigin,
+  isReplayableBody,
+  concatBytes,
+  createResponseBody,
+  emptyResponseBody,
+} from './http.js';
+export type {
+  HttpRequestBody,
+  HttpQuery,
+  HttpRequest,
+  HttpResponseBody,
+  HttpResponse,
+  HttpSendOptions,
+  HttpTransport,
+  HttpHandler,
+  HttpMiddleware,
+} from './http.js';
+export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
+export type { Clock, FakeClock, Random } from './clock.js';
