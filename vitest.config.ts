@@ -66,6 +66,10 @@ export default defineConfig({
       ...unitProjects,
       {
         extends: true,
+        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'integ',
           root,

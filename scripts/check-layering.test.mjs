@@ -1,0 +1,70 @@
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkLayering } from './check-layering.mjs';
+
+let dir;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function repo(packages) {
+  dir = mkdtempSync(join(tmpdir(), 'layering-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { vitest: '1' } }));
+  for (const [short, { manifest, files }] of Object.entries(packages)) {
+    const pdir = join(dir, 'packages', short);
+    mkdirSync(join(pdir, 'src'), { recursive: true });
+    writeFileSync(join(pdir, 'package.json'), JSON.stringify({ name: `@s3kit/${short}`, ...manifest }));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(pdir, 'src', name), text);
+  }
+  return dir;
+}
+
+describe('checkLayering', () => {
+  it('accepts imports that point down and are declared', () => {
+    const root = repo({
+      primitives: { manifest: { dependencies: { undici: '7' } }, files: { 'a.ts': "import { Pool } from 'undici';\nimport { x } from './b.js';\nimport 'node:fs';" } },
+      sigv4: { manifest: { dependencies: { '@s3kit/primitives': 'workspace:^' } }, files: { 'a.ts': "import type { X } from '@s3kit/primitives';" } },
+    });
+    expect(checkLayering(root)).toEqual([]);
+  });
+
+  it('rejects an arrow pointing up and s3-mock seeing s3-core', () => {
+    const root = repo({
+      primitives: { manifest: { dependencies: { '@s3kit/sigv4': '1' } }, files: { 'a.ts': "import { sign } from '@s3kit/sigv4';" } },
+      's3-mock': { manifest: { dependencies: { '@s3kit/s3-core': '1' } }, files: { 'a.ts': "export { S3Client } from '@s3kit/s3-core';" } },
+    });
+    const problems = checkLayering(root);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/primitives.*imports @s3kit\/sigv4.*no @s3kit package/);
+    expect(problems[1]).toMatch(/s3-mock.*imports @s3kit\/s3-core/);
+  });
+
+  it('rejects undeclared bare imports in sources but lets tests use devDependencies', () => {
+    const root = repo({
+      primitives: {
+        manifest: { devDependencies: { 'fast-check': '4' } },
+        files: {
+          'a.ts': "const x = await import('left-pad');",
+          'a.test.ts': "import fc from 'fast-check';\nimport { it } from 'vitest';",
+          'b.ts': "import fc from 'fast-check';",
+        },
+      },
+    });
+    const problems = checkLayering(root);
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/a\.ts: imports 'left-pad'/);
+    expect(problems.join('\n')).toMatch(/b\.ts: imports 'fast-check'.*dependencies/);
+  });
+
+  it('rejects relative imports that reach into another package and unknown packages', () => {
+    const root = repo({
+      sigv4: { manifest: {}, files: { 'a.ts': "import { x } from '../../primitives/src/x.js';" } },
+      extra: { manifest: {}, files: { 'a.ts': '' } },
+    });
+    const problems = checkLayering(root);
+    expect(problems.join('\n')).toMatch(/leaves the package/);
+    expect(problems.join('\n')).toMatch(/packages\/extra: not in the layering table/);
+  });
+});
