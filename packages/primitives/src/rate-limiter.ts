@@ -154,23 +154,20 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 
   return {
-    acquire(key, acquireOptions = {}) {
+    // The body up to the queueing runs synchronously, so a token taken on the fast path is taken at call time.
+    async acquire(key, acquireOptions = {}) {
       const { signal, tokens = 1 } = acquireOptions;
-      try {
-        checkTokens(tokens);
-        throwIfAborted(signal);
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+      checkTokens(tokens);
+      throwIfAborted(signal);
       const bucket = bucketOf(key);
       if (bucket.queue.length === 0) {
         refill(bucket);
         if (bucket.tokens + EPSILON >= tokens) {
           bucket.tokens = Math.max(0, bucket.tokens - tokens);
-          return Promise.resolve();
+          return;
         }
       }
-      return new Promise<void>((resolve, reject) => {
+      await new Promise<void>((resolve, reject) => {
         const onAbort = (): void => {
           const index = bucket.queue.indexOf(waiter);
           if (index < 0) return;
