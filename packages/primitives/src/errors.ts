@@ -127,8 +127,13 @@ function describeValue(value: unknown): string {
 /** A transport-level failure (connection refused or reset, DNS, TLS, socket closed mid-body). */
 export class NetworkError extends S3kitError {
   override readonly name = 'NetworkError' as const;
-  constructor(message: string, options: { cause?: unknown; code?: string; retryable?: boolean } = {}) {
-    super(message, { code: options.code ?? ERR_NETWORK, cause: options.cause, retryable: options.retryable ?? true });
+  constructor(
+    message: string,
+    options: { cause?: unknown; code?: string; retryable?: boolean; details?: Readonly<Record<string, unknown>> } = {},
+  ) {
+    const base: S3kitErrorOptions = { code: options.code ?? ERR_NETWORK, cause: options.cause, retryable: options.retryable ?? true };
+    if (options.details) base.details = options.details;
+    super(message, base);
   }
 }
 

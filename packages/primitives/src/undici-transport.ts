@@ -1,0 +1,229 @@
+import type { Agent, Dispatcher } from 'undici';
+import type * as UndiciModule from 'undici';
+import { throwIfAborted } from './clock.js';
+import { AbortError, NetworkError, TimeoutError } from './errors.js';
+import type { TimeoutPhase } from './errors.js';
+import { createResponseBody, emptyResponseBody, requestOrigin, requestTarget } from './http.js';
+import type { HttpRequest, HttpRequestBody, HttpResponse, HttpResponseBody, HttpSendOptions, HttpTransport } from './http.js';
+
+/** Options of {@link createUndiciTransport}. */
+export interface UndiciTransportOptions {
+  /**
+   * Maximum open connections per origin (each origin gets its own keep-alive pool).
+   * @default 64
+   */
+  connections?: number;
+  /**
+   * Milliseconds to establish a TCP (and TLS) connection before failing with `TimeoutError` phase `connect`.
+   * @default 10000
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Milliseconds from sending the request to receiving the complete response headers (phase `headers`).
+   * @default 60000
+   */
+  headersTimeoutMs?: number;
+  /**
+   * Longest idle gap, in milliseconds, between two response body chunks (phase `body`). `0` disables it.
+   * @default 60000
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * Milliseconds an idle keep-alive socket stays open when the server gives no `Keep-Alive: timeout`.
+   * @default 4000
+   */
+  keepAliveTimeoutMs?: number;
+}
+
+/** undici's error codes that mean the connection failed or broke (retryable {@link NetworkError}). */
+const UNDICI_NETWORK_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+]);
+
+const TIMEOUT_CODES: Readonly<Record<string, TimeoutPhase>> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connect',
+  UND_ERR_HEADERS_TIMEOUT: 'headers',
+  UND_ERR_BODY_TIMEOUT: 'body',
+};
+
+type Undici = typeof UndiciModule;
+
+// Loading undici costs tens of milliseconds; paying it on the first request (not on import of this
+// package) keeps `import '@s3kit/primitives'` cheap for callers that never send.
+let undiciModule: Promise<Undici> | undefined;
+function loadUndici(): Promise<Undici> {
+  undiciModule ??= import('undici');
+  return undiciModule;
+}
+
+/**
+ * Creates an {@link HttpTransport} on undici's `Agent` (one keep-alive pool per origin), without
+ * touching undici's global dispatcher.
+ *
+ * Errors are mapped: connect/headers/body deadlines to `TimeoutError` (`phase` says which), broken or
+ * refused connections to a retryable `NetworkError` (`details.errno` keeps undici's or the OS's code,
+ * e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`), an aborted signal to `AbortError`. The same mapping applies
+ * while the caller reads the response body. An error thrown by a streamed request body is rethrown
+ * as it is. undici itself is loaded on the first `send`.
+ *
+ * @throws {NetworkError} `ERR_NETWORK` when the connection fails or breaks (retryable).
+ * @throws {TimeoutError} `ERR_TIMEOUT` when a phase deadline passes (retryable).
+ * @throws {AbortError} `ERR_ABORTED` when `options.signal` aborts.
+ * @example
+ * ```ts
+ * const transport = createUndiciTransport({ connections: 32, headersTimeoutMs: 30_000 });
+ * const res = await transport.send({ method: 'GET', protocol: 'https:', hostname: 'example.com', path: '/', headers: {} });
+ * console.log(res.statusCode, await res.body.text());
+ * await transport.close();
+ * ```
+ */
+export function createUndiciTransport(options: UndiciTransportOptions = {}): HttpTransport {
+  const agentOptions: Agent.Options = {
+    connections: options.connections ?? 64,
+    connectTimeout: options.connectTimeoutMs ?? 10_000,
+    headersTimeout: options.headersTimeoutMs ?? 60_000,
+    bodyTimeout: options.bodyTimeoutMs ?? 60_000,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+  };
+  let agent: Agent | undefined;
+  let agentPromise: Promise<Agent> | undefined;
+  let closed = false;
+
+  const getAgent = (): Promise<Agent> => {
+    agentPromise ??= loadUndici().then((undici) => {
+      agent = new undici.Agent(agentOptions);
+      return agent;
+    });
+    return agentPromise;
+  };
+
+  return {
+    async send(request: HttpRequest, sendOptions: HttpSendOptions = {}): Promise<HttpResponse> {
+      const { signal } = sendOptions;
+      throwIfAborted(signal);
+      if (closed) throw new NetworkError('Transport is closed', { retryable: false, details: { errno: 'UND_ERR_CLOSED' } });
+      const dispatcher = await getAgent();
+      throwIfAborted(signal);
+
+      const guard = guardBody(request.body);
+      const requestOptions: Dispatcher.RequestOptions = {
+        origin: requestOrigin(request),
+        path: requestTarget(request),
+        method: request.method,
+        headers: request.headers,
+        // undici streams any async iterable at run time; its typings only list Readable.
+        body: (guard.body ?? null) as Exclude<Dispatcher.RequestOptions['body'], undefined>,
+      };
+      if (signal) requestOptions.signal = signal;
+
+      let data: Dispatcher.ResponseData;
+      try {
+        data = await dispatcher.request(requestOptions);
+      } catch (err) {
+        if (guard.failed) throw guard.error;
+        throw mapUndiciError(err, signal);
+      }
+
+      const headers = flattenHeaders(data.headers);
+      const source = data.body;
+      let body: HttpResponseBody;
+      if (request.method === 'HEAD') {
+        await source.dump().catch(() => undefined);
+        body = emptyResponseBody();
+      } else {
+        body = createResponseBody(readMapped(source, signal), async () => {
+          await source.dump().catch(() => undefined);
+        });
+      }
+      return { statusCode: data.statusCode, headers, body };
+    },
+    async close(): Promise<void> {
+      closed = true;
+      if (!agentPromise) return;
+      await agentPromise;
+      await agent?.close();
+    },
+  };
+}
+
+interface GuardedBody {
+  body: Uint8Array | string | AsyncIterable<Uint8Array> | undefined;
+  failed: boolean;
+  error: unknown;
+}
+
+/** Wraps a streamed body so an error the caller's stream throws can be told apart from a network error. */
+function guardBody(body: HttpRequestBody | undefined): GuardedBody {
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) return { body, failed: false, error: undefined };
+  const guard: GuardedBody = { body: undefined, failed: false, error: undefined };
+  guard.body = (async function* () {
+    try {
+      for await (const chunk of body) yield chunk;
+    } catch (err) {
+      guard.failed = true;
+      guard.error = err;
+      throw err;
+    }
+  })();
+  return guard;
+}
+
+async function* readMapped(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of source) yield chunk;
+  } catch (err) {
+    throw mapUndiciError(err, signal);
+  }
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return undefined;
+}
+
+/**
+ * Maps an error undici threw (while sending or while the body was read) to an s3kit error.
+ * Unknown errors are returned unchanged.
+ */
+export function mapUndiciError(err: unknown, signal?: AbortSignal): unknown {
+  if (signal?.aborted) return new AbortError(undefined, { cause: err });
+  const code = errorCode(err);
+  if (code !== undefined) {
+    const phase = TIMEOUT_CODES[code];
+    if (phase) return new TimeoutError(`HTTP ${phase} timeout`, { phase, cause: err });
+    if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_ABORT') return new AbortError(undefined, { cause: err });
+    if (UNDICI_NETWORK_CODES.has(code)) {
+      // A SocketError usually wraps nothing, but an OS error may sit one level down as `cause`.
+      const inner = errorCode((err as { cause?: unknown }).cause);
+      const errno = inner !== undefined && UNDICI_NETWORK_CODES.has(inner) ? inner : code;
+      const message = err instanceof Error ? err.message : code;
+      return new NetworkError(`Network error: ${message} (${errno})`, { cause: err, details: { errno } });
+    }
+  }
+  if (err instanceof Error && err.name === 'AbortError') return new AbortError(undefined, { cause: err });
+  return err;
+}
