@@ -68,15 +68,20 @@ export function isSecretHeader(name: string): boolean {
 
 const TEXT_PATTERNS: readonly [RegExp, string][] = [
   // Authorization: AWS4-HMAC-SHA256 Credential=AKID/..., SignedHeaders=..., Signature=hex
-  [/(Credential=)[^,\s&"']+/gi, `$1${REDACTED}`],
-  [/(Signature=)[0-9a-f]{16,}/gi, `$1${REDACTED}`],
+  [/(Credential=)[^,\s&"'#]+/gi, `$1${REDACTED}`],
+  [/(Signature=)[^,\s&"'#]+/gi, `$1${REDACTED}`],
   // Query parameters of presigned URLs.
   [/([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId)=)[^&\s"'#]*/gi, `$1${REDACTED}`],
   // `name: value` or `name=value` pairs for secret names in free text (headers dumped as text, env dumps).
+  // `&` ends the value so the rest of a query string (`?X-Amz-Security-Token=t&X-Amz-Date=...`) survives.
   [
-    /((?:aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken|x-amz-security-token|authorization)["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
+    /((?:aws_secret_access_key|aws_session_token|secret_access_key|session_token|secretAccessKey|sessionToken|x-amz-security-token|password)["']?\s*[:=]\s*["']?)[^\s"',;}&]+/gi,
     `$1${REDACTED}`,
   ],
+  // Presigned-URL parameters dumped as JSON or headers (`"X-Amz-Signature": "..."`); the `=` form is caught above.
+  [/(x-amz-(?:signature|credential)["']?\s*:\s*["']?)[^\s"',;}&]+/gi, `$1${REDACTED}`],
+  // `Authorization: <scheme> <credentials>`: the value after the scheme is the secret (`Bearer x`, `Basic x`).
+  [/((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:[A-Za-z0-9-]+ +)?[^\s"',;}]+/gi, `$1${REDACTED}`],
   // AWS access key ids (AKIA..., ASIA...) are identifiers, not secrets, but they name an account: mask.
   [/\b((?:AKIA|ASIA)[A-Z0-9]{4})[A-Z0-9]{12}\b/g, `$1${'*'.repeat(12)}`],
 ];
@@ -120,14 +125,27 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   }
   if (seen.has(value)) return '[Circular]';
   if (depth > 8) return '[Truncated]';
+  // `seen` holds the ancestors of the current value only, so a value shared by two branches is shown twice, not as a cycle.
   seen.add(value);
+  try {
+    return redactObject(value, depth, seen);
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function redactObject(value: object, depth: number, seen: WeakSet<object>): unknown {
   if (value instanceof URL) return redactUrl(value);
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1, seen));
   if (value instanceof Error) {
     const json = (value as { toJSON?: () => unknown }).toJSON;
     if (typeof json === 'function') return redactValue(json.call(value), depth + 1, seen);
-    return { name: value.name, message: redactText(value.message) };
+    const out: Record<string, unknown> = { name: value.name, message: redactText(value.message) };
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === 'string' || typeof code === 'number') out.code = code;
+    if (value.cause !== undefined) out.cause = redactValue(value.cause, depth + 1, seen);
+    return out;
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
