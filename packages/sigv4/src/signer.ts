@@ -1,0 +1,400 @@
+/**
+ * The SigV4 signer: header signing, presigned URLs, aws-chunked streaming uploads and POST
+ * policies, over the shared `HttpRequest` shape.
+ */
+import { ConfigError, CredentialsError, ValidationError, encodeQuery, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
+import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
+import { createAmzDateFormatter } from './amz-date.js';
+import type { AmzDate } from './amz-date.js';
+import type { AwsCredentials, CredentialsProvider } from './aws-credentials.js';
+import { DEFAULT_CHUNK_SIZE, encodeAwsChunked, encodedContentLength } from './aws-chunked.js';
+import type { ChunkedTrailer } from './aws-chunked.js';
+import {
+  canonicalHeaders,
+  canonicalQuery,
+  canonicalRequest,
+  canonicalUri,
+  createHeaderFilter,
+  credentialScope,
+  stringToSign,
+} from './canonical.js';
+import type { SignedHeadersOption } from './canonical.js';
+import { createChunkSigner } from './chunk-signer.js';
+import {
+  ALGORITHM,
+  STREAMING_SIGNED_PAYLOAD,
+  STREAMING_SIGNED_PAYLOAD_TRAILER,
+  STREAMING_UNSIGNED_PAYLOAD_TRAILER,
+  UNSIGNED_PAYLOAD,
+} from './constants.js';
+import { payloadHashOf } from './payload.js';
+import { signPostPolicy } from './post-policy.js';
+import type { PostPolicyOptions, PostPolicyResult } from './post-policy.js';
+import { createSigningKeyCache, hmacHex, sha256Hex } from './signing-key.js';
+import type { SigningKeyCache } from './signing-key.js';
+import { assertCredentials, assertExpiresIn, assertScopePart } from './validate.js';
+
+/** Options of {@link createSigner}. */
+export interface SignerOptions {
+  /** Static credentials, or a provider called before each signature (memoize inside it). */
+  credentials: AwsCredentials | CredentialsProvider;
+  /** Signing region, e.g. `us-east-1`. */
+  region: string;
+  /** Signing service name, e.g. `s3`, `sts`, `execute-api`. */
+  service: string;
+  /**
+   * `true`: generic AWS rules (path normalized and URI-encoded again); `false`: S3 rules (path
+   * used as sent, single encoding, presigned payload `UNSIGNED-PAYLOAD`).
+   * @default service !== 's3'
+   */
+  uriEscapePath?: boolean | undefined;
+  /**
+   * Whether to send and sign `x-amz-content-sha256` with header signatures.
+   * @default !uriEscapePath (S3 requires it)
+   */
+  applyChecksum?: boolean | undefined;
+  /**
+   * Time source.
+   * @default systemClock
+   */
+  clock?: Clock | undefined;
+  /**
+   * Milliseconds added to the clock (server time minus local time), see {@link Signer.setClockOffset}.
+   * @default 0
+   */
+  clockOffsetMs?: number | undefined;
+  /**
+   * Maximum number of derived signing keys cached by this signer.
+   * @default 50
+   */
+  cacheSize?: number | undefined;
+  /** Which headers to sign beyond the defaults. */
+  signedHeaders?: SignedHeadersOption | undefined;
+}
+
+/** Per-call options of {@link Signer.sign}. */
+export interface SignOptions {
+  /** Signing time instead of the clock (plus offset). */
+  signingDate?: Date | number | undefined;
+  /** Hex SHA-256 of the body or one of the special payload values; computed from the body when absent. */
+  payloadHash?: string | undefined;
+  /** Region override for this call. */
+  region?: string | undefined;
+  /** Service override for this call. */
+  service?: string | undefined;
+  /**
+   * Add the session token after signing instead of signing it (for the few services that ask for that).
+   * @default false
+   */
+  unsignedSessionToken?: boolean | undefined;
+  /** Attach `debug: { canonicalRequest, stringToSign }` to the result. */
+  debug?: boolean | undefined;
+  /** Aborts a pending credentials fetch. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of {@link Signer.presign}. */
+export interface PresignOptions extends SignOptions {
+  /** Validity of the URL in seconds: 1 to 604800 (7 days). */
+  expiresIn: number;
+}
+
+/** Which aws-chunked flavour {@link Signer.signStreaming} produces. */
+export type StreamingMode = 'signed' | 'signed-trailer' | 'unsigned-trailer';
+
+/** Options of {@link Signer.signStreaming}. */
+export interface StreamingSignOptions extends Omit<SignOptions, 'payloadHash'> {
+  /**
+   * `signed`: `STREAMING-AWS4-HMAC-SHA256-PAYLOAD`; `signed-trailer`: `...-PAYLOAD-TRAILER`;
+   * `unsigned-trailer`: `STREAMING-UNSIGNED-PAYLOAD-TRAILER`.
+   */
+  mode: StreamingMode;
+  /** Exact length of the body before encoding. */
+  decodedContentLength: number;
+  /**
+   * Data bytes per chunk.
+   * @default 65536
+   */
+  chunkSize?: number | undefined;
+  /** Trailer (required by the trailer modes), plus the length of its value for Content-Length. */
+  trailer?: (ChunkedTrailer & { valueLength: number }) | undefined;
+}
+
+/** What was signed, for debugging signature mismatches. Contains no secret. */
+export interface SigningDebug {
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+/** A signed request, with `debug` when asked for. */
+export type SignedRequest = HttpRequest & { debug?: SigningDebug };
+
+/** A presigned request: the query carries the signature; `url` is ready to share. */
+export type PresignedRequest = HttpRequest & { url: string; debug?: SigningDebug };
+
+/** A SigV4 signer bound to credentials, region and service. */
+export interface Signer {
+  /**
+   * Signs with an `Authorization` header; sets `x-amz-date`, `x-amz-security-token` and (for S3)
+   * `x-amz-content-sha256`. Returns a new request; the input is not modified.
+   * @throws CredentialsError `ERR_CREDENTIALS`, ValidationError `ERR_VALIDATION`.
+   */
+  sign(request: HttpRequest, options?: SignOptions): Promise<SignedRequest>;
+  /**
+   * {@link Signer.sign} without a promise, for static credentials.
+   * @throws ConfigError `ERR_CONFIG` when the signer was created with a credentials provider.
+   */
+  signSync(request: HttpRequest, options?: SignOptions): SignedRequest;
+  /**
+   * Presigns with query parameters (`X-Amz-Algorithm`, `-Credential`, `-Date`, `-Expires`,
+   * `-SignedHeaders`, `-Security-Token`, `-Signature`). Never adds a checksum or body constraint.
+   * @throws ValidationError `ERR_VALIDATION` (field `expiresIn`) outside 1..604800.
+   */
+  presign(request: HttpRequest, options: PresignOptions): Promise<PresignedRequest>;
+  /** {@link Signer.presign} without a promise, for static credentials. */
+  presignSync(request: HttpRequest, options: PresignOptions): PresignedRequest;
+  /**
+   * Signs a streaming upload as aws-chunked: sets `content-encoding`, `content-length`,
+   * `x-amz-decoded-content-length`, `x-amz-trailer`, and replaces the body by the encoded stream.
+   */
+  signStreaming(request: HttpRequest, options: StreamingSignOptions): Promise<SignedRequest>;
+  /** Signs a browser POST policy and returns the form fields. */
+  presignPost(options: PostPolicyOptions & { signingDate?: Date | number; signal?: AbortSignal }): Promise<PostPolicyResult>;
+  /** Sets the clock offset (server minus local time, ms), e.g. after `RequestTimeTooSkewed`. */
+  setClockOffset(ms: number): void;
+  /** The current clock offset in ms. */
+  readonly clockOffsetMs: number;
+}
+
+interface CoreResult {
+  request: SignedRequest;
+  signature: string;
+  signingKey: Buffer;
+  date: AmzDate;
+  scope: string;
+}
+
+const CHECKSUM_HEADER = /^(?:x-amz-checksum-|x-amz-sdk-checksum-algorithm$|content-md5$|x-amz-content-sha256$|x-amz-trailer$|x-amz-decoded-content-length$)/;
+
+function hostHeader(request: HttpRequest): string {
+  const host = request.hostname.includes(':') ? `[${request.hostname}]` : request.hostname;
+  const defaultPort = request.protocol === 'https:' ? 443 : 80;
+  return request.port === undefined || request.port === defaultPort ? host : `${host}:${request.port}`;
+}
+
+function streamOf(body: Uint8Array | string): AsyncIterable<Uint8Array> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return (async function* () {
+    if (bytes.byteLength > 0) yield bytes;
+  })();
+}
+
+/**
+ * Creates a SigV4 signer.
+ * @throws ValidationError `ERR_VALIDATION` for a bad region or service; CredentialsError
+ *   `ERR_CREDENTIALS` for bad static credentials.
+ * @example
+ * ```ts
+ * const signer = createSigner({ credentials: { accessKeyId, secretAccessKey }, region: 'eu-west-1', service: 's3' });
+ * const signed = await signer.sign({ method: 'GET', protocol: 'https:', hostname, path: '/bucket/key', headers: {} });
+ * const { url } = await signer.presign(request, { expiresIn: 900 });
+ * ```
+ */
+export function createSigner(options: SignerOptions): Signer {
+  assertScopePart('region', options.region);
+  assertScopePart('service', options.service);
+  const provider = typeof options.credentials === 'function' ? options.credentials : undefined;
+  const staticCredentials = provider ? undefined : (options.credentials as AwsCredentials);
+  if (!provider) assertCredentials(staticCredentials);
+  const uriEscapePath = options.uriEscapePath ?? options.service !== 's3';
+  const applyChecksum = options.applyChecksum ?? !uriEscapePath;
+  const clock = options.clock ?? systemClock;
+  const keys: SigningKeyCache = createSigningKeyCache(options.cacheSize ?? 50);
+  const filter = createHeaderFilter(options.signedHeaders);
+  const formatDate = createAmzDateFormatter();
+  let offset = options.clockOffsetMs ?? 0;
+
+  const resolveScope = (opts: SignOptions): [string, string] => {
+    const region = opts.region ?? options.region;
+    const service = opts.service ?? options.service;
+    if (opts.region !== undefined) assertScopePart('region', region);
+    if (opts.service !== undefined) assertScopePart('service', service);
+    return [region, service];
+  };
+  const dateOf = (opts: SignOptions): AmzDate => {
+    const at = opts.signingDate;
+    return formatDate(at === undefined ? clock.now() + offset : typeof at === 'number' ? at : at.getTime());
+  };
+
+  const core = (
+    credentials: AwsCredentials,
+    request: HttpRequest,
+    opts: SignOptions,
+    expiresIn: number | undefined,
+    extraHeaders?: Record<string, string>,
+  ): CoreResult => {
+    const [region, service] = resolveScope(opts);
+    const date = dateOf(opts);
+    const presign = expiresIn !== undefined;
+    const token = credentials.sessionToken;
+    const signToken = token !== undefined && opts.unsignedSessionToken !== true;
+    const scope = credentialScope(date.short, region, service);
+
+    // Output names are lower-case; names differing only in case are joined with ',' as HTTP would.
+    const headers: Record<string, string> = {};
+    const source = request.headers;
+    for (const name in source) {
+      const lower = name.toLowerCase();
+      if (lower === 'authorization' || lower === 'x-amz-date') continue;
+      if (presign && !uriEscapePath && CHECKSUM_HEADER.test(lower)) continue;
+      const existing = headers[lower];
+      headers[lower] = existing === undefined ? source[name]! : `${existing},${source[name]!}`;
+    }
+    if (extraHeaders) Object.assign(headers, extraHeaders);
+    headers.host ??= hostHeader(request);
+
+    let payloadHash = opts.payloadHash;
+    let query: HttpQuery | undefined = request.query;
+    if (presign) {
+      payloadHash ??= uriEscapePath ? (payloadHashOf(request.body) ?? UNSIGNED_PAYLOAD) : UNSIGNED_PAYLOAD;
+      query = { ...request.query };
+      delete query['X-Amz-Signature'];
+      query['X-Amz-Algorithm'] = ALGORITHM;
+      query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`;
+      query['X-Amz-Date'] = date.long;
+      query['X-Amz-Expires'] = String(expiresIn);
+      if (signToken) query['X-Amz-Security-Token'] = token;
+    } else {
+      headers['x-amz-date'] = date.long;
+      if (signToken) headers['x-amz-security-token'] = token;
+      payloadHash ??= headers['x-amz-content-sha256'] ?? payloadHashOf(request.body);
+      if (payloadHash === undefined) {
+        if (uriEscapePath) {
+          throw new ValidationError({ field: 'payloadHash', rule: 'a streaming body needs a payloadHash (see hashStream) for this service' });
+        }
+        payloadHash = UNSIGNED_PAYLOAD;
+      }
+      if (applyChecksum) headers['x-amz-content-sha256'] = payloadHash;
+    }
+
+    const canonicalHeaderSet = canonicalHeaders(headers, filter);
+    if (presign) query!['X-Amz-SignedHeaders'] = canonicalHeaderSet.signedHeaders;
+    const creq = canonicalRequest(
+      request.method,
+      canonicalUri(request.path, uriEscapePath),
+      canonicalQuery(query),
+      canonicalHeaderSet,
+      payloadHash,
+    );
+    const sts = stringToSign(ALGORITHM, date.long, scope, sha256Hex(creq));
+    const signingKey = keys.get(credentials, date.short, region, service);
+    const signature = hmacHex(signingKey, sts);
+
+    const signed: SignedRequest = { ...request, headers };
+    if (presign) {
+      query!['X-Amz-Signature'] = signature;
+      if (token !== undefined && !signToken) query!['X-Amz-Security-Token'] = token;
+      signed.query = query!;
+      (signed as PresignedRequest).url = `${requestOrigin(request)}${request.path}?${encodeQuery(query)}`;
+    } else {
+      headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${canonicalHeaderSet.signedHeaders}, Signature=${signature}`;
+      if (token !== undefined && !signToken) headers['x-amz-security-token'] = token;
+    }
+    if (opts.debug === true) signed.debug = { canonicalRequest: creq, stringToSign: sts };
+    return { request: signed, signature, signingKey, date, scope };
+  };
+
+  const credentialsFor = async (signal: AbortSignal | undefined): Promise<AwsCredentials> => {
+    if (staticCredentials) return staticCredentials;
+    throwIfAborted(signal);
+    let credentials: AwsCredentials;
+    try {
+      credentials = await provider!({ signal });
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'CredentialsError' || err.name === 'AbortError')) throw err;
+      throw new CredentialsError('The credentials provider failed', { cause: err });
+    }
+    assertCredentials(credentials);
+    return credentials;
+  };
+  const requireStatic = (): AwsCredentials => {
+    if (!staticCredentials) {
+      throw new ConfigError('signSync/presignSync need static credentials; use sign/presign with a credentials provider', { source: 'credentials' });
+    }
+    return staticCredentials;
+  };
+
+  const signer: Signer = {
+    sign(request, opts = {}) {
+      if (staticCredentials) {
+        try {
+          return Promise.resolve(core(staticCredentials, request, opts, undefined).request);
+        } catch (err) {
+          return Promise.reject(err as Error);
+        }
+      }
+      return credentialsFor(opts.signal).then((c) => core(c, request, opts, undefined).request);
+    },
+    signSync(request, opts = {}) {
+      return core(requireStatic(), request, opts, undefined).request;
+    },
+    async presign(request, opts) {
+      assertExpiresIn(opts.expiresIn);
+      const credentials = await credentialsFor(opts.signal);
+      return core(credentials, request, opts, opts.expiresIn).request as PresignedRequest;
+    },
+    presignSync(request, opts) {
+      assertExpiresIn(opts.expiresIn);
+      return core(requireStatic(), request, opts, opts.expiresIn).request as PresignedRequest;
+    },
+    async signStreaming(request, opts) {
+      const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+      const { mode, trailer } = opts;
+      if (mode !== 'signed' && !trailer) {
+        throw new ValidationError({ field: 'trailer', rule: `is required with mode "${mode}"` });
+      }
+      if (request.body === undefined) throw new ValidationError({ field: 'body', rule: 'is required for a streaming upload' });
+      const signed = mode !== 'unsigned-trailer';
+      const length = encodedContentLength(opts.decodedContentLength, chunkSize, {
+        signed,
+        trailer: trailer ? { name: trailer.trailerName, valueLength: trailer.valueLength } : undefined,
+      });
+      const credentials = await credentialsFor(opts.signal);
+      const existingEncoding = request.headers['content-encoding'];
+      const extra: Record<string, string> = {
+        'content-encoding': existingEncoding ? `aws-chunked,${existingEncoding}` : 'aws-chunked',
+        'content-length': String(length),
+        'x-amz-decoded-content-length': String(opts.decodedContentLength),
+      };
+      if (trailer) extra['x-amz-trailer'] = trailer.trailerName;
+      const payloadHash =
+        mode === 'signed' ? STREAMING_SIGNED_PAYLOAD : mode === 'signed-trailer' ? STREAMING_SIGNED_PAYLOAD_TRAILER : STREAMING_UNSIGNED_PAYLOAD_TRAILER;
+      const result = core(credentials, { ...request, body: '' }, { ...opts, payloadHash }, undefined, extra);
+      const body = typeof request.body === 'string' || request.body instanceof Uint8Array ? streamOf(request.body) : request.body;
+      result.request.body = encodeAwsChunked(body, {
+        decodedLength: opts.decodedContentLength,
+        chunkSize,
+        signer: signed
+          ? createChunkSigner({ signingKey: result.signingKey, amzDate: result.date.long, scope: result.scope, seedSignature: result.signature })
+          : undefined,
+        trailer,
+      });
+      return result.request;
+    },
+    async presignPost(opts) {
+      const credentials = await credentialsFor(opts.signal);
+      const [region, service] = resolveScope({});
+      const at = opts.signingDate;
+      const now = at === undefined ? clock.now() + offset : typeof at === 'number' ? at : at.getTime();
+      return signPostPolicy(opts, { credentials, region, service, now, keys });
+    },
+    setClockOffset(ms) {
+      if (!Number.isFinite(ms)) throw new ValidationError({ field: 'clockOffsetMs', rule: 'must be a finite number of milliseconds', value: ms });
+      offset = ms;
+    },
+    get clockOffsetMs() {
+      return offset;
+    },
+  };
+  return signer;
+}
