@@ -61,6 +61,12 @@ const TIMEOUT_CODES: Readonly<Record<string, TimeoutPhase>> = {
 
 type Undici = typeof UndiciModule;
 
+/** An {@link HttpTransport} that owns sockets: `close()` is always there. */
+export interface UndiciTransport extends HttpTransport {
+  /** Closes every pooled connection (waiting for in-flight requests); later sends reject. */
+  close(): Promise<void>;
+}
+
 // Loading undici costs tens of milliseconds; paying it on the first request (not on import of this
 // package) keeps `import '@s3kit/primitives'` cheap for callers that never send.
 let undiciModule: Promise<Undici> | undefined;
@@ -90,7 +96,7 @@ function loadUndici(): Promise<Undici> {
  * await transport.close();
  * ```
  */
-export function createUndiciTransport(options: UndiciTransportOptions = {}): HttpTransport {
+export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
   const agentOptions: Agent.Options = {
     connections: options.connections ?? 64,
     connectTimeout: options.connectTimeoutMs ?? 10_000,
