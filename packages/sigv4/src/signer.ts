@@ -2,7 +2,7 @@
  * The SigV4 signer: header signing, presigned URLs, aws-chunked streaming uploads and POST
  * policies, over the shared `HttpRequest` shape.
  */
-import { ConfigError, CredentialsError, ValidationError, encodeQuery, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { ConfigError, CredentialsError, REDACTED, ValidationError, encodeQuery, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
 import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
 import type { AmzDate } from './amz-date.js';
@@ -120,7 +120,11 @@ export interface StreamingSignOptions extends Omit<SignOptions, 'payloadHash'> {
   trailer?: (ChunkedTrailer & { valueLength: number }) | undefined;
 }
 
-/** What was signed, for debugging signature mismatches. Contains no secret. */
+/**
+ * What was signed, for debugging signature mismatches (compare with S3's `CanonicalRequest` in a
+ * `SignatureDoesNotMatch` error). Never contains the secret or signing key; a signed session token
+ * appears in `canonicalRequest` but is redacted by `toJSON`.
+ */
 export interface SigningDebug {
   canonicalRequest: string;
   stringToSign: string;
@@ -184,9 +188,18 @@ function hostHeader(request: HttpRequest): string {
 
 function streamOf(body: Uint8Array | string): AsyncIterable<Uint8Array> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return (async function* () {
-    if (bytes.byteLength > 0) yield bytes;
-  })();
+  return {
+    [Symbol.asyncIterator]: () => {
+      let done = bytes.byteLength === 0;
+      return {
+        next: () => {
+          const result: IteratorResult<Uint8Array> = done ? { done: true, value: undefined } : { done: false, value: bytes };
+          done = true;
+          return Promise.resolve(result);
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -251,7 +264,7 @@ export function createSigner(options: SignerOptions): Signer {
       headers[lower] = existing === undefined ? source[name]! : `${existing},${source[name]!}`;
     }
     if (extraHeaders) Object.assign(headers, extraHeaders);
-    headers.host ??= hostHeader(request);
+    if (!('host' in headers)) headers.host = hostHeader(request);
 
     let payloadHash = opts.payloadHash;
     let query: HttpQuery | undefined = request.query;
@@ -300,7 +313,14 @@ export function createSigner(options: SignerOptions): Signer {
       headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${canonicalHeaderSet.signedHeaders}, Signature=${signature}`;
       if (token !== undefined && !signToken) headers['x-amz-security-token'] = token;
     }
-    if (opts.debug === true) signed.debug = { canonicalRequest: creq, stringToSign: sts };
+    if (opts.debug === true) {
+      const debug: SigningDebug = { canonicalRequest: creq, stringToSign: sts };
+      // The canonical request shows a signed session token; keep it out of JSON logs.
+      if (token !== undefined) {
+        Object.defineProperty(debug, 'toJSON', { value: () => ({ canonicalRequest: creq.split(token).join(REDACTED), stringToSign: sts }) });
+      }
+      signed.debug = debug;
+    }
     return { request: signed, signature, signingKey, date, scope };
   };
 
@@ -330,7 +350,7 @@ export function createSigner(options: SignerOptions): Signer {
         try {
           return Promise.resolve(core(staticCredentials, request, opts, undefined).request);
         } catch (err) {
-          return Promise.reject(err as Error);
+          return Promise.reject(err instanceof Error ? err : new Error(String(err)));
         }
       }
       return credentialsFor(opts.signal).then((c) => core(c, request, opts, undefined).request);

@@ -27,7 +27,7 @@ function parseRawRequest(text: string): HttpRequest {
     const line = lines[i]!;
     if (line === '') break;
     if (/^\s/.test(line) && last !== undefined) {
-      headers[last] += `\n${line}`; // obs-fold: the signer must collapse it
+      headers[last] = `${headers[last]!}\n${line}`; // obs-fold: the signer must collapse it
       continue;
     }
     const colon = line.indexOf(':');
@@ -35,7 +35,7 @@ function parseRawRequest(text: string): HttpRequest {
     const value = line.slice(colon + 1);
     // Repeated headers reach the signer joined with ',' (one record entry per name).
     const existing = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-    if (existing) headers[existing] += `,${value}`;
+    if (existing) headers[existing] = `${headers[existing]!},${value}`;
     else headers[name] = value;
     last = existing ?? name;
   }
