@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAbortError, isNetworkError, isTimeoutError } from './errors.js';
+import { isAbortError, isNetworkError, isTimeoutError, isValidationError } from './errors.js';
 import type { HttpRequest, HttpTransport } from './http.js';
 import { createUndiciTransport, mapUndiciError } from './undici-transport.js';
 
@@ -171,6 +171,17 @@ describe('createUndiciTransport', () => {
     }
     const err = await rejection(transport.send(req('/echo', { method: 'PUT', body: failing() })));
     expect(err).toBe(boom);
+  });
+
+  it('rejects a streamed body shorter than its content-length with ValidationError', async () => {
+    const err = await rejection(transport.send(req('/echo', { method: 'PUT', headers: { 'content-length': '10' }, body: chunks('abc') })));
+    expect(isValidationError(err)).toBe(true);
+    expect(err).toMatchObject({ field: 'headers["content-length"]' });
+  });
+
+  it('rejects a header value undici refuses with ValidationError', async () => {
+    const err = await rejection(transport.send(req('/echo', { headers: { 'x-bad': 'a\r\nb' } })));
+    expect(isValidationError(err)).toBe(true);
   });
 
   it('gives HEAD responses an empty body and keeps their headers', async () => {

@@ -1,7 +1,7 @@
 import type { Agent, Dispatcher } from 'undici';
 import type * as UndiciModule from 'undici';
 import { throwIfAborted } from './clock.js';
-import { AbortError, NetworkError, TimeoutError } from './errors.js';
+import { AbortError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 import type { TimeoutPhase } from './errors.js';
 import { createResponseBody, emptyResponseBody, requestOrigin, requestTarget } from './http.js';
 import type { HttpRequest, HttpRequestBody, HttpResponse, HttpResponseBody, HttpSendOptions, HttpTransport } from './http.js';
@@ -81,13 +81,15 @@ function loadUndici(): Promise<Undici> {
  *
  * Errors are mapped: connect/headers/body deadlines to `TimeoutError` (`phase` says which), broken or
  * refused connections to a retryable `NetworkError` (`details.errno` keeps undici's or the OS's code,
- * e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`), an aborted signal to `AbortError`. The same mapping applies
+ * e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`), an aborted signal to `AbortError`, a body shorter or longer
+ * than its `content-length` header or an argument undici rejects to `ValidationError`. The same mapping applies
  * while the caller reads the response body. An error thrown by a streamed request body is rethrown
  * as it is. undici itself is loaded on the first `send`.
  *
  * @throws {NetworkError} `ERR_NETWORK` when the connection fails or breaks (retryable).
  * @throws {TimeoutError} `ERR_TIMEOUT` when a phase deadline passes (retryable).
  * @throws {AbortError} `ERR_ABORTED` when `options.signal` aborts.
+ * @throws {ValidationError} `ERR_VALIDATION` when the request is malformed (e.g. content-length mismatch).
  * @example
  * ```ts
  * const transport = createUndiciTransport({ connections: 32, headersTimeoutMs: 30_000 });
@@ -222,6 +224,13 @@ export function mapUndiciError(err: unknown, signal?: AbortSignal): unknown {
     const phase = TIMEOUT_CODES[code];
     if (phase) return new TimeoutError(`HTTP ${phase} timeout`, { phase, cause: err });
     if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_ABORT') return new AbortError(undefined, { cause: err });
+    if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
+      return new ValidationError({ field: 'headers["content-length"]', rule: 'must equal the number of body bytes', cause: err });
+    }
+    if (code === 'UND_ERR_INVALID_ARG') {
+      const rule = err instanceof Error ? err.message : 'rejected by the HTTP client';
+      return new ValidationError({ field: 'request', rule, cause: err });
+    }
     if (UNDICI_NETWORK_CODES.has(code)) {
       // A SocketError usually wraps nothing, but an OS error may sit one level down as `cause`.
       const inner = errorCode((err as { cause?: unknown }).cause);
