@@ -72,19 +72,22 @@ export function createFakeClock(start = 0): FakeClock {
           reject(new AbortError(undefined, { cause: signal.reason }));
           return;
         }
-        const entry = { at: now + Math.max(0, ms), seq: seq++, resolve: () => {
-          resolve();
-        } };
-        timers.push(entry);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const i = timers.indexOf(entry);
-            if (i >= 0) timers.splice(i, 1);
-            reject(new AbortError(undefined, { cause: signal.reason }));
+        const onAbort = (): void => {
+          const i = timers.indexOf(entry);
+          if (i >= 0) timers.splice(i, 1);
+          reject(new AbortError(undefined, { cause: signal?.reason }));
+        };
+        const entry = {
+          at: now + Math.max(0, ms),
+          seq: seq++,
+          resolve: () => {
+            // A long-lived signal must not collect one listener per finished sleep.
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
           },
-          { once: true },
-        );
+        };
+        timers.push(entry);
+        signal?.addEventListener('abort', onAbort, { once: true });
       }),
     advance: async (ms) => {
       const target = now + ms;

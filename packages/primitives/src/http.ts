@@ -111,9 +111,10 @@ export function requestTarget(request: Pick<HttpRequest, 'path' | 'query'>): str
   return q ? `${request.path}?${q}` : request.path;
 }
 
-/** The origin (`https://host:port`) of a request. */
+/** The origin (`https://host:port`) of a request. IPv6 hosts are bracketed, whether given as `::1` or `[::1]`. */
 export function requestOrigin(request: Pick<HttpRequest, 'protocol' | 'hostname' | 'port'>): string {
-  const host = request.hostname.includes(':') ? `[${request.hostname}]` : request.hostname;
+  // `URL.hostname` keeps the brackets of an IPv6 literal; do not add a second pair.
+  const host = request.hostname.includes(':') && !request.hostname.startsWith('[') ? `[${request.hostname}]` : request.hostname;
   return `${request.protocol}//${host}${request.port === undefined ? '' : `:${request.port}`}`;
 }
 
@@ -137,34 +138,53 @@ export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint
 
 /**
  * Wraps an async iterable as an {@link HttpResponseBody}. `onDump` is called to release the source
- * when the body is discarded before it was fully read.
+ * when the body is discarded before it was fully read (also after a partial read: the iterator in
+ * use is closed first). Without `onDump`, an unread body is drained.
  */
 export function createResponseBody(source: AsyncIterable<Uint8Array>, onDump?: () => Promise<void> | void): HttpResponseBody {
-  let consumed = false;
-  const take = (): AsyncIterable<Uint8Array> => {
-    if (consumed) throw new TypeError('Response body was already read');
-    consumed = true;
-    return source;
+  let state: 'unread' | 'reading' | 'finished' = 'unread';
+  let active: AsyncIterator<Uint8Array> | undefined;
+  const take = (): AsyncIterator<Uint8Array> => {
+    if (state !== 'unread') throw new TypeError('Response body was already read');
+    state = 'reading';
+    const iterator = source[Symbol.asyncIterator]();
+    active = iterator;
+    return {
+      next: async () => {
+        const result = await iterator.next();
+        if (result.done) state = 'finished';
+        return result;
+      },
+      return: async (value?: unknown) => {
+        state = 'finished';
+        return iterator.return ? iterator.return(value) : { done: true, value: undefined };
+      },
+    };
   };
   const bytes = async (): Promise<Uint8Array> => {
+    const iterator = take();
     const chunks: Uint8Array[] = [];
     let total = 0;
-    for await (const chunk of take()) {
-      chunks.push(chunk);
-      total += chunk.byteLength;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      chunks.push(r.value);
+      total += r.value.byteLength;
     }
     return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, total);
   };
   return {
-    [Symbol.asyncIterator]: () => take()[Symbol.asyncIterator](),
+    [Symbol.asyncIterator]: take,
     bytes,
     text: async () => new TextDecoder().decode(await bytes()),
     dump: async () => {
-      if (consumed) return;
-      consumed = true;
+      const was = state;
+      if (was === 'finished') return;
+      state = 'finished';
+      if (was === 'reading') await active?.return?.();
       if (onDump) await onDump();
-      else for await (const _ of source) {
-        /* drain */
+      else if (was === 'unread') {
+        for await (const _ of source) {
+          /* drain */
+        }
       }
     },
   };
