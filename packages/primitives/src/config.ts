@@ -10,9 +10,9 @@ import { ConfigError } from './errors.js';
 import { throwIfAborted } from './clock.js';
 import { loadSharedConfigFiles, nodeConfigFileSystem } from './ini.js';
 import type { ConfigFileSystem, Env, IniSection, IniValue, SharedConfigFiles } from './ini.js';
+// `legacy` (accepted on input) is mapped to `standard`, which s3kit implements in its place.
+import type { RetryMode } from './retry-strategy.js';
 
-/** Retry strategy. `legacy` (accepted on input) is mapped to `standard`, which s3kit implements in its place. */
-export type RetryMode = 'standard' | 'adaptive';
 
 /** How S3 bucket names go into requests: `virtual` (host), `path`, or `auto` (virtual when the name allows). */
 export type S3AddressingStyle = 'auto' | 'virtual' | 'path';
