@@ -59,3 +59,60 @@ export type {
 } from './http.js';
 export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
 export type { Clock, FakeClock, Random } from './clock.js';
+export { createUndiciTransport, mapUndiciError } from './undici-transport.js';
+export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
+export {
+  THROTTLING_ERROR_CODES,
+  TRANSIENT_ERROR_CODES,
+  TRANSIENT_STATUS_CODES,
+  THROTTLING_STATUS_CODE,
+  CLOCK_SKEW_ERROR_CODES,
+  NETWORK_ERROR_CODES,
+  classifyError,
+  isRetryableClassification,
+  parseRetryAfter,
+  retryAfterFromError,
+} from './retry-classification.js';
+export type { RetryClassification } from './retry-classification.js';
+export {
+  createRetryStrategy,
+  validateRetryOptions,
+  computeBackoffDelay,
+  getRetryAttempts,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_MAX_DELAY_MS,
+  INITIAL_RETRY_TOKENS,
+  RETRY_COST,
+  TIMEOUT_RETRY_COST,
+  NO_RETRY_INCREMENT,
+} from './retry-strategy.js';
+export type { RetryMode, RetryStrategy, RetryStrategyOptions, RetryRunOptions, RetryInfo, RetryAttemptContext } from './retry-strategy.js';
+export { retry } from './retry.js';
+export type { RetryOptions } from './retry.js';
+export { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
+export type { AdaptiveRateLimiter, AdaptiveRateLimiterOptions, AdaptiveRateLimiterState } from './adaptive-rate-limiter.js';
+export {
+  parseIni,
+  loadSharedConfigFiles,
+  nodeConfigFileSystem,
+  expandPath,
+  resolveHomeDir,
+  splitSectionHeader,
+  DEFAULT_CONFIG_FILE,
+  DEFAULT_CREDENTIALS_FILE,
+} from './ini.js';
+export type {
+  IniSubsection,
+  IniValue,
+  IniSection,
+  IniFileKind,
+  ParseIniOptions,
+  ParsedIni,
+  ConfigFileSystem,
+  Env,
+  LoadSharedConfigFilesOptions,
+  SharedConfigFiles,
+} from './ini.js';
+export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
+export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
