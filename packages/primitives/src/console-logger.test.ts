@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeClock } from './clock.js';
 import { createConsoleLogger } from './console-logger.js';
 import { ValidationError } from './errors.js';
-import { isLevelEnabled, noopLogger } from './logger.js';
+import { meetsLevel, noopLogger } from './logger.js';
 import { REDACTED } from './redact.js';
 
 function capture(): { lines: string[]; stream: { write(chunk: string): void } } {
@@ -10,7 +10,7 @@ function capture(): { lines: string[]; stream: { write(chunk: string): void } } 
   return { lines, stream: { write: (chunk) => lines.push(chunk) } };
 }
 
-describe('noopLogger and isLevelEnabled', () => {
+describe('noopLogger and meetsLevel', () => {
   it('noopLogger accepts every call and its child is itself', () => {
     expect(() => {
       noopLogger.debug('x');
@@ -19,13 +19,14 @@ describe('noopLogger and isLevelEnabled', () => {
       noopLogger.error('x');
     }).not.toThrow();
     expect(noopLogger.child?.({ a: 1 })).toBe(noopLogger);
+    expect(noopLogger.isLevelEnabled?.('error')).toBe(false);
   });
 
   it('orders levels debug < info < warn < error and silences everything at silent', () => {
-    expect(isLevelEnabled('info', 'info')).toBe(true);
-    expect(isLevelEnabled('debug', 'info')).toBe(false);
-    expect(isLevelEnabled('error', 'warn')).toBe(true);
-    expect(isLevelEnabled('error', 'silent')).toBe(false);
+    expect(meetsLevel('info', 'info')).toBe(true);
+    expect(meetsLevel('debug', 'info')).toBe(false);
+    expect(meetsLevel('error', 'warn')).toBe(true);
+    expect(meetsLevel('error', 'silent')).toBe(false);
   });
 });
 
@@ -45,6 +46,7 @@ describe('createConsoleLogger', () => {
     logger.warn('w');
     logger.error('e');
     expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['w', 'e']);
+    expect([logger.isLevelEnabled?.('info'), logger.isLevelEnabled?.('warn')]).toEqual([false, true]);
     const silent = capture();
     createConsoleLogger({ stream: silent.stream, level: 'silent' }).error('e');
     expect(silent.lines).toEqual([]);

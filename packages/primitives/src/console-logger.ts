@@ -1,7 +1,7 @@
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ValidationError } from './errors.js';
-import { isLevelEnabled, LOG_LEVELS, redactLogLine } from './logger.js';
+import { LOG_LEVELS, meetsLevel, redactLogLine } from './logger.js';
 import type { LogFields, Logger, LogLevel } from './logger.js';
 
 /** Where {@link createConsoleLogger} writes: anything with `write(string)`, like `process.stderr`. */
@@ -65,7 +65,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
 
   const make = (bound: LogFields): Logger => {
     const write = (lineLevel: LogLevel, message: string, fields: LogFields | undefined): void => {
-      if (!isLevelEnabled(lineLevel, level)) return;
+      if (!meetsLevel(lineLevel, level)) return;
       const { msg, fields: redacted } = redactLogLine(message, { ...bound, ...fields });
       const time = new Date(clock.now()).toISOString();
       if (format === 'json') {
@@ -95,6 +95,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
         write('error', msg, fields);
       },
       child: (fields) => make({ ...bound, ...fields }),
+      isLevelEnabled: (lineLevel) => meetsLevel(lineLevel, level),
     };
   };
   return make(options.fields ?? {});

@@ -28,6 +28,8 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
   /** A logger that adds `fields` to every line. */
   child?(fields: LogFields): Logger;
+  /** Whether a line at `level` would be written, so callers can skip building its fields. Absent means yes. */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
 
 const noop = (): void => {
@@ -41,10 +43,11 @@ export const noopLogger: Logger = {
   warn: noop,
   error: noop,
   child: () => noopLogger,
+  isLevelEnabled: () => false,
 };
 
 /** Whether a line at `level` is written by a logger whose threshold is `threshold`. */
-export function isLevelEnabled(level: LogLevel, threshold: LogLevel | 'silent'): boolean {
+export function meetsLevel(level: LogLevel, threshold: LogLevel | 'silent'): boolean {
   return threshold !== 'silent' && LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(threshold);
 }
 

@@ -110,6 +110,17 @@ describe('loggingMiddleware', () => {
     });
   });
 
+  it('does no work when neither level is enabled, and skips only the disabled lines otherwise', async () => {
+    const clock = createFakeClock();
+    const lines: string[] = [];
+    const stream = { write: (c: string) => lines.push(c) };
+    const quiet = createConsoleLogger({ level: 'error', stream, clock });
+    const inner = Promise.resolve<HttpResponse>({ statusCode: 500, headers: {}, body: emptyResponseBody() });
+    expect(loggingMiddleware(quiet, { clock })(() => inner)(request(), {})).toBe(inner);
+    await compose({ send: () => inner }, loggingMiddleware(quiet, { clock, errorLevel: 'error' })).send(request());
+    expect(lines.map((l) => (JSON.parse(l) as Line).msg)).toEqual(['http response']);
+  });
+
   it('defaults to the system clock', async () => {
     const { lines, logger } = jsonLogger(createFakeClock());
     const transport = compose({ send: () => Promise.resolve({ statusCode: 204, headers: {}, body: emptyResponseBody() }) }, loggingMiddleware(logger));

@@ -1,7 +1,7 @@
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { requestOrigin, requestTarget } from './http.js';
-import type { HttpMiddleware, HttpRequest } from './http.js';
+import type { HttpHandler, HttpMiddleware, HttpRequest, HttpResponse, HttpSendOptions } from './http.js';
 import type { Logger, LogLevel } from './logger.js';
 import { redactHeaders, redactText, redactValue } from './redact.js';
 
@@ -45,9 +45,16 @@ export function loggingMiddleware(logger: Logger, options: LoggingMiddlewareOpti
   const level = options.level ?? 'debug';
   const errorLevel = options.errorLevel ?? 'warn';
   const clock = options.clock ?? systemClock;
-  return (next) => async (request, sendOptions) => {
+  const enabled = logger.isLevelEnabled?.bind(logger) ?? (() => true);
+  return (next) => (request, sendOptions) => {
+    // Skip the redaction work entirely when neither level would be written.
+    if (!enabled(level) && !enabled(errorLevel)) return next(request, sendOptions);
+    return logged(next, request, sendOptions);
+  };
+
+  async function logged(next: HttpHandler, request: HttpRequest, sendOptions: HttpSendOptions): Promise<HttpResponse> {
     const summary = describe(request);
-    logger[level]('http request', { ...summary, headers: redactHeaders(request.headers) });
+    if (enabled(level)) logger[level]('http request', { ...summary, headers: redactHeaders(request.headers) });
     const start = clock.now();
     try {
       const response = await next(request, sendOptions);
@@ -62,5 +69,5 @@ export function loggingMiddleware(logger: Logger, options: LoggingMiddlewareOpti
       logger[errorLevel]('http error', { ...summary, durationMs: clock.now() - start, error: redactValue(error) });
       throw error;
     }
-  };
+  }
 }

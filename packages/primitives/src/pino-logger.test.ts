@@ -21,6 +21,7 @@ function pinoLike(calls: Call[], bindings: object[] = []): PinoLike {
     warn: at('warn'),
     error: at('error'),
     child: (b) => pinoLike(calls, [...bindings, b]),
+    isLevelEnabled: (level) => level !== 'debug',
   };
 }
 
@@ -49,6 +50,11 @@ describe('fromPino', () => {
     ]);
   });
 
+  it('delegates isLevelEnabled to pino', () => {
+    const logger = fromPino(pinoLike([]));
+    expect([logger.isLevelEnabled?.('debug'), logger.isLevelEnabled?.('info')]).toEqual([false, true]);
+  });
+
   it('has no child when the pino-like object has none', () => {
     const calls: Call[] = [];
     const full = pinoLike(calls);
@@ -60,6 +66,7 @@ describe('fromPino', () => {
     };
     const logger = fromPino(flat);
     expect('child' in logger).toBe(false);
+    expect('isLevelEnabled' in logger).toBe(false);
     logger.info('x');
     expect(calls).toHaveLength(1);
   });

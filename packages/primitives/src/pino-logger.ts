@@ -17,6 +17,8 @@ export interface PinoLike {
   error(obj: object, msg?: string): void;
   /** pino's `child(bindings)`. */
   child?(bindings: object): PinoLike;
+  /** pino's `isLevelEnabled(level)`. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 /**
@@ -48,6 +50,8 @@ export function fromPino(pino: PinoLike): Logger {
       pino.error(line.fields, line.msg);
     },
   };
+  const isEnabled = pino.isLevelEnabled?.bind(pino);
+  if (isEnabled) logger.isLevelEnabled = (level) => isEnabled(level);
   const child = pino.child?.bind(pino);
   if (child) logger.child = (fields: LogFields) => fromPino(child(redactValue(fields) as Record<string, unknown>));
   return logger;
