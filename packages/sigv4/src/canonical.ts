@@ -160,26 +160,34 @@ export function canonicalHeaders(
   headers: Readonly<Record<string, string | readonly string[]>>,
   filter: HeaderFilter,
 ): CanonicalHeaders {
+  // Few headers per request: keep parallel arrays sorted by insertion (faster than a dictionary + sort).
   const names: string[] = [];
-  const values: Record<string, string> = Object.create(null) as Record<string, string>;
+  const values: string[] = [];
   for (const rawName in headers) {
-    const raw = headers[rawName]!;
     assertHeaderName(rawName);
     const name = rawName.toLowerCase();
     if (!filter(name)) continue;
+    const raw = headers[rawName]!;
     const value = typeof raw === 'string' ? canonicalHeaderValue(raw) : raw.map(canonicalHeaderValue).join(',');
-    const existing = values[name];
-    if (existing === undefined) {
+    let i = names.length;
+    while (i > 0 && names[i - 1]! > name) i--;
+    if (i > 0 && names[i - 1] === name) {
+      values[i - 1] = `${values[i - 1]!},${value}`;
+    } else if (i === names.length) {
       names.push(name);
-      values[name] = value;
+      values.push(value);
     } else {
-      values[name] = `${existing},${value}`;
+      names.splice(i, 0, name);
+      values.splice(i, 0, value);
     }
   }
-  names.sort();
   let canonical = '';
-  for (const name of names) canonical += `${name}:${values[name]!}\n`;
-  return { canonical, signedHeaders: names.join(';') };
+  let signedHeaders = '';
+  for (let i = 0; i < names.length; i++) {
+    canonical += `${names[i]!}:${values[i]!}\n`;
+    signedHeaders += i === 0 ? names[i]! : `;${names[i]!}`;
+  }
+  return { canonical, signedHeaders };
 }
 
 /** Joins the six parts of a canonical request. */

@@ -2,7 +2,7 @@
  * The SigV4 signer: header signing, presigned URLs, aws-chunked streaming uploads and POST
  * policies, over the shared `HttpRequest` shape.
  */
-import { ConfigError, CredentialsError, REDACTED, ValidationError, encodeQuery, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { ConfigError, CredentialsError, REDACTED, ValidationError, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
 import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
 import type { AmzDate } from './amz-date.js';
@@ -16,6 +16,7 @@ import {
   canonicalUri,
   createHeaderFilter,
   credentialScope,
+  encodeComponent,
   stringToSign,
 } from './canonical.js';
 import type { SignedHeadersOption } from './canonical.js';
@@ -270,8 +271,9 @@ export function createSigner(options: SignerOptions): Signer {
     let query: HttpQuery | undefined = request.query;
     if (presign) {
       payloadHash ??= uriEscapePath ? (payloadHashOf(request.body) ?? UNSIGNED_PAYLOAD) : UNSIGNED_PAYLOAD;
-      query = { ...request.query };
-      delete query['X-Amz-Signature'];
+      query = {};
+      const original = request.query;
+      for (const name in original) if (name !== 'X-Amz-Signature') query[name] = original[name]!;
       query['X-Amz-Algorithm'] = ALGORITHM;
       query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`;
       query['X-Amz-Date'] = date.long;
@@ -292,10 +294,11 @@ export function createSigner(options: SignerOptions): Signer {
 
     const canonicalHeaderSet = canonicalHeaders(headers, filter);
     if (presign) query!['X-Amz-SignedHeaders'] = canonicalHeaderSet.signedHeaders;
+    const queryString = canonicalQuery(query);
     const creq = canonicalRequest(
       request.method,
       canonicalUri(request.path, uriEscapePath),
-      canonicalQuery(query),
+      queryString,
       canonicalHeaderSet,
       payloadHash,
     );
@@ -306,9 +309,14 @@ export function createSigner(options: SignerOptions): Signer {
     const signed: SignedRequest = { ...request, headers };
     if (presign) {
       query!['X-Amz-Signature'] = signature;
-      if (token !== undefined && !signToken) query!['X-Amz-Security-Token'] = token;
+      // The canonical query is already the encoded, sorted query: reuse it for the URL.
+      let url = `${requestOrigin(request)}${request.path}?${queryString}&X-Amz-Signature=${signature}`;
+      if (token !== undefined && !signToken) {
+        query!['X-Amz-Security-Token'] = token;
+        url += `&X-Amz-Security-Token=${encodeComponent(token)}`;
+      }
       signed.query = query!;
-      (signed as PresignedRequest).url = `${requestOrigin(request)}${request.path}?${encodeQuery(query)}`;
+      (signed as PresignedRequest).url = url;
     } else {
       headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${canonicalHeaderSet.signedHeaders}, Signature=${signature}`;
       if (token !== undefined && !signToken) headers['x-amz-security-token'] = token;

@@ -60,6 +60,10 @@ export function createSigningKeyCache(maxSize = 50): SigningKeyCache {
   let lastFingerprint = '';
   let lastId: string | undefined;
   let lastKey: Buffer | undefined;
+  let lastCredentials: object | undefined;
+  let lastShortDate = '';
+  let lastRegion = '';
+  let lastService = '';
   const fingerprint = (secret: string): string => {
     if (secret !== lastSecret) {
       lastSecret = secret;
@@ -69,6 +73,21 @@ export function createSigningKeyCache(maxSize = 50): SigningKeyCache {
   };
   return {
     get(credentials, shortDate, region, service) {
+      // Hot path: same credentials object and scope as last time.
+      if (
+        lastKey &&
+        credentials === lastCredentials &&
+        credentials.secretAccessKey === lastSecret &&
+        shortDate === lastShortDate &&
+        region === lastRegion &&
+        service === lastService
+      ) {
+        return lastKey;
+      }
+      lastCredentials = credentials;
+      lastShortDate = shortDate;
+      lastRegion = region;
+      lastService = service;
       const id = `${shortDate}/${region}/${service}/${credentials.accessKeyId}/${fingerprint(credentials.secretAccessKey)}`;
       if (id === lastId && lastKey) return lastKey;
       let key = keys.get(id);
@@ -90,6 +109,7 @@ export function createSigningKeyCache(maxSize = 50): SigningKeyCache {
     clear() {
       keys.clear();
       lastId = undefined;
+      lastCredentials = undefined;
       lastKey = undefined;
       lastSecret = undefined;
     },
