@@ -24,8 +24,8 @@ export interface MemoizedCredentialsProvider extends CredentialsProvider {
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  throwIfAborted(signal);
   return new Promise<T>((resolve, reject) => {
+    throwIfAborted(signal);
     const onAbort = (): void => {
       reject(new AbortError(undefined, { cause: signal.reason }));
     };
