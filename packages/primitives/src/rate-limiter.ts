@@ -22,7 +22,7 @@ export interface RateLimiterOptions {
 }
 
 /** Per-call options of {@link RateLimiter.acquire}. */
-export interface AcquireOptions {
+export interface RateLimiterAcquireOptions {
   /** Stops waiting; the promise then rejects with `AbortError` and no token is taken. */
   signal?: AbortSignal;
   /**
@@ -39,7 +39,7 @@ export interface RateLimiter {
    * @throws {ValidationError} `ERR_VALIDATION` when `tokens` is not a number in (0, burst].
    * @throws {AbortError} `ERR_ABORTED` when `signal` aborts first.
    */
-  acquire(key: string, options?: AcquireOptions): Promise<void>;
+  acquire(key: string, options?: RateLimiterAcquireOptions): Promise<void>;
   /**
    * Takes `tokens` from `key`'s bucket if they are there now and nobody is waiting ahead; never waits.
    * @throws {ValidationError} `ERR_VALIDATION` when `tokens` is not a number in (0, burst].
