@@ -1,0 +1,333 @@
+import { systemClock } from '@s3kit/primitives';
+import type { Clock, Random } from '@s3kit/primitives';
+import * as buckets from './bucket-ops.js';
+import type {
+  CreateBucketInput,
+  CreateBucketOutput,
+  GetBucketLocationOutput,
+  HeadBucketOutput,
+  ListBucketsOutput,
+} from './bucket-ops.js';
+import * as lists from './list-ops.js';
+import type { ListObjectsInput, ListObjectsOutput, ListObjectsV2Input, ListObjectsV2Output } from './list-ops.js';
+import * as multipart from './multipart-ops.js';
+import type {
+  CompleteMultipartUploadInput,
+  CompleteMultipartUploadOutput,
+  CreateMultipartUploadInput,
+  CreateMultipartUploadOutput,
+  InFlightUpload,
+  ListMultipartUploadsInput,
+  ListMultipartUploadsOutput,
+  ListPartsInput,
+  ListPartsOutput,
+  UploadPartCopyInput,
+  UploadPartCopyOutput,
+  UploadPartInput,
+  UploadPartOutput,
+} from './multipart-ops.js';
+import * as objects from './object-ops.js';
+import type {
+  CopyObjectInput,
+  CopyObjectOutput,
+  DeleteObjectInput,
+  DeleteObjectsInput,
+  DeleteObjectsOutput,
+  GetObjectInput,
+  GetObjectOutput,
+  HeadObjectOutput,
+  PutObjectInput,
+  PutObjectOutput,
+} from './object-ops.js';
+import { cloneState, emptyState } from './records.js';
+import type { ContentHeaders, EngineContext, EngineState, ObjectChecksum, Owner } from './records.js';
+import * as tagging from './tagging-ops.js';
+import type { TaggingOutput } from './tagging-ops.js';
+import type { Tag } from './tags.js';
+
+/** Options of {@link createS3Engine}. */
+export interface S3EngineOptions {
+  /**
+   * Time source for Last-Modified, CreationDate and Initiated. Inject a fake clock to test conditional reads.
+   * @default systemClock
+   */
+  clock?: Clock;
+  /**
+   * Randomness for upload ids (`createSeededRandom(n)` makes them reproducible).
+   * @default Math.random
+   */
+  random?: Random;
+  /**
+   * Region of buckets created without a LocationConstraint.
+   * @default 'us-east-1'
+   */
+  region?: string;
+  /**
+   * Owner of buckets created without an explicit `Owner`, and the ListBuckets owner.
+   * @default { ID: '<64 hex>', DisplayName: 's3kit-mock' }
+   */
+  owner?: Owner;
+  /**
+   * Smallest size of every part but the last at CompleteMultipartUpload. Lower it in tests to
+   * exercise multipart code without 5 MiB bodies.
+   * @default 5 * 1024 * 1024
+   */
+  minPartSize?: number;
+  /**
+   * Largest body of a PutObject, CopyObject or UploadPart.
+   * @default 5 * 1024 ** 3
+   */
+  maxObjectSize?: number;
+  /**
+   * Refuse DeleteBucket (`BucketNotEmpty`) while multipart uploads are in flight. AWS does not: it
+   * deletes the bucket and discards the uploads, which is the default here.
+   * @default false
+   */
+  incompleteUploadsBlockBucketDelete?: boolean;
+}
+
+/** A deep copy of an engine's state, from {@link S3Engine.snapshot}. Opaque. */
+export interface EngineSnapshot {
+  /** @internal */
+  readonly state: EngineState;
+}
+
+/** One object of a {@link SeedSpec}: bytes, text (UTF-8), or bytes with PutObject's attributes. */
+export type SeedObject =
+  | Uint8Array
+  | string
+  | (ContentHeaders & {
+      Body: Uint8Array | string;
+      Metadata?: Record<string, string>;
+      StorageClass?: string;
+      Tagging?: readonly Tag[];
+      Checksum?: ObjectChecksum;
+    });
+
+/** Initial content for {@link S3Engine.seed}. */
+export interface SeedSpec {
+  buckets: Record<string, { region?: string; objects?: Record<string, SeedObject> }>;
+}
+
+const DEFAULT_OWNER: Owner = {
+  ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a',
+  DisplayName: 's3kit-mock',
+};
+
+const encoder = new TextEncoder();
+
+/**
+ * A pure in-memory S3: buckets, objects, listings, multipart uploads and tagging, with S3's rules
+ * and error codes. No HTTP and no XML: inputs and outputs use the S3 API's member names
+ * (`Bucket`, `Key`, `ContinuationToken`...) and every failure is an {@link S3MockError} carrying the
+ * S3 code, HTTP status and `<Error>` fields, for a protocol layer to render.
+ *
+ * Every method is synchronous. Bodies are `Uint8Array`s, copied on the way in and out.
+ *
+ * @example
+ * ```ts
+ * const engine = createS3Engine({ clock: createFakeClock(Date.UTC(2025, 0, 1)), minPartSize: 5 });
+ * engine.createBucket({ Bucket: 'photos' });
+ * engine.putObject({ Bucket: 'photos', Key: 'a.jpg', Body: bytes, ContentType: 'image/jpeg' });
+ * const { Body, ETag } = engine.getObject({ Bucket: 'photos', Key: 'a.jpg', Range: 'bytes=0-99' });
+ * ```
+ */
+export class S3Engine {
+  readonly #ctx: EngineContext;
+
+  /** Prefer {@link createS3Engine}. */
+  constructor(options: S3EngineOptions = {}) {
+    this.#ctx = {
+      state: emptyState(),
+      clock: options.clock ?? systemClock,
+      random: options.random ?? Math.random,
+      region: options.region ?? 'us-east-1',
+      owner: { ...(options.owner ?? DEFAULT_OWNER) },
+      minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
+      maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
+      incompleteUploadsBlockBucketDelete: options.incompleteUploadsBlockBucketDelete ?? false,
+    };
+  }
+
+  /** The default owner (ListBuckets' `<Owner>`). */
+  get owner(): Owner {
+    return { ...this.#ctx.owner };
+  }
+
+  // Buckets
+
+  /** CreateBucket. @throws S3MockError `InvalidBucketName`, `BucketAlreadyOwnedByYou`, `BucketAlreadyExists` */
+  createBucket(input: CreateBucketInput): CreateBucketOutput {
+    return buckets.createBucket(this.#ctx, input);
+  }
+  /** DeleteBucket. @throws S3MockError `NoSuchBucket`, `BucketNotEmpty` */
+  deleteBucket(input: { Bucket: string }): void {
+    buckets.deleteBucket(this.#ctx, input);
+  }
+  /** HeadBucket. @throws S3MockError `NoSuchBucket` */
+  headBucket(input: { Bucket: string }): HeadBucketOutput {
+    return buckets.headBucket(this.#ctx, input);
+  }
+  /** ListBuckets, sorted by name. */
+  listBuckets(input: { Prefix?: string } = {}): ListBucketsOutput {
+    return buckets.listBuckets(this.#ctx, input);
+  }
+  /** GetBucketLocation. @throws S3MockError `NoSuchBucket` */
+  getBucketLocation(input: { Bucket: string }): GetBucketLocationOutput {
+    return buckets.getBucketLocation(this.#ctx, input);
+  }
+
+  // Objects
+
+  /** PutObject; see {@link objects.putObject} for the error codes. */
+  putObject(input: PutObjectInput): PutObjectOutput {
+    return objects.putObject(this.#ctx, input);
+  }
+  /** GetObject (whole, `Range` or `PartNumber`, conditional). */
+  getObject(input: GetObjectInput): GetObjectOutput {
+    return objects.getObject(this.#ctx, input);
+  }
+  /** HeadObject. */
+  headObject(input: GetObjectInput): HeadObjectOutput {
+    return objects.headObject(this.#ctx, input);
+  }
+  /** DeleteObject; a missing key succeeds. */
+  deleteObject(input: DeleteObjectInput): void {
+    objects.deleteObject(this.#ctx, input);
+  }
+  /** DeleteObjects (1 to 1000 keys, per-key results, quiet mode). */
+  deleteObjects(input: DeleteObjectsInput): DeleteObjectsOutput {
+    return objects.deleteObjects(this.#ctx, input);
+  }
+  /** CopyObject (metadata and tagging directives, copy-source conditions). */
+  copyObject(input: CopyObjectInput): CopyObjectOutput {
+    return objects.copyObject(this.#ctx, input);
+  }
+
+  // Listings
+
+  /** ListObjectsV2 (UTF-8 key order, opaque continuation tokens). */
+  listObjectsV2(input: ListObjectsV2Input): ListObjectsV2Output {
+    return lists.listObjectsV2(this.#ctx, input);
+  }
+  /** ListObjects (v1, marker based). */
+  listObjects(input: ListObjectsInput): ListObjectsOutput {
+    return lists.listObjects(this.#ctx, input);
+  }
+
+  // Multipart
+
+  /** CreateMultipartUpload. */
+  createMultipartUpload(input: CreateMultipartUploadInput): CreateMultipartUploadOutput {
+    return multipart.createMultipartUpload(this.#ctx, input);
+  }
+  /** UploadPart (re-uploading a part number replaces it). */
+  uploadPart(input: UploadPartInput): UploadPartOutput {
+    return multipart.uploadPart(this.#ctx, input);
+  }
+  /** UploadPartCopy (optionally a byte range of the source). */
+  uploadPartCopy(input: UploadPartCopyInput): UploadPartCopyOutput {
+    return multipart.uploadPartCopy(this.#ctx, input);
+  }
+  /** ListParts. */
+  listParts(input: ListPartsInput): ListPartsOutput {
+    return multipart.listParts(this.#ctx, input);
+  }
+  /** ListMultipartUploads. */
+  listMultipartUploads(input: ListMultipartUploadsInput): ListMultipartUploadsOutput {
+    return multipart.listMultipartUploads(this.#ctx, input);
+  }
+  /** CompleteMultipartUpload. */
+  completeMultipartUpload(input: CompleteMultipartUploadInput): CompleteMultipartUploadOutput {
+    return multipart.completeMultipartUpload(this.#ctx, input);
+  }
+  /** AbortMultipartUpload. @throws S3MockError `NoSuchBucket`, `NoSuchUpload` */
+  abortMultipartUpload(input: { Bucket: string; Key: string; UploadId: string }): void {
+    multipart.abortMultipartUpload(this.#ctx, input);
+  }
+
+  // Tagging
+
+  /** GetObjectTagging. */
+  getObjectTagging(input: { Bucket: string; Key: string }): TaggingOutput {
+    return tagging.getObjectTagging(this.#ctx, input);
+  }
+  /** PutObjectTagging: replaces the tags only (body, metadata, ETag untouched). */
+  putObjectTagging(input: { Bucket: string; Key: string; Tagging: { TagSet: readonly Tag[] } }): void {
+    tagging.putObjectTagging(this.#ctx, input);
+  }
+  /** DeleteObjectTagging. */
+  deleteObjectTagging(input: { Bucket: string; Key: string }): void {
+    tagging.deleteObjectTagging(this.#ctx, input);
+  }
+  /** GetBucketTagging. @throws S3MockError `NoSuchTagSet` when none */
+  getBucketTagging(input: { Bucket: string }): TaggingOutput {
+    return tagging.getBucketTagging(this.#ctx, input);
+  }
+  /** PutBucketTagging (max 50 tags). */
+  putBucketTagging(input: { Bucket: string; Tagging: { TagSet: readonly Tag[] } }): void {
+    tagging.putBucketTagging(this.#ctx, input);
+  }
+  /** DeleteBucketTagging. */
+  deleteBucketTagging(input: { Bucket: string }): void {
+    tagging.deleteBucketTagging(this.#ctx, input);
+  }
+
+  // Test observability
+
+  /** Every in-flight multipart upload across buckets, for "nothing orphaned" assertions. */
+  listAllMultipartUploads(): InFlightUpload[] {
+    return multipart.listAllMultipartUploads(this.#ctx);
+  }
+
+  /** A deep copy of the whole state; later changes to the engine do not affect it. */
+  snapshot(): EngineSnapshot {
+    return { state: cloneState(this.#ctx.state) };
+  }
+
+  /** Replaces the state with a copy of `snapshot` (which stays reusable). */
+  restore(snapshot: EngineSnapshot): void {
+    this.#ctx.state = cloneState(snapshot.state);
+  }
+
+  /** Removes every bucket, object and upload. */
+  reset(): void {
+    this.#ctx.state = emptyState();
+  }
+
+  /**
+   * Creates buckets (when missing) and puts objects through the normal PutObject path.
+   * @throws S3MockError as createBucket/putObject do
+   * @example
+   * ```ts
+   * engine.seed({ buckets: { photos: { objects: { 'a.txt': 'hello', 'b.bin': { Body: bytes, ContentType: 'x/y' } } } } });
+   * ```
+   */
+  seed(spec: SeedSpec): void {
+    for (const [Bucket, b] of Object.entries(spec.buckets)) {
+      if (!this.#ctx.state.buckets.has(Bucket)) {
+        this.createBucket(b.region ? { Bucket, CreateBucketConfiguration: { LocationConstraint: b.region } } : { Bucket });
+      }
+      for (const [Key, o] of Object.entries(b.objects ?? {})) {
+        if (typeof o === 'string' || o instanceof Uint8Array) {
+          this.putObject({ Bucket, Key, Body: typeof o === 'string' ? encoder.encode(o) : o });
+        } else {
+          const Body = typeof o.Body === 'string' ? encoder.encode(o.Body) : o.Body;
+          this.putObject({ ...o, Bucket, Key, Body });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Creates an in-memory S3 engine.
+ * @example
+ * ```ts
+ * const engine = createS3Engine({ clock: createFakeClock(0), random: createSeededRandom(1) });
+ * engine.seed({ buckets: { b: { objects: { 'k': 'v' } } } });
+ * ```
+ */
+export function createS3Engine(options: S3EngineOptions = {}): S3Engine {
+  return new S3Engine(options);
+}

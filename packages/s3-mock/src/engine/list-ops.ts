@@ -1,0 +1,187 @@
+import { S3MockError } from './errors.js';
+import { listPage } from './listing.js';
+import { requireBucket } from './lookups.js';
+import type { ObjectRecord } from './records.js';
+import { sortedKeys } from './records.js';
+import type { ChecksumAlgorithm, EngineContext, Owner } from './records.js';
+
+/** Input of ListObjectsV2. `EncodingType=url` is the protocol layer's job (it encodes on output). */
+export interface ListObjectsV2Input {
+  Bucket: string;
+  Prefix?: string;
+  /** An empty delimiter means none. */
+  Delimiter?: string;
+  /** 0 to 1000 are honoured; larger values are capped at 1000. @default 1000 */
+  MaxKeys?: number;
+  /** Resume after this key (ignored when `ContinuationToken` is given). */
+  StartAfter?: string;
+  /** Opaque token from a previous `NextContinuationToken`. */
+  ContinuationToken?: string;
+  /** Include `Owner` in each entry. @default false */
+  FetchOwner?: boolean;
+}
+
+/** One `<Contents>` entry. */
+export interface ObjectSummary {
+  Key: string;
+  LastModified: Date;
+  ETag: string;
+  Size: number;
+  StorageClass: string;
+  /** ListObjectsV2 only with `FetchOwner`; ListObjects (v1) always. */
+  Owner?: Owner;
+  /** Present when the object has a stored checksum. */
+  ChecksumAlgorithm?: ChecksumAlgorithm[];
+  ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+/** Output of ListObjectsV2. */
+export interface ListObjectsV2Output {
+  Name: string;
+  Prefix: string;
+  Delimiter?: string;
+  MaxKeys: number;
+  /** Entries plus common prefixes in this page. */
+  KeyCount: number;
+  IsTruncated: boolean;
+  Contents: ObjectSummary[];
+  /** `<CommonPrefixes><Prefix>` values. */
+  CommonPrefixes: string[];
+  ContinuationToken?: string;
+  NextContinuationToken?: string;
+  StartAfter?: string;
+}
+
+/** Input of ListObjects (v1). */
+export interface ListObjectsInput {
+  Bucket: string;
+  Prefix?: string;
+  Delimiter?: string;
+  /** @default 1000 */
+  MaxKeys?: number;
+  /** Resume after this key or common prefix. */
+  Marker?: string;
+}
+
+/** Output of ListObjects (v1). */
+export interface ListObjectsOutput {
+  Name: string;
+  Prefix: string;
+  Delimiter?: string;
+  Marker: string;
+  /** Only when a delimiter was given and the list is truncated (as S3; clients otherwise resume after the last key). */
+  NextMarker?: string;
+  MaxKeys: number;
+  IsTruncated: boolean;
+  Contents: ObjectSummary[];
+  CommonPrefixes: string[];
+}
+
+const TOKEN_TAG = 's3kit-mock:';
+
+/** Encodes a resume point as an opaque continuation token. */
+export function encodeContinuationToken(after: string): string {
+  return Buffer.from(TOKEN_TAG + after, 'utf8').toString('base64');
+}
+
+/**
+ * Decodes a continuation token.
+ * @throws S3MockError `InvalidArgument` when it is not one the engine issued
+ */
+export function decodeContinuationToken(token: string): string {
+  const bytes = Buffer.from(token, 'base64');
+  const text = bytes.toString('utf8');
+  if (bytes.toString('base64') !== token || !text.startsWith(TOKEN_TAG)) {
+    throw new S3MockError(
+      'InvalidArgument',
+      { ArgumentName: 'continuation-token', ArgumentValue: token },
+      'The continuation token provided is incorrect',
+    );
+  }
+  return text.slice(TOKEN_TAG.length);
+}
+
+/**
+ * Validates and caps a max-keys style value.
+ * @throws S3MockError `InvalidArgument` (negative or not an integer)
+ */
+export function maxItems(value: number | undefined, name: string): number {
+  if (value === undefined) return 1000;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new S3MockError(
+      'InvalidArgument',
+      { ArgumentName: name, ArgumentValue: value },
+      `Provided ${name} not an integer or within integer range`,
+    );
+  }
+  return Math.min(value, 1000);
+}
+
+function summary(o: ObjectRecord, withOwner: boolean): ObjectSummary {
+  const s: ObjectSummary = {
+    Key: o.Key,
+    LastModified: new Date(o.LastModified),
+    ETag: o.ETag,
+    Size: o.Size,
+    StorageClass: o.StorageClass,
+  };
+  if (withOwner) s.Owner = { ...o.Owner };
+  if (o.Checksum) {
+    s.ChecksumAlgorithm = [o.Checksum.algorithm];
+    s.ChecksumType = o.Checksum.type;
+  }
+  return s;
+}
+
+/**
+ * Lists objects in UTF-8 binary key order, with prefix, delimiter roll-up and continuation tokens.
+ * @throws S3MockError `NoSuchBucket`, `InvalidArgument` (bad token or max-keys)
+ */
+export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input): ListObjectsV2Output {
+  const bucket = requireBucket(ctx, input.Bucket);
+  const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
+  const Prefix = input.Prefix ?? '';
+  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const marker =
+    input.ContinuationToken !== undefined ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
+  const page = listPage(sortedKeys(bucket), (k) => k, { prefix: Prefix, delimiter, max: MaxKeys, marker });
+  const out: ListObjectsV2Output = {
+    Name: bucket.Name,
+    Prefix,
+    MaxKeys,
+    KeyCount: page.entries.length + page.prefixes.length,
+    IsTruncated: page.truncated,
+    Contents: page.entries.map((k) => summary(bucket.objects.get(k)!, input.FetchOwner === true)),
+    CommonPrefixes: page.prefixes,
+  };
+  if (delimiter !== undefined) out.Delimiter = delimiter;
+  if (input.ContinuationToken !== undefined) out.ContinuationToken = input.ContinuationToken;
+  if (input.StartAfter !== undefined) out.StartAfter = input.StartAfter;
+  if (page.truncated && page.last) out.NextContinuationToken = encodeContinuationToken(page.last.key);
+  return out;
+}
+
+/**
+ * Lists objects, version 1 (marker based).
+ * @throws S3MockError `NoSuchBucket`, `InvalidArgument` (max-keys)
+ */
+export function listObjects(ctx: EngineContext, input: ListObjectsInput): ListObjectsOutput {
+  const bucket = requireBucket(ctx, input.Bucket);
+  const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
+  const Prefix = input.Prefix ?? '';
+  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const marker = input.Marker === '' ? undefined : input.Marker;
+  const page = listPage(sortedKeys(bucket), (k) => k, { prefix: Prefix, delimiter, max: MaxKeys, marker });
+  const out: ListObjectsOutput = {
+    Name: bucket.Name,
+    Prefix,
+    Marker: input.Marker ?? '',
+    MaxKeys,
+    IsTruncated: page.truncated,
+    Contents: page.entries.map((k) => summary(bucket.objects.get(k)!, true)),
+    CommonPrefixes: page.prefixes,
+  };
+  if (delimiter !== undefined) out.Delimiter = delimiter;
+  if (page.truncated && delimiter !== undefined && page.last) out.NextMarker = page.last.key;
+  return out;
+}
