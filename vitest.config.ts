@@ -66,7 +66,7 @@ export default defineConfig({
       ...unitProjects,
       {
         extends: true,
-        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs'] },
+        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'] },
       },
       {
         extends: true,

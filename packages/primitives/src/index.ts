@@ -116,3 +116,26 @@ export type {
 } from './ini.js';
 export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
 export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
+export { createCircuitBreaker, circuitBreakerMiddleware } from './circuit-breaker.js';
+export type {
+  CircuitState,
+  CircuitStateChange,
+  CircuitBreakerOptions,
+  CircuitRunOptions,
+  CircuitBreaker,
+  CircuitBreakerMiddlewareOptions,
+} from './circuit-breaker.js';
+export { createRateLimiter } from './rate-limiter.js';
+export type { RateLimiterOptions, RateLimiterAcquireOptions, RateLimiter } from './rate-limiter.js';
+export { LOG_LEVELS, noopLogger, meetsLevel, redactLogLine } from './logger.js';
+export type { LogLevel, LogFields, Logger } from './logger.js';
+export { createConsoleLogger } from './console-logger.js';
+export type { ConsoleLoggerOptions, LogStream } from './console-logger.js';
+export { fromPino } from './pino-logger.js';
+export type { PinoLike } from './pino-logger.js';
+export { loggingMiddleware } from './logging-middleware.js';
+export type { LoggingMiddlewareOptions } from './logging-middleware.js';
+export { OPERATION_CHANNEL, REQUEST_CHANNEL, traceOperation, tracingMiddleware, requestAttributes, errorType } from './tracing.js';
+export type { SpanAttributes, TraceContext } from './tracing.js';
+export { subscribeOpenTelemetry, enableOpenTelemetry, loadOpenTelemetryApi } from './otel-adapter.js';
+export type { OtelApiLike, OtelTracerLike, OtelSpanLike, OpenTelemetryOptions } from './otel-adapter.js';

@@ -1,0 +1,67 @@
+// Turns scenario results into docs/benchmarks.md and a JSON twin.
+
+const fmt = (n) => {
+  if (!Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  if (a >= 1e5) return Math.round(n).toLocaleString('en-US');
+  if (a >= 100) return n.toFixed(0);
+  if (a >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+};
+
+/** Ratio of s3kit to a peer, oriented so that > 1 means s3kit is better. */
+export function ratioOf(s3kit, peer, higherIsBetter) {
+  return higherIsBetter ? s3kit / peer : peer / s3kit;
+}
+
+/** Renders the Markdown report. */
+export function renderMarkdown(report) {
+  const lines = [];
+  lines.push('# s3kit benchmarks', '');
+  lines.push(`Generated ${report.generatedAt} by \`pnpm bench${report.quick ? ' --quick' : ''}\`.`, '');
+  const m = report.machine;
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}.`, '');
+  lines.push(
+    'Absolute numbers on shared machines are noise; the ratios, computed within one run from interleaved rounds, are the result. ' +
+      'Ratios are oriented so that > 1 means s3kit is better.',
+    '',
+  );
+  for (const s of report.scenarios) {
+    lines.push(`## ${s.title}`, '');
+    if (s.description) lines.push(s.description, '');
+    lines.push(`| implementation | median ${s.unit} | min | max | rounds | client CPU us/op |`);
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const r of s.rows) {
+      lines.push(`| ${r.label} | ${fmt(r.stats.median)} | ${fmt(r.stats.min)} | ${fmt(r.stats.max)} | ${r.stats.n} | ${r.cpuUsPerOp === undefined ? '' : fmt(r.cpuUsPerOp)} |`);
+    }
+    lines.push('');
+    if (s.ratios.length) {
+      lines.push('| s3kit vs | ratio | target | status |');
+      lines.push('|---|---:|---:|---|');
+      for (const r of s.ratios) {
+        const status = r.target === undefined ? '' : r.ratio >= r.target ? 'met' : 'NOT met';
+        lines.push(`| ${r.vs} | ${r.ratio.toFixed(2)}x | ${r.target === undefined ? '' : `>= ${r.target}x`} | ${status} |`);
+      }
+      lines.push('');
+    }
+    for (const n of s.notes ?? []) lines.push(`- ${n}`);
+    if (s.notes?.length) lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Computes ratios for a scenario from its rows: s3kit row vs every other row. */
+export function withRatios(scenario, targets = {}) {
+  const ours = scenario.rows.find((r) => r.impl === scenario.ours);
+  const ratios = [];
+  if (ours) {
+    for (const r of scenario.rows) {
+      if (r === ours || r.floor) continue;
+      const ratio = ratioOf(ours.stats.median, r.stats.median, scenario.higherIsBetter);
+      const entry = { vs: r.label, ratio };
+      if (targets[r.impl] !== undefined) entry.target = targets[r.impl];
+      ratios.push(entry);
+    }
+  }
+  return { ...scenario, ratios };
+}

@@ -1,0 +1,4 @@
+// Every benchmark scenario, in report order. Each exports { id, targets, run({ size }) }.
+import { headerSigning, presigning } from './signing.mjs';
+
+export const scenarios = [headerSigning, presigning];
