@@ -1,4 +1,4 @@
-import { createFakeClock } from '@s3kit/primitives';
+import { ValidationError, createFakeClock } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
 import { createS3Engine } from './engine.js';
 import { bytes, expectS3Error, text } from './test-support/expect-s3-error.js';
@@ -91,6 +91,17 @@ describe('snapshot / restore / reset', () => {
     expect(engine.headObject({ Bucket: 'snap', Key: 'mp', PartNumber: 1 }).Checksum?.value).toBe('c');
     // The completed-upload memory survives too: a retried completion still succeeds.
     expect(engine.completeMultipartUpload({ Bucket: 'snap', Key: 'mp', UploadId, Parts: [{ PartNumber: 1, ETag: p1.ETag }, { PartNumber: 2, ETag: p2.ETag }] }).Checksum?.value).toBe('x-2');
+  });
+
+  it('refuses a snapshot it did not make, and restores one into another engine', () => {
+    const engine = createS3Engine();
+    expect(() => {
+      engine.restore({ kind: 'S3EngineSnapshot' });
+    }).toThrow(ValidationError);
+    engine.seed({ buckets: { moved: { objects: { k: 'v' } } } });
+    const other = createS3Engine();
+    other.restore(engine.snapshot());
+    expect(text(other.getObject({ Bucket: 'moved', Key: 'k' }).Body)).toBe('v');
   });
 
   it('reset empties everything', () => {

@@ -1,4 +1,4 @@
-import { systemClock } from '@s3kit/primitives';
+import { ValidationError, systemClock } from '@s3kit/primitives';
 import type { Clock, Random } from '@s3kit/primitives';
 import * as buckets from './bucket-ops.js';
 import type {
@@ -86,11 +86,14 @@ export interface S3EngineOptions {
   incompleteUploadsBlockBucketDelete?: boolean;
 }
 
-/** A deep copy of an engine's state, from {@link S3Engine.snapshot}. Opaque. */
+/** An opaque, immutable copy of an engine's state, from {@link S3Engine.snapshot}; restorable into any engine. */
 export interface EngineSnapshot {
-  /** @internal */
-  readonly state: EngineState;
+  /** Always `'S3EngineSnapshot'`. */
+  readonly kind: 'S3EngineSnapshot';
 }
+
+// Snapshot contents stay out of reach, so nothing can mutate a snapshot after it is taken.
+const snapshotStates = new WeakMap<EngineSnapshot, EngineState>();
 
 /** One object of a {@link SeedSpec}: bytes, text (UTF-8), or bytes with PutObject's attributes. */
 export type SeedObject =
@@ -282,12 +285,19 @@ export class S3Engine {
 
   /** A deep copy of the whole state; later changes to the engine do not affect it. */
   snapshot(): EngineSnapshot {
-    return { state: cloneState(this.#ctx.state) };
+    const snapshot: EngineSnapshot = Object.freeze({ kind: 'S3EngineSnapshot' as const });
+    snapshotStates.set(snapshot, cloneState(this.#ctx.state));
+    return snapshot;
   }
 
-  /** Replaces the state with a copy of `snapshot` (which stays reusable). */
+  /**
+   * Replaces the state with a copy of `snapshot` (which stays reusable).
+   * @throws ValidationError `ERR_VALIDATION` when `snapshot` did not come from {@link S3Engine.snapshot}
+   */
   restore(snapshot: EngineSnapshot): void {
-    this.#ctx.state = cloneState(snapshot.state);
+    const state = snapshotStates.get(snapshot);
+    if (!state) throw new ValidationError({ field: 'snapshot', rule: 'must come from S3Engine.snapshot()' });
+    this.#ctx.state = cloneState(state);
   }
 
   /** Removes every bucket, object and upload. */
