@@ -2,7 +2,8 @@ import { createFakeClock } from '@s3kit/primitives';
 import type { HttpRequest } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
 import { createSigner } from './signer.js';
-import { isSignatureVerificationError, SignatureVerificationError } from './verify-error.js';
+import type { SignatureVerificationError } from './verify-error.js';
+import { isSignatureVerificationError } from './verify-error.js';
 import { getAuthType, verifyRequest } from './verify-request.js';
 import type { VerifierSecret, VerifyRequestOptions } from './verify-request.js';
 import { verifyPayload, verifyPayloadStream } from './verify-payload.js';
@@ -46,10 +47,15 @@ async function rejection(promise: Promise<unknown>): Promise<SignatureVerificati
   throw new Error('expected a rejection');
 }
 
+async function collectAll(source: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const c of source) out.push(c);
+  return out;
+}
+
 const withHeaders = (r: HttpRequest, headers: Record<string, string>): HttpRequest => ({ ...r, headers: { ...r.headers, ...headers } });
 const withoutHeader = (r: HttpRequest, name: string): HttpRequest => {
-  const headers = { ...r.headers };
-  delete headers[name];
+  const headers = Object.fromEntries(Object.entries(r.headers).filter(([n]) => n !== name));
   return { ...r, headers };
 };
 
@@ -68,7 +74,7 @@ describe('verifyRequest: header auth', () => {
     });
     expect(v.signedHeaders).toContain('host');
     expect(v.seedSignature).toMatch(/^[0-9a-f]{64}$/);
-    expect(() => verifyPayload('hello', v)).not.toThrow();
+    expect(() => { verifyPayload('hello', v); }).not.toThrow();
     const err = (() => {
       try {
         verifyPayload('hellO', v);
@@ -86,11 +92,10 @@ describe('verifyRequest: header auth', () => {
     const source = async function* (parts: string[]): AsyncGenerator<Uint8Array> {
       for (const p of parts) yield new TextEncoder().encode(p);
     };
-    const out: Uint8Array[] = [];
-    for await (const c of verifyPayloadStream(source(['he', 'llo']), v)) out.push(c);
+    const out = await collectAll(verifyPayloadStream(source(['he', 'llo']), v));
     expect(Buffer.concat(out).toString()).toBe('hello');
     const bad = (async () => {
-      for await (const c of verifyPayloadStream(source(['he', 'llx']), v)) void c;
+      await collectAll(verifyPayloadStream(source(['he', 'llx']), v));
     })();
     expect(await rejection(bad)).toMatchObject({ code: 'XAmzContentSHA256Mismatch' });
   });
@@ -99,7 +104,7 @@ describe('verifyRequest: header auth', () => {
     const signed = await signer.sign(base(), { payloadHash: 'UNSIGNED-PAYLOAD' });
     const v = await verifyRequest(signed, options());
     expect(v.payloadMode).toBe('unsigned');
-    expect(() => verifyPayload('anything', v)).not.toThrow();
+    expect(() => { verifyPayload('anything', v); }).not.toThrow();
   });
 
   it('accepts temporary credentials with the right token and rejects a missing or wrong one', async () => {
@@ -185,6 +190,12 @@ describe('verifyRequest: header auth', () => {
     const auth = s2.headers.authorization!.replace('host;', '');
     const e2 = await rejection(verifyRequest(withHeaders(s2, { authorization: auth }), options()));
     expect(e2).toMatchObject({ code: 'AccessDenied', details: { HeadersNotSigned: 'host' } });
+  });
+
+  it('treats the case of a %XX escape in the path as the same key (the property-test counterexample)', async () => {
+    const signed = await signer.sign(base({ path: '/photos/caf%C3%A9' }));
+    await expect(verifyRequest({ ...signed, path: '/photos/caf%c3%a9' }, options())).resolves.toBeDefined();
+    expect((await rejection(verifyRequest({ ...signed, path: '/photos/caf%C3%A8' }, options()))).code).toBe('SignatureDoesNotMatch');
   });
 
   it('signs an absent host from hostname and port', async () => {
