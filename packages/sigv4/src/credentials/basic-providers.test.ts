@@ -11,7 +11,7 @@ const SECRET = 'envSecretKEY/zz9+Distinctive0000000001';
 const TOKEN = 'envSessionTOKEN/zz9+Distinctive000000002==';
 
 function assertNoSecret(value: unknown): void {
-  const text = JSON.stringify(value) + String(value) + (value instanceof Error ? `${value.stack ?? ''}${JSON.stringify(value.toJSON?.())}` : '');
+  const text = JSON.stringify(value) + String(value) + (value instanceof Error ? `${value.stack ?? ''}${JSON.stringify((value as { toJSON?: () => unknown }).toJSON?.())}` : '');
   expect(text).not.toContain(SECRET);
   expect(text).not.toContain(TOKEN);
 }
@@ -121,7 +121,7 @@ describe('chain', () => {
     await expect(chain(() => Promise.reject(abortErr))()).rejects.toBe(abortErr);
   });
   it('describes a non-Error rejection', async () => {
-    const error = await rejection(chain(() => Promise.reject('weird' as unknown as Error))());
+    const error = await rejection(chain(() => Promise.reject(new Error('weird')))());
     expect(error.attempts).toEqual(['weird']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Env } from '@s3kit/primitives';
-import type { CredentialsProvider } from '../aws-credentials.js';
+import type { AwsCredentials, CredentialsProvider } from '../aws-credentials.js';
 import { makeCredentials, parseExpiration } from './credentials.js';
 import { credentialsNotFound } from './errors.js';
 
@@ -23,19 +23,16 @@ export interface FromEnvOptions {
  * ```
  */
 export function fromEnv(options: FromEnvOptions = {}): CredentialsProvider {
-  return () => {
+  const read = (): AwsCredentials => {
     const env = options.env ?? process.env;
     const id = env.AWS_ACCESS_KEY_ID;
     const secret = env.AWS_SECRET_ACCESS_KEY;
     if (!id || !secret) {
       const missing = [id ? undefined : 'AWS_ACCESS_KEY_ID', secret ? undefined : 'AWS_SECRET_ACCESS_KEY'].filter(Boolean).join(' and ');
-      return Promise.reject(credentialsNotFound(`env: ${missing} not set`));
+      throw credentialsNotFound(`env: ${missing} not set`);
     }
-    try {
-      const expiration = parseExpiration(env.AWS_CREDENTIAL_EXPIRATION, 'env: AWS_CREDENTIAL_EXPIRATION');
-      return Promise.resolve(makeCredentials('env', id, secret, env.AWS_SESSION_TOKEN, expiration));
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
+    const expiration = parseExpiration(env.AWS_CREDENTIAL_EXPIRATION, 'env: AWS_CREDENTIAL_EXPIRATION');
+    return makeCredentials('env', id, secret, env.AWS_SESSION_TOKEN, expiration);
   };
+  return () => Promise.resolve().then(read);
 }

@@ -118,7 +118,7 @@ export function fromImds(options: FromImdsOptions = {}): CredentialsProvider {
       const json = parseJsonObject(await send('GET', CREDENTIALS_PATH + encodeURIComponent(role), headers));
       if (!json) throw new CredentialsError('imds: credentials response is not a JSON object');
       if (json.Code !== undefined && json.Code !== 'Success') {
-        throw new CredentialsError(`imds: credentials response has Code ${JSON.stringify(String(json.Code).slice(0, 64))}`);
+        throw new CredentialsError(`imds: credentials response has Code ${JSON.stringify(typeof json.Code === 'string' ? json.Code.slice(0, 64) : typeof json.Code)}`);
       }
       const expiration = parseExpiration(json.Expiration, 'imds: Expiration');
       return makeCredentials('imds', json.AccessKeyId, json.SecretAccessKey, json.Token, expiration);

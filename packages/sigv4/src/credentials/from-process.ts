@@ -53,7 +53,7 @@ export const nodeExecFile: ExecFile = (file, args, options) =>
         resolve({ ...out, exitCode: e.code });
         return;
       }
-      reject(error);
+      reject(e);
     });
   });
 

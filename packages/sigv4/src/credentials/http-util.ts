@@ -33,14 +33,14 @@ export async function withTimeout<T>(
   if (outer?.aborted) throw new AbortError(undefined, { cause: outer.reason });
   const controller = new AbortController();
   const timer = new AbortController();
-  let timedOut = false;
+  const state = { timedOut: false };
   const onOuterAbort = (): void => {
     controller.abort(outer?.reason);
   };
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   clock.sleep(ms, timer.signal).then(
     () => {
-      timedOut = true;
+      state.timedOut = true;
       controller.abort(new Error(`${what} timed out`));
     },
     () => undefined,
@@ -48,7 +48,7 @@ export async function withTimeout<T>(
   try {
     return await fn(controller.signal);
   } catch (err) {
-    if (timedOut) throw new TimeoutError(`${what} timed out after ${ms} ms`, { phase: 'total', cause: err });
+    if (state.timedOut) throw new TimeoutError(`${what} timed out after ${ms} ms`, { phase: 'total', cause: err });
     if (outer?.aborted) throw new AbortError(undefined, { cause: outer.reason });
     throw err;
   } finally {

@@ -30,16 +30,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       reject(new AbortError(undefined, { cause: signal.reason }));
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
+    promise
+      .finally(() => {
         signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err as Error);
-      },
-    );
+      })
+      .then(resolve, reject);
   });
 }
 
