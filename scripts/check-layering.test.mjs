@@ -30,6 +30,13 @@ describe('checkLayering', () => {
     expect(checkLayering(root)).toEqual([]);
   });
 
+  it('ignores imports shown in comments and TSDoc examples', () => {
+    const root = repo({
+      primitives: { manifest: {}, files: { 'a.ts': "/**\n * @example\n * import pino from 'pino';\n */\n// import x from 'left-pad';\nexport const a = 1;" } },
+    });
+    expect(checkLayering(root)).toEqual([]);
+  });
+
   it('rejects an arrow pointing up and s3-mock seeing s3-core', () => {
     const root = repo({
       primitives: { manifest: { dependencies: { '@s3kit/sigv4': '1' } }, files: { 'a.ts': "import { sign } from '@s3kit/sigv4';" } },

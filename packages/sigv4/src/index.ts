@@ -50,3 +50,26 @@ export {
   MAX_PRESIGN_EXPIRES,
   UNSIGNABLE_HEADERS,
 } from './constants.js';
+export { chain } from './credentials/chain.js';
+export { memoize } from './credentials/memoize.js';
+export { credentialsNotFound, isCredentialsNotFound } from './credentials/errors.js';
+export { fromStatic } from './credentials/from-static.js';
+export { fromEnv } from './credentials/from-env.js';
+export { fromIni } from './credentials/from-ini.js';
+export { fromProcess, nodeExecFile } from './credentials/from-process.js';
+export { fromWebIdentity } from './credentials/from-web-identity.js';
+export { fromContainer } from './credentials/from-container.js';
+export { fromImds } from './credentials/from-imds.js';
+export { createDefaultCredentialsProvider } from './credentials/default-provider.js';
+export { assumeRole, assumeRoleWithWebIdentity } from './credentials/sts-client.js';
+export { StsServiceError, isStsServiceError } from './credentials/sts-error.js';
+export type { MemoizeOptions, MemoizedCredentialsProvider } from './credentials/memoize.js';
+export type { FromEnvOptions } from './credentials/from-env.js';
+export type { FromIniOptions, MfaCodeProvider } from './credentials/from-ini.js';
+export type { FromProcessOptions, ExecFile, ExecFileOptions, ExecResult } from './credentials/from-process.js';
+export type { FromWebIdentityOptions } from './credentials/from-web-identity.js';
+export type { FromContainerOptions } from './credentials/from-container.js';
+export type { FromImdsOptions } from './credentials/from-imds.js';
+export type { DefaultCredentialsProviderOptions } from './credentials/default-provider.js';
+export type { StsCallOptions, AssumeRoleParams, AssumeRoleWithWebIdentityParams } from './credentials/sts-client.js';
+export type { StsServiceErrorOptions } from './credentials/sts-error.js';
