@@ -46,6 +46,11 @@ function build(r: { method: string; segments: string[]; query: Record<string, st
   };
 }
 
+function withoutBody(request: HttpRequest): HttpRequest {
+  const { body: _body, ...rest } = request;
+  return rest;
+}
+
 /** Replaces the alphanumeric character at a chosen index by another alphanumeric character. */
 function mutate(text: string, pick: number, shift: number): string | undefined {
   // Digits of a %XX escape are skipped: %c3 and %C3 are the same character, canonically and to S3.
@@ -64,7 +69,7 @@ describe('verifyRequest properties', () => {
     await fc.assert(
       fc.asyncProperty(requestArb, async (r) => {
         const request = build(r);
-        const signed = r.presign ? await signer.presign({ ...request, body: undefined }, { expiresIn: 300 }) : await signer.sign(request);
+        const signed = r.presign ? await signer.presign(withoutBody(request), { expiresIn: 300 }) : await signer.sign(request);
         const v = await verifyRequest(signed, options);
         expect(v.accessKeyId).toBe(CREDS.accessKeyId);
         expect(v.payloadMode).toBe(r.presign ? 'unsigned' : 'signed');
@@ -83,7 +88,7 @@ describe('verifyRequest properties', () => {
     await fc.assert(
       fc.asyncProperty(requestArb, fc.nat(), fc.nat(), fc.nat(), async (r, which, pick, shift) => {
         const request = build(r);
-        const signed = r.presign ? await signer.presign({ ...request, body: undefined }, { expiresIn: 300 }) : await signer.sign(request);
+        const signed = r.presign ? await signer.presign(withoutBody(request), { expiresIn: 300 }) : await signer.sign(request);
         const targets: (() => HttpRequest | undefined)[] = [
           () => {
             const path = mutate(signed.path, pick, shift);
