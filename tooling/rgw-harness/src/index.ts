@@ -1,1 +1,11 @@
-export {};
+export { RgwHarnessError } from './errors.js';
+export type { RgwHarnessErrorCode } from './errors.js';
+export { startRgw } from './rgw.js';
+export type { RgwPids, RgwServer, StartRgwOptions } from './rgw.js';
+export { CEPH_PACKAGES, checkPlatform } from './platform.js';
+export type { PlatformFacts, PlatformStatus } from './platform.js';
+export { S3_TEST_ENV, s3ConfigFromEnv, s3ConfigToEnv } from './s3-test-config.js';
+export type { S3TestConfig } from './s3-test-config.js';
+export { signedListBuckets } from './http-probe.js';
+export type { ProbeCredentials, ProbeResult } from './http-probe.js';
+export { testS3 } from './test-s3.js';
