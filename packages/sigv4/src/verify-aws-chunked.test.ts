@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { createFakeClock, createSeededRandom } from '@s3kit/primitives';
 import type { HttpRequest } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { isSignatureVerificationError } from './verify-error.js';
 import type { SignatureVerificationError } from './verify-error.js';
 import { verifyRequest } from './verify-request.js';
 import type { VerifiedRequest } from './verify-request.js';
-import { createVerifiedSigningKey } from './verify-signing-key.js';
+import { verifyPayload } from './verify-payload.js';
+import { createVerifiedSigningKey, VerifiedSigningKey } from './verify-signing-key.js';
 
 const NOW = Date.UTC(2024, 0, 2, 3, 4, 5);
 const CREDS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-key' };
@@ -206,7 +208,7 @@ describe('verifyAwsChunked', () => {
   it('needs a streaming mode and a key handle from verifyRequest', async () => {
     const { verified } = await signedUpload('signed', body(5));
     await expect(collect(verifyAwsChunked(once(new Uint8Array(0)), { ...verified, payloadMode: 'signed' }))).rejects.toMatchObject({ code: 'ERR_VALIDATION' });
-    const forged = { ...verified, signingKey: Object.create(verified.signingKey) as typeof verified.signingKey };
+    const forged = { ...verified, signingKey: Object.create(verified.signingKey!) as NonNullable<typeof verified.signingKey> };
     await expect(collect(verifyAwsChunked(once(new Uint8Array(0)), forged))).rejects.toMatchObject({ code: 'ERR_VALIDATION' });
     expect(JSON.stringify(verified)).not.toMatch(/"signingKey":\{/);
     expect(JSON.stringify(verified.signingKey)).toBe('"[REDACTED]"');
@@ -274,5 +276,17 @@ describe('verifyAwsChunked: published examples', () => {
       expect(out.toString('utf8'), c.name).toBe(c.body_utf8);
       if (c.trailer_name) expect(trailers[c.trailer_name]).toBe('DUoRhQ==');
     }
+  });
+});
+
+describe('verification helpers', () => {
+  it('verifyPayload refuses streaming modes; the key handle cannot be built or shown', async () => {
+    const { verified } = await signedUpload('signed', body(5));
+    expect(() => {
+      verifyPayload('x', verified);
+    }).toThrow(expect.objectContaining({ code: 'ERR_VALIDATION' }) as Error);
+    expect(inspect(verified.signingKey)).toBe('VerifiedSigningKey [REDACTED]');
+    const Ctor = VerifiedSigningKey as unknown as new (key: Uint8Array, brand: symbol) => unknown;
+    expect(() => new Ctor(new Uint8Array(1), Symbol('forged'))).toThrow(TypeError);
   });
 });

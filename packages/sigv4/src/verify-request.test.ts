@@ -2,6 +2,7 @@ import { createFakeClock } from '@s3kit/primitives';
 import type { HttpRequest } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
 import { createSigner } from './signer.js';
+import { createSigV4aSigner } from './sigv4a-signer.js';
 import type { SignatureVerificationError } from './verify-error.js';
 import { isSignatureVerificationError } from './verify-error.js';
 import { getAuthType, verifyRequest } from './verify-request.js';
@@ -327,7 +328,7 @@ describe('verifyRequest: presigned URLs', () => {
     await tamper({ ...q, 'X-Amz-Expires': '604801' }, 'AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds) that is 604800');
     await tamper({ ...q, 'X-Amz-Expires': '-1' }, 'AuthorizationQueryParametersError', 'X-Amz-Expires must be non-negative');
     await tamper({ ...q, 'X-Amz-Expires': 'soon' }, 'AuthorizationQueryParametersError', 'X-Amz-Expires should be a number');
-    await tamper({ ...q, 'X-Amz-Algorithm': 'AWS4-HMAC-SHA1' }, 'AuthorizationQueryParametersError', 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"');
+    await tamper({ ...q, 'X-Amz-Algorithm': 'AWS4-HMAC-SHA1' }, 'AuthorizationQueryParametersError', 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256" and "AWS4-ECDSA-P256-SHA256"');
     await tamper({ ...q, 'X-Amz-Date': '20240102' }, 'AuthorizationQueryParametersError');
     await tamper({ ...q, 'X-Amz-SignedHeaders': 'host;X' }, 'AuthorizationQueryParametersError');
     await tamper({ ...q, 'X-Amz-Date': ['20240102T030405Z', '20240102T030405Z'] }, 'AuthorizationQueryParametersError');
@@ -353,5 +354,41 @@ describe('verifyRequest: presigned URLs', () => {
     const u2 = { ...url, headers: { ...url.headers, 'x-amz-content-sha256': signedHash } };
     // Unsigned: ignored; the URL still verifies as UNSIGNED-PAYLOAD.
     await expect(verifyRequest(u2, options())).resolves.toMatchObject({ payloadMode: 'unsigned' });
+  });
+});
+
+describe('verifyRequest: SigV4a', () => {
+  const v4a = createSigV4aSigner({ credentials: CREDS, regionSet: ['us-east-1', 'us-west-2'], service: 's3', clock });
+
+  it('verifies header and presigned SigV4a requests with the key derived from the secret', async () => {
+    const signed = await v4a.sign(base());
+    const v = await verifyRequest(signed, options());
+    expect(v).toMatchObject({ algorithm: 'AWS4-ECDSA-P256-SHA256', authType: 'header', region: 'us-east-1', regionSet: ['us-east-1', 'us-west-2'], credentialScope: '20240102/s3/aws4_request', payloadMode: 'signed' });
+    expect(v.signingKey).toBeUndefined();
+    expect(() => { verifyPayload('hello', v); }).not.toThrow();
+    const url = await v4a.presign(base({ body: undefined }), { expiresIn: 60, regionSet: 'us-*' });
+    await expect(verifyRequest(url, options())).resolves.toMatchObject({ authType: 'query', regionSet: ['us-*'] });
+    await expect(verifyRequest(signed, options({ region: undefined }))).resolves.toMatchObject({ region: 'us-east-1,us-west-2' });
+  });
+
+  it('rejects tampering, a foreign region and malformed SigV4a credentials', async () => {
+    const signed = await v4a.sign(base());
+    expect((await rejection(verifyRequest(withHeaders(signed, { 'x-amz-meta-owner': 'eve' }), options()))).code).toBe('SignatureDoesNotMatch');
+    expect((await rejection(verifyRequest(withHeaders(signed, { 'x-amz-region-set': '*' }), options()))).code).toBe('SignatureDoesNotMatch');
+    const auth = signed.headers.authorization!;
+    expect((await rejection(verifyRequest(withHeaders(signed, { authorization: auth.replace(/Signature=[0-9a-f]+/, 'Signature=zz') }), options()))).code).toBe('SignatureDoesNotMatch');
+    const err = await rejection(verifyRequest(signed, options({ region: 'eu-west-1' })));
+    expect(err).toMatchObject({ code: 'AuthorizationHeaderMalformed', details: { Region: 'eu-west-1' } });
+    expect(err.message).toContain("the region set 'us-east-1,us-west-2' does not include 'eu-west-1'");
+    const noSet = withoutHeader(signed, 'x-amz-region-set');
+    expect((await rejection(verifyRequest(noSet, options()))).code).toBe('AuthorizationHeaderMalformed');
+    const v4Shaped = auth.replace('/20240102/s3/', '/20240102/us-east-1/s3/');
+    expect((await rejection(verifyRequest(withHeaders(signed, { authorization: v4Shaped }), options()))).message).toContain('<YOUR-AKID>/YYYYMMDD/SERVICE/aws4_request');
+    const url = await v4a.presign(base({ body: undefined }), { expiresIn: 60 });
+    const { 'X-Amz-Region-Set': _set, ...noRegionSet } = url.query!;
+    expect((await rejection(verifyRequest({ ...url, query: noRegionSet }, options()))).code).toBe('AuthorizationQueryParametersError');
+    expect((await rejection(verifyRequest({ ...url, query: { ...url.query, 'X-Amz-Region-Set': 'eu-west-1' } }, options()))).code).toBe('AuthorizationQueryParametersError');
+    const badCred = { ...url.query, 'X-Amz-Credential': 'AKIDEXAMPLE/20240102/us-east-1/s3/aws4_request' };
+    expect((await rejection(verifyRequest({ ...url, query: badCred }, options()))).code).toBe('AuthorizationQueryParametersError');
   });
 });

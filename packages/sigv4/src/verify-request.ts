@@ -3,7 +3,7 @@
  * query forms, credential scope, time window, signed headers, session token and signature.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html
  */
-import { timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual, verify as ecdsaVerify } from 'node:crypto';
 import { systemClock } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import { formatAmzDate } from './amz-date.js';
@@ -20,6 +20,7 @@ import {
 } from './constants.js';
 import { payloadHashOf } from './payload.js';
 import { deriveSigningKey, hmacHex, sha256Hex } from './signing-key.js';
+import { deriveSigV4aKeyPair, SIGV4A_ALGORITHM } from './sigv4a-key.js';
 import { SignatureVerificationError, verifyErrors } from './verify-error.js';
 import { createVerifiedSigningKey } from './verify-signing-key.js';
 import type { VerifiedSigningKey } from './verify-signing-key.js';
@@ -69,20 +70,30 @@ export interface VerifiedRequest {
   accessKeyId: string;
   /** `header` (`Authorization`) or `query` (presigned URL). */
   authType: 'header' | 'query';
+  /** `AWS4-HMAC-SHA256` (SigV4) or `AWS4-ECDSA-P256-SHA256` (SigV4a). */
+  algorithm: typeof ALGORITHM | typeof SIGV4A_ALGORITHM;
   /** How the body is protected; check it with {@link verifyPayload} or {@link verifyAwsChunked}. */
   payloadMode: PayloadMode;
   /** The payload hash that was signed (hex SHA-256 or one of the special values). */
   payloadHash: string;
-  /** Opaque handle on the signing key, for chunk and trailer signatures. Not serializable. */
-  signingKey: VerifiedSigningKey;
+  /**
+   * Opaque handle on the signing key, for chunk and trailer signatures (SigV4 only). Not
+   * serializable.
+   */
+  signingKey?: VerifiedSigningKey;
   /** The request's signature, which seeds the chunk signature chain. */
   seedSignature: string;
   /** `x-amz-date` (or `X-Amz-Date`) of the request. */
   amzDate: string;
-  /** Credential scope `date/region/service/aws4_request`. */
+  /** Credential scope `date/region/service/aws4_request` (`date/service/aws4_request` for SigV4a). */
   credentialScope: string;
-  /** Region named in the credential scope. */
+  /**
+   * Region named in the credential scope; for SigV4a, the server's region (which the region set
+   * includes), or the region set as sent when the server has no region.
+   */
   region: string;
+  /** SigV4a region set (`x-amz-region-set` / `X-Amz-Region-Set`), split on commas. */
+  regionSet?: readonly string[];
   /** Service named in the credential scope. */
   service: string;
   /** Signed header names, sorted. */
@@ -103,6 +114,24 @@ const HEX64 = /^[0-9a-fA-F]{64}$/;
 const SIGNATURE = /^[0-9a-f]{64}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const CREDENTIAL_FORMAT = 'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
+const CREDENTIAL_FORMAT_V4A = 'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/SERVICE/aws4_request".';
+const DER_HEX = /^(?:[0-9a-f]{2}){8,80}$/;
+
+/** Credential parts as [akid, date, region, service, terminator]; SigV4a has no region (`''`). */
+function splitCredential(credential: string, v4a: boolean): string[] | undefined {
+  const parts = credential.split('/');
+  if (parts.length !== (v4a ? 4 : 5) || parts.some((p) => p === '')) return undefined;
+  if (v4a) parts.splice(2, 0, '');
+  return parts;
+}
+
+/** Whether a SigV4a region set (`*`, `us-*`, names) includes `region`. */
+function regionSetIncludes(regionSet: string, region: string): boolean {
+  return regionSet.split(',').some((entry) => {
+    const e = entry.trim();
+    return e.endsWith('*') ? region.startsWith(e.slice(0, -1)) : e === region;
+  });
+}
 const QUERY_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'] as const;
 // Headers the signer leaves out of presigned URLs (the client computes them when sending).
 const PRESIGN_UNSIGNED_AMZ = /^(?:x-amz-checksum-|x-amz-sdk-checksum-algorithm$|x-amz-content-sha256$|x-amz-trailer$|x-amz-decoded-content-length$)/;
@@ -140,6 +169,8 @@ function safeEqual(a: string, b: string): boolean {
 
 interface ParsedAuth {
   authType: 'header' | 'query';
+  algorithm: typeof ALGORITHM | typeof SIGV4A_ALGORITHM;
+  regionSet?: string | undefined;
   accessKeyId: string;
   scopeDate: string;
   scopeRegion: string;
@@ -157,7 +188,8 @@ function parseHeaderAuth(request: HttpRequest): ParsedAuth {
   const header = request.headers.authorization!;
   const space = header.indexOf(' ');
   const algorithm = space < 0 ? header : header.slice(0, space);
-  if (algorithm !== ALGORITHM) throw verifyErrors.invalidArgument('Unsupported Authorization Type', 'Authorization');
+  if (algorithm !== ALGORITHM && algorithm !== SIGV4A_ALGORITHM) throw verifyErrors.invalidArgument('Unsupported Authorization Type', 'Authorization');
+  const v4a = algorithm === SIGV4A_ALGORITHM;
   const fields = new Map<string, string>();
   for (const part of header.slice(space + 1).split(',')) {
     const item = part.trim();
@@ -174,8 +206,10 @@ function parseHeaderAuth(request: HttpRequest): ParsedAuth {
   if (credential === undefined || signedHeaders === undefined || signature === undefined) {
     throw verifyErrors.malformedHeader('the authorization header requires three components: Credential, SignedHeaders, and Signature.');
   }
-  const parts = credential.split('/');
-  if (parts.length !== 5 || parts.some((p) => p === '')) throw verifyErrors.malformedHeader(CREDENTIAL_FORMAT);
+  const parts = splitCredential(credential, v4a);
+  if (!parts) throw verifyErrors.malformedHeader(v4a ? CREDENTIAL_FORMAT_V4A : CREDENTIAL_FORMAT);
+  const regionSet = request.headers['x-amz-region-set'];
+  if (v4a && regionSet === undefined) throw verifyErrors.malformedHeader('the x-amz-region-set header is required with AWS4-ECDSA-P256-SHA256.');
   const amzDate = request.headers['x-amz-date'];
   const dateMs = amzDate === undefined ? undefined : parseAmzDate(amzDate);
   if (dateMs === undefined) throw verifyErrors.accessDenied('AWS authentication requires a valid Date or x-amz-date header');
@@ -183,6 +217,8 @@ function parseHeaderAuth(request: HttpRequest): ParsedAuth {
   if (names.some((n) => !HEADER_NAME.test(n))) throw verifyErrors.malformedHeader('the authorization component "SignedHeaders" is malformed.');
   return {
     authType: 'header',
+    algorithm,
+    regionSet: v4a ? regionSet : undefined,
     accessKeyId: parts[0]!,
     scopeDate: parts[1]!,
     scopeRegion: parts[2]!,
@@ -208,7 +244,13 @@ function parseQueryAuth(request: HttpRequest): ParsedAuth {
     }
     values[name] = v;
   }
-  if (values['X-Amz-Algorithm'] !== ALGORITHM) throw verifyErrors.queryError(`X-Amz-Algorithm only supports "${ALGORITHM}"`);
+  const algorithm = values['X-Amz-Algorithm']!;
+  if (algorithm !== ALGORITHM && algorithm !== SIGV4A_ALGORITHM) {
+    throw verifyErrors.queryError(`X-Amz-Algorithm only supports "${ALGORITHM}" and "${SIGV4A_ALGORITHM}"`);
+  }
+  const v4a = algorithm === SIGV4A_ALGORITHM;
+  const regionSet = q['X-Amz-Region-Set'];
+  if (v4a && typeof regionSet !== 'string') throw verifyErrors.queryError('X-Amz-Region-Set is required once with AWS4-ECDSA-P256-SHA256');
   const amzDate = values['X-Amz-Date']!;
   const dateMs = parseAmzDate(amzDate);
   if (dateMs === undefined) throw verifyErrors.queryError(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`);
@@ -217,14 +259,16 @@ function parseQueryAuth(request: HttpRequest): ParsedAuth {
   const expires = Number(expiresText);
   if (expires < 0) throw verifyErrors.queryError('X-Amz-Expires must be non-negative');
   if (expires > MAX_PRESIGN_EXPIRES) throw verifyErrors.queryError(`X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGN_EXPIRES}`);
-  const parts = values['X-Amz-Credential']!.split('/');
-  if (parts.length !== 5 || parts.some((p) => p === '')) throw verifyErrors.queryError(`Error parsing the X-Amz-Credential parameter; ${CREDENTIAL_FORMAT}`);
+  const parts = splitCredential(values['X-Amz-Credential']!, v4a);
+  if (!parts) throw verifyErrors.queryError(`Error parsing the X-Amz-Credential parameter; ${v4a ? CREDENTIAL_FORMAT_V4A : CREDENTIAL_FORMAT}`);
   const names = values['X-Amz-SignedHeaders']!.split(';');
   if (names.some((n) => !HEADER_NAME.test(n))) throw verifyErrors.queryError('Error parsing the X-Amz-SignedHeaders parameter');
   const token = q['X-Amz-Security-Token'];
   if (token !== undefined && typeof token !== 'string') throw verifyErrors.queryError('X-Amz-Security-Token must appear once');
   return {
     authType: 'query',
+    algorithm,
+    regionSet: v4a ? (regionSet as string) : undefined,
     accessKeyId: parts[0]!,
     scopeDate: parts[1]!,
     scopeRegion: parts[2]!,
@@ -245,7 +289,11 @@ function checkScope(auth: ParsedAuth, region: string | undefined, service: strin
   if (auth.scopeDate !== auth.amzDate.slice(0, 8)) {
     throw fail(`Invalid credential date "${auth.scopeDate.slice(0, 16)}". This date is not the same as X-Amz-Date: "${auth.amzDate.slice(0, 8)}".`);
   }
-  if (region !== undefined && auth.scopeRegion !== region) {
+  if (auth.regionSet !== undefined) {
+    if (region !== undefined && !regionSetIncludes(auth.regionSet, region)) {
+      throw fail(`the region set '${auth.regionSet.slice(0, 128)}' does not include '${region}'`, { Region: region });
+    }
+  } else if (region !== undefined && auth.scopeRegion !== region) {
     throw fail(`the region '${auth.scopeRegion.slice(0, 64)}' is wrong; expecting '${region}'`, { Region: region });
   }
   if (auth.scopeService !== service) throw fail(`incorrect service "${auth.scopeService.slice(0, 64)}". This endpoint belongs to "${service}".`);
@@ -399,11 +447,19 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
   const headers: CanonicalHeaders = { canonical, signedHeaders: signedNames.join(';') };
   const query = canonicalQuery(request.query, auth.authType === 'query' ? 'X-Amz-Signature' : undefined);
   const creq = canonicalRequest(request.method, canonicalUri(request.path, uriEscapePath), query, headers, payloadHash);
-  const scope = credentialScope(auth.scopeDate, auth.scopeRegion, auth.scopeService);
-  const sts = stringToSign(ALGORITHM, auth.amzDate, scope, sha256Hex(creq));
-  const key = deriveSigningKey(secret.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService);
-  const expected = hmacHex(key, sts);
-  if (!SIGNATURE.test(auth.signature) || !safeEqual(expected, auth.signature)) {
+  const v4a = auth.algorithm === SIGV4A_ALGORITHM;
+  const scope = v4a ? `${auth.scopeDate}/${auth.scopeService}/${SCOPE_TERMINATOR}` : credentialScope(auth.scopeDate, auth.scopeRegion, auth.scopeService);
+  const sts = stringToSign(auth.algorithm, auth.amzDate, scope, sha256Hex(creq));
+  let key: Buffer | undefined;
+  let valid: boolean;
+  if (v4a) {
+    const { publicKey } = deriveSigV4aKeyPair({ accessKeyId: auth.accessKeyId, secretAccessKey: secret.secretAccessKey });
+    valid = DER_HEX.test(auth.signature) && ecdsaVerify('sha256', Buffer.from(sts, 'utf8'), { key: publicKey, dsaEncoding: 'der' }, Buffer.from(auth.signature, 'hex'));
+  } else {
+    key = deriveSigningKey(secret.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService);
+    valid = SIGNATURE.test(auth.signature) && safeEqual(hmacHex(key, sts), auth.signature);
+  }
+  if (!valid) {
     let shown = creq;
     if (auth.token) shown = shown.split(encodeComponent(auth.token)).join('[REDACTED]').split(auth.token).join('[REDACTED]');
     throw verifyErrors.mismatch({
@@ -418,16 +474,18 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
   const result: VerifiedRequest = {
     accessKeyId: auth.accessKeyId,
     authType: auth.authType,
+    algorithm: auth.algorithm,
     payloadMode,
     payloadHash,
-    signingKey: createVerifiedSigningKey(key),
     seedSignature: auth.signature,
     amzDate: auth.amzDate,
     credentialScope: scope,
-    region: auth.scopeRegion,
+    region: v4a ? (options.region ?? auth.regionSet!) : auth.scopeRegion,
     service: auth.scopeService,
     signedHeaders: signedNames,
   };
+  if (key) result.signingKey = createVerifiedSigningKey(key);
+  if (auth.regionSet !== undefined) result.regionSet = auth.regionSet.split(',').map((r) => r.trim());
   if (decodedContentLength !== undefined) result.decodedContentLength = decodedContentLength;
   const trailer = request.headers['x-amz-trailer'];
   if (trailer !== undefined) result.trailerNames = trailer.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');

@@ -35,6 +35,6 @@ export function createVerifiedSigningKey(key: Uint8Array): VerifiedSigningKey {
 }
 
 /** The key behind a handle, or `undefined` for a foreign object. Internal. */
-export function unwrapSigningKey(handle: VerifiedSigningKey): Uint8Array | undefined {
-  return keys.get(handle);
+export function unwrapSigningKey(handle: VerifiedSigningKey | undefined): Uint8Array | undefined {
+  return handle === undefined ? undefined : keys.get(handle);
 }
