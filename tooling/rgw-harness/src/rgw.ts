@@ -142,7 +142,6 @@ async function startOnce(parent: string, options: StartRgwOptions): Promise<RgwS
   const accessKeyId = `S3KIT${randomBytes(8).toString('hex').toUpperCase()}`;
   const secretAccessKey = randomBytes(24).toString('base64url');
 
-
   const dir = await mkdtemp(join(parent, DIR_PREFIX));
   trackDir(dir);
   const started: Daemon[] = [];
