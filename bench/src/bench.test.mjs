@@ -13,7 +13,6 @@ describe('benchmarks (tiny size)', () => {
       // Every peer agreed on the work (no "different signature" exclusions).
       expect(s.notes.filter((n) => /different/.test(n)), s.id).toEqual([]);
       for (const r of s.rows) expect(r.stats.median, `${s.id} ${r.label}`).toBeGreaterThan(0);
-      expect(s.ratios.length).toBeGreaterThan(0);
     }
     const md = renderMarkdown(report);
     expect(md).toContain('# s3kit benchmarks');

@@ -1,4 +1,5 @@
 // Every benchmark scenario, in report order. Each exports { id, targets, run({ size }) }.
+import { chunkedSigning } from './chunked.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 
-export const scenarios = [headerSigning, presigning];
+export const scenarios = [headerSigning, presigning, chunkedSigning];
