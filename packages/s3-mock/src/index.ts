@@ -45,3 +45,23 @@ export type {
   InFlightUpload,
 } from './engine/multipart-ops.js';
 export type { TaggingOutput } from './engine/tagging-ops.js';
+export { createS3Mock } from './mock/create-s3-mock.js';
+export type { S3Mock, S3MockOptions, RecordedRequest } from './mock/create-s3-mock.js';
+export { createFaultRegistry } from './mock/faults.js';
+export type { FaultAction, FaultMatch, FaultRule, FaultRegistry } from './mock/faults.js';
+export type { Served, ServeFunction } from './mock/served.js';
+export { createS3Handler, renderErrorXml } from './protocol/s3-handler.js';
+export type { S3HandlerOptions, S3RequestHandler, HandledRequest } from './protocol/s3-handler.js';
+export { DEFAULT_MOCK_CREDENTIALS } from './protocol/auth.js';
+export type { MockCredentials } from './protocol/auth.js';
+export { resolveRoute, bucketFromHost, ROUTE_RULES, DEFAULT_BASE_DOMAINS } from './protocol/route.js';
+export type { Route, S3Operation } from './protocol/route.js';
+export { S3ProtocolError, PROTOCOL_ERRORS } from './protocol/protocol-error.js';
+export type { S3ErrorDocument, ProtocolErrorCode } from './protocol/protocol-error.js';
+export { checksumOf, createChecksumHasher } from './protocol/checksums.js';
+export type { ChecksumHasher } from './protocol/checksums.js';
+export { createInProcessTransport } from './transport/in-process-transport.js';
+export { listenS3Mock } from './server/listen.js';
+export type { ListenOptions, S3MockServer } from './server/listen.js';
+export { startS3MockServer } from './server/start-server.js';
+export type { StartS3MockServerOptions, StandaloneS3MockServer } from './server/start-server.js';

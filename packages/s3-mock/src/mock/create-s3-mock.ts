@@ -1,0 +1,240 @@
+/**
+ * `createS3Mock`: an engine, the protocol handler, recorded requests, fault injection, an
+ * in-process transport and (on demand) a real HTTP server, all sharing one state.
+ */
+import { redactHeaders, redactText, systemClock, throwIfAborted } from '@s3kit/primitives';
+import type { Clock, HttpQuery, HttpRequest, HttpTransport, Random } from '@s3kit/primitives';
+import { createS3Engine } from '../engine/engine.js';
+import type { EngineSnapshot, S3Engine, SeedSpec } from '../engine/engine.js';
+import type { InFlightUpload } from '../engine/multipart-ops.js';
+import type { Owner } from '../engine/records.js';
+import type { MockCredentials } from '../protocol/auth.js';
+import { drainRequestBody } from '../protocol/request-body.js';
+import { createS3Handler } from '../protocol/s3-handler.js';
+import type { S3RequestHandler } from '../protocol/s3-handler.js';
+import type { Route, S3Operation } from '../protocol/route.js';
+import { PROTOCOL_ERRORS } from '../protocol/protocol-error.js';
+import { listenS3Mock } from '../server/listen.js';
+import type { ListenOptions, S3MockServer } from '../server/listen.js';
+import { createInProcessTransport } from '../transport/in-process-transport.js';
+import { createFaultRegistry } from './faults.js';
+import type { FaultAction, FaultRegistry } from './faults.js';
+import type { Served, ServeFunction } from './served.js';
+
+/** Options of {@link createS3Mock}. */
+export interface S3MockOptions {
+  /**
+   * Signature checking: `verify` (every request signed by one of `credentials`) or `none`.
+   * @default 'verify'
+   */
+  auth?: 'verify' | 'none';
+  /**
+   * Accepted access keys.
+   * @default [{ accessKeyId: 'test', secretAccessKey: 'test' }]
+   */
+  credentials?: readonly MockCredentials[];
+  /**
+   * Region of buckets created without a LocationConstraint.
+   * @default 'us-east-1'
+   */
+  region?: string;
+  /**
+   * Clock for Last-Modified, signature time checks and injected delays.
+   * @default systemClock
+   */
+  clock?: Clock;
+  /**
+   * Randomness for upload ids.
+   * @default Math.random
+   */
+  random?: Random;
+  /**
+   * Smallest non-last multipart part; lower it to test multipart code with small bodies.
+   * @default 5 MiB
+   */
+  minPartSize?: number;
+  /** Default bucket owner. @default the engine's */
+  owner?: Owner;
+  /**
+   * Virtual-host base domains (`bucket.<domain>`), besides `*.amazonaws.com`.
+   * @default ['localhost']
+   */
+  baseDomains?: readonly string[];
+  /** Initial content, also restored by {@link S3Mock.reset}. */
+  seed?: SeedSpec;
+  /** Use this engine instead of creating one (the engine options above are then ignored). */
+  engine?: S3Engine;
+  /**
+   * Largest accepted request clock skew in ms.
+   * @default 900000
+   */
+  maxSkewMs?: number;
+}
+
+/** One request the mock served, as recorded in {@link S3Mock.requests}. Secrets are redacted. */
+export interface RecordedRequest {
+  /** The operation, or `undefined` when routing failed. */
+  operation: S3Operation | undefined;
+  bucket: string | undefined;
+  key: string | undefined;
+  method: string;
+  /** Raw encoded path. */
+  path: string;
+  /** Decoded query (presigned signatures redacted). */
+  query: HttpQuery;
+  /** Request headers, lower-case, with `authorization`, tokens and signatures redacted. */
+  headers: Record<string, string>;
+  /** Response status; `0` when an injected `reset` dropped the connection. */
+  status: number;
+  /** The S3 error code answered with, if any. */
+  errorCode?: string;
+  /** The injected fault that affected it, if any. */
+  fault?: FaultAction;
+}
+
+/** An S3 mock; see {@link createS3Mock}. */
+export interface S3Mock {
+  /** The engine holding the state (synchronous direct access). */
+  readonly engine: S3Engine;
+  /** An `HttpTransport` that serves requests in-process, with no sockets. */
+  readonly transport: HttpTransport;
+  /** The protocol handler. */
+  readonly handler: S3RequestHandler;
+  /** Serves one request (what the transport and server call). */
+  readonly serve: ServeFunction;
+  /** Fault injection rules, applied by both the transport and the server. */
+  readonly faults: FaultRegistry;
+  /** Recorded requests, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Starts a real HTTP server over this mock (same state). */
+  start(options?: ListenOptions): Promise<S3MockServer>;
+  /** Clears the state, recorded requests and faults, then applies the `seed` option again. */
+  reset(): void;
+  /** Adds buckets and objects. */
+  seed(spec: SeedSpec): void;
+  /** A copy of the state. */
+  snapshot(): EngineSnapshot;
+  /** Restores a snapshot. */
+  restore(snapshot: EngineSnapshot): void;
+  /** Multipart uploads neither completed nor aborted. */
+  uploadsInFlight(): InFlightUpload[];
+  /** Forgets recorded requests. */
+  clearRequests(): void;
+}
+
+function redactQuery(query: HttpQuery | undefined): HttpQuery {
+  const out: HttpQuery = {};
+  for (const [k, v] of Object.entries(query ?? {})) {
+    out[k] = k === 'X-Amz-Signature' || k === 'X-Amz-Security-Token' ? '[REDACTED]' : typeof v === 'string' ? redactText(v) : v;
+  }
+  return out;
+}
+
+/**
+ * Creates an S3 mock. Use `mock.transport` with an S3 client for in-process tests, or
+ * `await mock.start()` for a real server (AWS CLI, other SDKs).
+ * @example
+ * ```ts
+ * const mock = createS3Mock({ seed: { buckets: { photos: { objects: { 'a.txt': 'hi' } } } } });
+ * const client = new S3Client({ transport: mock.transport, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+ * mock.faults.add({ match: { operation: 'GetObject' }, action: { slowDown: true } });
+ * ```
+ */
+export function createS3Mock(options: S3MockOptions = {}): S3Mock {
+  const clock = options.clock ?? systemClock;
+  const engine =
+    options.engine ??
+    createS3Engine({
+      clock,
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.minPartSize !== undefined ? { minPartSize: options.minPartSize } : {}),
+      ...(options.owner ? { owner: options.owner } : {}),
+    });
+  if (options.seed) engine.seed(options.seed);
+  const handler = createS3Handler({
+    engine,
+    auth: options.auth,
+    credentials: options.credentials,
+    clock,
+    baseDomains: options.baseDomains,
+    maxSkewMs: options.maxSkewMs,
+  });
+  const faults = createFaultRegistry();
+  const requests: RecordedRequest[] = [];
+
+  const record = (request: HttpRequest, route: Route | undefined, status: number, errorCode: string | undefined, fault: FaultAction | undefined): void => {
+    const entry: RecordedRequest = {
+      operation: route?.operation,
+      bucket: route?.bucket,
+      key: route?.key,
+      method: request.method.toUpperCase(),
+      path: request.path,
+      query: redactQuery(request.query),
+      headers: redactHeaders(request.headers) as Record<string, string>,
+      status,
+    };
+    if (errorCode !== undefined) entry.errorCode = errorCode;
+    if (fault !== undefined) entry.fault = fault;
+    requests.push(entry);
+  };
+
+  const serve: ServeFunction = async (request, signal) => {
+    throwIfAborted(signal);
+    let route: Route | undefined;
+    try {
+      route = handler.route(request);
+    } catch {
+      route = undefined; // handle() routes again and renders the error
+    }
+    const action = route && faults.take(route, request.method);
+    let served: Served;
+    if (action === undefined || (typeof action === 'object' && 'delayMs' in action)) {
+      if (action) await clock.sleep(action.delayMs, signal);
+      const reply = await handler.handle(request, route);
+      served = { kind: 'reply', reply };
+    } else if (action === 'reset') {
+      served = { kind: 'reset' };
+    } else if (action !== '200-error' && 'truncateBodyAt' in action) {
+      served = { kind: 'reply', reply: await handler.handle(request, route), truncateAt: action.truncateBodyAt };
+    } else {
+      await drainRequestBody(request).catch(() => undefined);
+      const doc =
+        action === '200-error'
+          ? { status: 200, code: 'InternalError', message: PROTOCOL_ERRORS.InternalError.message, fields: {} }
+          : 'slowDown' in action
+            ? { status: 503, code: 'SlowDown', message: PROTOCOL_ERRORS.SlowDown.message, fields: {} }
+            : { status: action.status, code: action.code, message: action.message ?? action.code, fields: {} };
+      const reply = handler.errorReply(request, doc, doc.status);
+      reply.route = route;
+      served = { kind: 'reply', reply };
+    }
+    if (served.kind === 'reset') record(request, route, 0, undefined, action);
+    else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action);
+    return served;
+  };
+
+  const mock: S3Mock = {
+    engine,
+    handler,
+    serve,
+    faults,
+    requests,
+    transport: createInProcessTransport(serve),
+    start: (listen = {}) => listenS3Mock(serve, engine, listen),
+    reset() {
+      engine.reset();
+      requests.length = 0;
+      faults.clear();
+      if (options.seed) engine.seed(options.seed);
+    },
+    seed: (spec) => engine.seed(spec),
+    snapshot: () => engine.snapshot(),
+    restore: (snapshot) => engine.restore(snapshot),
+    uploadsInFlight: () => engine.listAllMultipartUploads(),
+    clearRequests() {
+      requests.length = 0;
+    },
+  };
+  return mock;
+}

@@ -1,0 +1,99 @@
+/** Bucket operations and tagging (bucket and object). */
+import type { Tag } from '../engine/tags.js';
+import { compact } from './http-headers.js';
+import { emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
+import { S3ProtocolError } from './protocol-error.js';
+import type { S3Operation } from './route.js';
+import { childText, childrenNamed, parseXml } from './xml-reader.js';
+import { el, group, xmlDocument } from './xml-writer.js';
+
+function listBuckets(ctx: OperationContext): Reply {
+  const out = ctx.engine.listBuckets(compact({ Prefix: ctx.query('prefix') }));
+  const buckets = out.Buckets.map((b) => group('Bucket', el('Name', b.Name), el('CreationDate', b.CreationDate), el('BucketRegion', b.BucketRegion)));
+  return xmlReply(
+    xmlDocument('ListAllMyBucketsResult', [
+      group('Owner', el('ID', out.Owner.ID), el('DisplayName', out.Owner.DisplayName)),
+      group('Buckets', ...buckets),
+      el('Prefix', ctx.query('prefix')),
+    ]),
+  );
+}
+
+async function createBucket(ctx: OperationContext): Promise<Reply> {
+  const { bytes } = await ctx.body();
+  let LocationConstraint: string | undefined;
+  if (bytes.byteLength > 0) {
+    const root = parseXml(new TextDecoder().decode(bytes));
+    if (root.name !== 'CreateBucketConfiguration') throw S3ProtocolError.of('MalformedXML');
+    LocationConstraint = childText(root, 'LocationConstraint');
+  }
+  const out = ctx.engine.createBucket(
+    LocationConstraint === undefined ? { Bucket: ctx.bucket } : { Bucket: ctx.bucket, CreateBucketConfiguration: { LocationConstraint } },
+  );
+  return emptyReply(200, { location: out.Location });
+}
+
+function deleteBucket(ctx: OperationContext): Reply {
+  ctx.engine.deleteBucket({ Bucket: ctx.bucket });
+  return emptyReply(204);
+}
+
+function headBucket(ctx: OperationContext): Reply {
+  const out = ctx.engine.headBucket({ Bucket: ctx.bucket });
+  return emptyReply(200, { 'x-amz-bucket-region': out.BucketRegion, 'x-amz-access-point-alias': 'false' });
+}
+
+function getBucketLocation(ctx: OperationContext): Reply {
+  const out = ctx.engine.getBucketLocation({ Bucket: ctx.bucket });
+  return xmlReply(xmlDocument('LocationConstraint', out.LocationConstraint === undefined ? [] : [escapeText(out.LocationConstraint)]));
+}
+
+function escapeText(text: string): string {
+  return el('x', text).slice(3, -4);
+}
+
+/** Parses a `<Tagging><TagSet><Tag><Key/><Value/></Tag>...` body. @throws S3ProtocolError `MalformedXML` */
+export function parseTaggingXml(xml: string): Tag[] {
+  const root = parseXml(xml);
+  if (root.name !== 'Tagging') throw S3ProtocolError.of('MalformedXML');
+  const sets = childrenNamed(root, 'TagSet');
+  if (sets.length !== 1) throw S3ProtocolError.of('MalformedXML');
+  return childrenNamed(sets[0]!, 'Tag').map((t) => {
+    const Key = childText(t, 'Key');
+    const Value = childText(t, 'Value');
+    if (Key === undefined || Value === undefined) throw S3ProtocolError.of('MalformedXML');
+    return { Key, Value };
+  });
+}
+
+function taggingReply(tags: readonly Tag[]): Reply {
+  return xmlReply(xmlDocument('Tagging', [group('TagSet', ...tags.map((t) => group('Tag', el('Key', t.Key), el('Value', t.Value))))]));
+}
+
+/** Bucket-level operation handlers, plus object tagging. */
+export const BUCKET_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
+  ListBuckets: listBuckets,
+  CreateBucket: createBucket,
+  DeleteBucket: deleteBucket,
+  HeadBucket: headBucket,
+  GetBucketLocation: getBucketLocation,
+  GetBucketTagging: (ctx) => taggingReply(ctx.engine.getBucketTagging({ Bucket: ctx.bucket }).TagSet),
+  PutBucketTagging: async (ctx) => {
+    ctx.engine.putBucketTagging({ Bucket: ctx.bucket, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
+    return emptyReply(204);
+  },
+  DeleteBucketTagging: (ctx) => {
+    ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket });
+    return emptyReply(204);
+  },
+  GetObjectTagging: (ctx) => taggingReply(ctx.engine.getObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }).TagSet),
+  PutObjectTagging: async (ctx) => {
+    ctx.engine.putObjectTagging({ Bucket: ctx.bucket, Key: ctx.key, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
+    return emptyReply(200);
+  },
+  DeleteObjectTagging: (ctx) => {
+    ctx.engine.deleteObjectTagging({ Bucket: ctx.bucket, Key: ctx.key });
+    return emptyReply(204);
+  },
+};

@@ -1,0 +1,189 @@
+/** Object operations: Put, Get, Head, Delete, DeleteObjects, Copy. */
+import type { GetObjectInput, HeadObjectOutput } from '../engine/object-ops.js';
+import { CHECKSUM_ALGORITHMS, checksumOf, isBase64Of } from './checksums.js';
+import {
+  compact,
+  contentHeadersFrom,
+  enumHeader,
+  httpDate,
+  intParam,
+  metadataFrom,
+  parseCopySource,
+  parseHttpDate,
+  parseTaggingHeader,
+} from './http-headers.js';
+import { checksumElements, checksumHeaders, emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
+import { S3ProtocolError } from './protocol-error.js';
+import { checksumHeader, resolveRequestChecksum } from './request-checksum.js';
+import type { S3Operation } from './route.js';
+import { childText, childrenNamed, parseXml } from './xml-reader.js';
+import { el, group, xmlDocument } from './xml-writer.js';
+
+/** GET response-* query parameters and the header each overrides. */
+const OVERRIDES: readonly (readonly [string, string])[] = [
+  ['response-content-type', 'content-type'],
+  ['response-content-language', 'content-language'],
+  ['response-expires', 'expires'],
+  ['response-cache-control', 'cache-control'],
+  ['response-content-disposition', 'content-disposition'],
+  ['response-content-encoding', 'content-encoding'],
+];
+
+function readInput(ctx: OperationContext): GetObjectInput {
+  const h = ctx.headers;
+  return compact({
+    Bucket: ctx.bucket,
+    Key: ctx.key,
+    Range: h.range,
+    PartNumber: intParam(ctx.query('partNumber'), 'partNumber'),
+    IfMatch: h['if-match'],
+    IfNoneMatch: h['if-none-match'],
+    IfModifiedSince: parseHttpDate(h['if-modified-since']),
+    IfUnmodifiedSince: parseHttpDate(h['if-unmodified-since']),
+  });
+}
+
+/** The headers of a GET or HEAD object response. */
+export function objectHeaders(out: HeadObjectOutput, checksumMode: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'accept-ranges': 'bytes',
+    'last-modified': httpDate(out.LastModified),
+    etag: out.ETag,
+    'content-type': out.ContentType,
+    'content-length': String(out.ContentLength),
+  };
+  if (out.ContentRange !== undefined) headers['content-range'] = out.ContentRange;
+  if (out.ContentEncoding !== undefined) headers['content-encoding'] = out.ContentEncoding;
+  if (out.ContentDisposition !== undefined) headers['content-disposition'] = out.ContentDisposition;
+  if (out.ContentLanguage !== undefined) headers['content-language'] = out.ContentLanguage;
+  if (out.CacheControl !== undefined) headers['cache-control'] = out.CacheControl;
+  if (out.Expires !== undefined) headers.expires = out.Expires;
+  for (const [name, value] of Object.entries(out.Metadata)) headers[`x-amz-meta-${name}`] = value;
+  if (out.StorageClass !== 'STANDARD') headers['x-amz-storage-class'] = out.StorageClass;
+  if (out.TagCount !== undefined) headers['x-amz-tagging-count'] = String(out.TagCount);
+  if (out.PartsCount !== undefined) headers['x-amz-mp-parts-count'] = String(out.PartsCount);
+  if (checksumMode) Object.assign(headers, checksumHeaders(out.Checksum));
+  return headers;
+}
+
+function getObject(ctx: OperationContext): Reply {
+  const out = ctx.engine.getObject(readInput(ctx));
+  const headers = objectHeaders(out, ctx.headers['x-amz-checksum-mode'] === 'ENABLED');
+  for (const [param, header] of OVERRIDES) {
+    const value = ctx.query(param);
+    if (value !== undefined) headers[header] = value;
+  }
+  return { status: out.StatusCode, headers, body: out.Body };
+}
+
+function headObject(ctx: OperationContext): Reply {
+  const out = ctx.engine.headObject(readInput(ctx));
+  return { status: out.StatusCode, headers: objectHeaders(out, ctx.headers['x-amz-checksum-mode'] === 'ENABLED'), body: new Uint8Array(0) };
+}
+
+async function putObject(ctx: OperationContext): Promise<Reply> {
+  const h = ctx.headers;
+  const { bytes, trailers } = await ctx.body();
+  const checksum = resolveRequestChecksum(h, trailers, bytes);
+  const out = ctx.engine.putObject(
+    compact({
+      Bucket: ctx.bucket,
+      Key: ctx.key,
+      Body: bytes,
+      ...contentHeadersFrom(h),
+      Metadata: metadataFrom(h),
+      StorageClass: h['x-amz-storage-class'],
+      Tagging: parseTaggingHeader(h['x-amz-tagging']),
+      ContentMD5: h['content-md5'],
+      Checksum: checksum,
+      IfMatch: h['if-match'],
+      IfNoneMatch: h['if-none-match'],
+    }),
+  );
+  return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum) });
+}
+
+function deleteObject(ctx: OperationContext): Reply {
+  ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, IfMatch: ctx.headers['if-match'] }));
+  return emptyReply(204);
+}
+
+/** Content-MD5 or an x-amz-checksum-* must protect a DeleteObjects body. */
+function checkDeleteIntegrity(ctx: OperationContext, bytes: Uint8Array, trailers: Record<string, string>): void {
+  const md5 = ctx.headers['content-md5'];
+  resolveRequestChecksum(ctx.headers, trailers, bytes);
+  if (md5 !== undefined) {
+    if (!isBase64Of(md5.trim(), 16)) throw S3ProtocolError.of('InvalidDigest', { 'Content-MD5': md5.slice(0, 64) });
+    if (checksumOf('MD5', bytes) !== md5.trim()) {
+      throw S3ProtocolError.of('BadDigest', { ExpectedDigest: md5.slice(0, 64), CalculatedDigest: checksumOf('MD5', bytes) });
+    }
+  } else if (!CHECKSUM_ALGORITHMS.some((a) => trailers[checksumHeader(a)] !== undefined || ctx.headers[checksumHeader(a)] !== undefined)) {
+    throw S3ProtocolError.of('InvalidRequest', {}, 'Missing required header for this request: Content-MD5 OR x-amz-checksum-*');
+  }
+}
+
+async function deleteObjects(ctx: OperationContext): Promise<Reply> {
+  const xml = await xmlBody(ctx);
+  const { bytes, trailers } = await ctx.body();
+  checkDeleteIntegrity(ctx, bytes, trailers);
+  const root = parseXml(xml);
+  if (root.name !== 'Delete') throw S3ProtocolError.of('MalformedXML');
+  const objects = childrenNamed(root, 'Object').map((o) => {
+    const Key = childText(o, 'Key');
+    if (Key === undefined) throw S3ProtocolError.of('MalformedXML');
+    return { Key };
+  });
+  const quiet = childText(root, 'Quiet');
+  if (quiet !== undefined && quiet !== 'true' && quiet !== 'false') throw S3ProtocolError.of('MalformedXML');
+  const out = ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: objects, Quiet: quiet === 'true' });
+  return xmlReply(
+    xmlDocument('DeleteResult', [
+      ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key))),
+      ...out.Errors.map((e) => group('Error', el('Key', e.Key), el('Code', e.Code), el('Message', e.Message))),
+    ]),
+  );
+}
+
+/** Copy-source conditions (`x-amz-copy-source-if-*`). */
+export function copySourceConditions(h: Readonly<Record<string, string>>) {
+  return compact({
+    CopySourceIfMatch: h['x-amz-copy-source-if-match'],
+    CopySourceIfNoneMatch: h['x-amz-copy-source-if-none-match'],
+    CopySourceIfModifiedSince: parseHttpDate(h['x-amz-copy-source-if-modified-since']),
+    CopySourceIfUnmodifiedSince: parseHttpDate(h['x-amz-copy-source-if-unmodified-since']),
+  });
+}
+
+async function copyObject(ctx: OperationContext): Promise<Reply> {
+  const h = ctx.headers;
+  await ctx.body();
+  const MetadataDirective = enumHeader(h, 'x-amz-metadata-directive', ['COPY', 'REPLACE'] as const);
+  const TaggingDirective = enumHeader(h, 'x-amz-tagging-directive', ['COPY', 'REPLACE'] as const);
+  const out = ctx.engine.copyObject(
+    compact({
+      Bucket: ctx.bucket,
+      Key: ctx.key,
+      CopySource: parseCopySource(h['x-amz-copy-source']!),
+      MetadataDirective,
+      TaggingDirective,
+      ...(MetadataDirective === 'REPLACE' ? { ...contentHeadersFrom(h), Metadata: metadataFrom(h) } : {}),
+      StorageClass: h['x-amz-storage-class'],
+      Tagging: TaggingDirective === 'REPLACE' ? (parseTaggingHeader(h['x-amz-tagging']) ?? []) : undefined,
+      IfMatch: h['if-match'],
+      IfNoneMatch: h['if-none-match'],
+      ...copySourceConditions(h),
+    }),
+  );
+  return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), checksumHeaders(out.Checksum));
+}
+
+/** Object operation handlers. */
+export const OBJECT_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
+  GetObject: getObject,
+  HeadObject: headObject,
+  PutObject: putObject,
+  DeleteObject: deleteObject,
+  DeleteObjects: deleteObjects,
+  CopyObject: copyObject,
+};

@@ -1,0 +1,190 @@
+/**
+ * The protocol layer over the engine: routes an `HttpRequest`, authenticates it, runs the
+ * operation and renders S3's response (headers, XML, errors).
+ */
+import { createHash } from 'node:crypto';
+import { systemClock } from '@s3kit/primitives';
+import type { Clock, HttpRequest } from '@s3kit/primitives';
+import type { VerifiedRequest } from '@s3kit/sigv4';
+import type { S3Engine } from '../engine/engine.js';
+import { authenticate, DEFAULT_MOCK_CREDENTIALS } from './auth.js';
+import type { MockCredentials } from './auth.js';
+import { BUCKET_HANDLERS } from './bucket-handlers.js';
+import { httpDate } from './http-headers.js';
+import { LIST_HANDLERS } from './list-handlers.js';
+import { MULTIPART_HANDLERS } from './multipart-handlers.js';
+import { OBJECT_HANDLERS } from './object-handlers.js';
+import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
+import { toErrorDocument } from './protocol-error.js';
+import type { S3ErrorDocument } from './protocol-error.js';
+import { drainRequestBody, readRequestBody } from './request-body.js';
+import type { ReadBody } from './request-body.js';
+import { resolveRoute } from './route.js';
+import type { Route, S3Operation } from './route.js';
+import { el } from './xml-writer.js';
+
+/** Options of {@link createS3Handler}. */
+export interface S3HandlerOptions {
+  /** The engine holding the state. */
+  engine: S3Engine;
+  /**
+   * `verify`: every request must carry a valid SigV4 signature (header or presigned) from one of
+   * `credentials`; `none`: signatures are not checked (aws-chunked bodies are still decoded).
+   * @default 'verify'
+   */
+  auth?: 'verify' | 'none' | undefined;
+  /**
+   * Accepted access keys.
+   * @default DEFAULT_MOCK_CREDENTIALS (`test` / `test`)
+   */
+  credentials?: readonly MockCredentials[] | undefined;
+  /**
+   * Time source for signature time checks and the `Date` header.
+   * @default systemClock
+   */
+  clock?: Clock | undefined;
+  /**
+   * Host name suffixes that mean virtual-host addressing (`bucket.<domain>`), besides the
+   * `*.s3[.region].amazonaws.com` patterns.
+   * @default ['localhost']
+   */
+  baseDomains?: readonly string[] | undefined;
+  /**
+   * Largest accepted request clock skew in ms.
+   * @default 900000
+   */
+  maxSkewMs?: number | undefined;
+}
+
+/** A handled request: the reply, plus what the mock records about it. */
+export interface HandledRequest extends Reply {
+  /** Where the request was routed; `undefined` when routing failed. */
+  route: Route | undefined;
+  /** The S3 error code answered with, for 4xx/5xx (and 304 `NotModified`). */
+  errorCode?: string;
+  /** The `x-amz-request-id` sent. */
+  requestId: string;
+}
+
+/** The protocol handler: routing and handling, separately so the mock can inject faults between them. */
+export interface S3RequestHandler {
+  /** Routes a request. @throws S3ProtocolError `InvalidURI`, `NotImplemented`, `MethodNotAllowed` */
+  route(request: HttpRequest): Route;
+  /** Handles a request (routing it unless `route` is given). Never rejects: failures become S3 error replies. */
+  handle(request: HttpRequest, route?: Route): Promise<HandledRequest>;
+  /** Renders an error reply (used for injected faults). */
+  errorReply(request: HttpRequest, error: S3ErrorDocument, status?: number): HandledRequest;
+}
+
+const HANDLERS: Record<S3Operation, OperationHandler> = {
+  ...BUCKET_HANDLERS,
+  ...LIST_HANDLERS,
+  ...OBJECT_HANDLERS,
+  ...MULTIPART_HANDLERS,
+} as Record<S3Operation, OperationHandler>;
+
+const encoder = new TextEncoder();
+
+/** S3's `<Error>` document (no namespace), fields between Message and RequestId. */
+export function renderErrorXml(error: S3ErrorDocument, requestId: string, hostId: string): string {
+  const fields = Object.entries(error.fields).map(([k, v]) => el(k, String(v)));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${el('Code', error.code)}${el('Message', error.message)}${fields.join('')}${el('RequestId', requestId)}${el('HostId', hostId)}</Error>`;
+}
+
+/**
+ * Creates the S3 protocol handler over an engine.
+ * @example
+ * ```ts
+ * const handler = createS3Handler({ engine: createS3Engine() });
+ * const reply = await handler.handle({ method: 'GET', protocol: 'http:', hostname: 'localhost', path: '/', headers: {} });
+ * ```
+ */
+export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
+  const engine = options.engine;
+  const clock = options.clock ?? systemClock;
+  const authOptions = {
+    mode: options.auth ?? 'verify',
+    credentials: options.credentials ?? DEFAULT_MOCK_CREDENTIALS,
+    clock,
+    maxSkewMs: options.maxSkewMs,
+  } as const;
+  let seq = 0;
+
+  const ids = (): { requestId: string; hostId: string } => {
+    seq++;
+    const requestId = seq.toString(16).toUpperCase().padStart(16, '0');
+    return { requestId, hostId: createHash('sha256').update(requestId).digest('base64') };
+  };
+  const baseHeaders = (requestId: string, hostId: string): Record<string, string> => ({
+    'x-amz-request-id': requestId,
+    'x-amz-id-2': hostId,
+    date: httpDate(clock.now()),
+    server: 'AmazonS3',
+  });
+
+  const renderError = (request: HttpRequest, doc: S3ErrorDocument, route: Route | undefined, id: { requestId: string; hostId: string }, status?: number): HandledRequest => {
+    const headers = baseHeaders(id.requestId, id.hostId);
+    if (doc.code === 'NotModified') {
+      if (doc.fields.ETag !== undefined) headers.etag = String(doc.fields.ETag);
+      if (typeof doc.fields.LastModified === 'number') headers['last-modified'] = httpDate(doc.fields.LastModified);
+      return { status: 304, headers, body: new Uint8Array(0), route, errorCode: doc.code, requestId: id.requestId };
+    }
+    if (doc.code === 'AuthorizationHeaderMalformed' && typeof doc.fields.Region === 'string') headers['x-amz-bucket-region'] = doc.fields.Region;
+    const body = request.method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : encoder.encode(renderErrorXml(doc, id.requestId, id.hostId));
+    headers['content-type'] = 'application/xml';
+    headers['content-length'] = String(body.byteLength);
+    return { status: status ?? doc.status, headers, body, route, errorCode: doc.code, requestId: id.requestId };
+  };
+
+  const regionOf = (bucket: string | undefined): string | undefined => {
+    if (bucket === undefined) return undefined;
+    try {
+      return engine.headBucket({ Bucket: bucket }).BucketRegion;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
+    const id = ids();
+    let route: Route | undefined = given;
+    let bodyRead = false;
+    let cached: Promise<ReadBody> | undefined;
+    try {
+      route ??= resolveRoute(request, options.baseDomains);
+      const verified: VerifiedRequest | undefined = await authenticate(request, authOptions, regionOf(route.bucket));
+      const ctx: OperationContext = {
+        request,
+        route,
+        engine,
+        verified,
+        headers: request.headers,
+        bucket: route.bucket ?? '',
+        key: route.key ?? '',
+        body: () => {
+          bodyRead = true;
+          cached ??= readRequestBody(request, verified);
+          return cached;
+        },
+        query: (name) => {
+          const v = request.query?.[name];
+          return typeof v === 'string' ? v : v?.[0];
+        },
+      };
+      const reply = await HANDLERS[route.operation](ctx);
+      if (!bodyRead) await drainRequestBody(request);
+      const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
+      headers['content-length'] ??= String(reply.body.byteLength);
+      return { ...reply, headers, route, requestId: id.requestId };
+    } catch (err) {
+      if (!bodyRead) await drainRequestBody(request).catch(() => undefined);
+      return renderError(request, toErrorDocument(err), route, id);
+    }
+  };
+
+  return {
+    route: (request) => resolveRoute(request, options.baseDomains),
+    handle,
+    errorReply: (request, error, status) => renderError(request, error, undefined, ids(), status),
+  };
+}

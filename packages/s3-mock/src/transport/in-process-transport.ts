@@ -1,0 +1,75 @@
+/**
+ * An `HttpTransport` that hands requests to a mock in-process, enforcing what a socket would: the
+ * request body is read in full and must match `Content-Length`, aborts reject with `AbortError`,
+ * and the response body streams (and can be cut short by an injected fault).
+ */
+import { AbortError, NetworkError, ValidationError, concatBytes, createResponseBody, throwIfAborted } from '@s3kit/primitives';
+import type { HttpRequest, HttpResponse, HttpTransport } from '@s3kit/primitives';
+import type { ServeFunction } from '../mock/served.js';
+
+const encoder = new TextEncoder();
+
+async function readBody(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpRequest['body']> {
+  const body = request.body;
+  const declared = request.headers['content-length'];
+  if (body === undefined) {
+    if (declared !== undefined && declared !== '0') throw new ValidationError({ field: 'headers["content-length"]', rule: 'must match the body length', value: declared });
+    return undefined;
+  }
+  const isStream = typeof body !== 'string' && !(body instanceof Uint8Array);
+  let bytes: Uint8Array;
+  let chunks: Uint8Array[] = [];
+  if (isStream) {
+    for await (const chunk of body) {
+      throwIfAborted(signal);
+      chunks.push(chunk);
+    }
+    bytes = concatBytes(chunks);
+  } else {
+    bytes = typeof body === 'string' ? encoder.encode(body) : body;
+    chunks = [bytes];
+  }
+  if (declared !== undefined && Number(declared) !== bytes.byteLength) {
+    throw new ValidationError({ field: 'headers["content-length"]', rule: `must match the body length (${bytes.byteLength})`, value: declared });
+  }
+  // A stream without Content-Length stays a stream (a socket would send it chunked).
+  return isStream && declared === undefined ? (async function* () { yield* chunks; })() : bytes;
+}
+
+/**
+ * Creates a transport serving requests with `serve` (a mock's `serve`).
+ * @example
+ * ```ts
+ * const transport = createInProcessTransport(mock.serve);
+ * const response = await transport.send({ method: 'GET', protocol: 'http:', hostname: 'localhost', path: '/', headers: {} });
+ * ```
+ */
+export function createInProcessTransport(serve: ServeFunction): HttpTransport {
+  return {
+    async send(request, options = {}) {
+      const { signal } = options;
+      throwIfAborted(signal);
+      const body = await readBody(request, signal);
+      const headers = { ...request.headers };
+      if (headers['content-length'] === undefined && body instanceof Uint8Array) headers['content-length'] = String(body.byteLength);
+      const forwarded: HttpRequest = { ...request, headers };
+      if (body === undefined) delete forwarded.body;
+      else forwarded.body = body;
+      const served = await serve(forwarded, signal);
+      throwIfAborted(signal);
+      if (served.kind === 'reset') throw new NetworkError('socket hang up (injected reset)', { code: 'ECONNRESET' });
+      const { reply, truncateAt } = served;
+      const payload = request.method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : reply.body;
+      const stream = async function* (): AsyncGenerator<Uint8Array> {
+        if (truncateAt !== undefined && truncateAt < payload.byteLength) {
+          if (truncateAt > 0) yield payload.slice(0, truncateAt);
+          throw new NetworkError('other side closed (injected truncation)', { code: 'UND_ERR_SOCKET' });
+        }
+        if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+        if (payload.byteLength > 0) yield payload.slice();
+      };
+      const response: HttpResponse = { statusCode: reply.status, headers: { ...reply.headers }, body: createResponseBody(stream()) };
+      return response;
+    },
+  };
+}
