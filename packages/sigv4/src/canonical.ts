@@ -10,6 +10,9 @@ import { assertHeaderName } from './validate.js';
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-._~/]*$/;
+// An S3 path already in canonical form: unreserved characters, '/', and upper-case escapes of ASCII
+// bytes that are not unreserved (decoding then re-encoding such a path gives it back unchanged).
+const CANONICAL_S3_PATH = /^[A-Za-z0-9\-._~/]*(?:%(?:[01][0-9A-F]|2[0-9A-CF]|3[A-F]|40|5[B-E]|60|7[BCDF])[A-Za-z0-9\-._~/]*)*$/;
 const NEEDS_NORMALIZING = /\/\/|\/\.\.?(?:\/|$)|^[^/]/;
 const NEEDS_TRIM = /^\s|\s$|\s\s|[\t\n\r\v\f]/;
 
@@ -56,7 +59,7 @@ export function canonicalUri(path: string, uriEscapePath: boolean): string {
     return UNRESERVED_OR_SLASH.test(normalized) ? normalized : encodeRfc3986(normalized).replace(/%2F/g, '/');
   }
   if (path === '') return '/';
-  if (UNRESERVED_OR_SLASH.test(path)) return path;
+  if (CANONICAL_S3_PATH.test(path)) return path;
   return path
     .split('/')
     .map((segment) => encodeComponent(decodeSegment(segment)))

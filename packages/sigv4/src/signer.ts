@@ -171,6 +171,20 @@ export interface Signer {
   readonly clockOffsetMs: number;
 }
 
+interface ScopeStrings {
+  amzDate: string;
+  region: string;
+  service: string;
+  accessKeyId: string;
+  scope: string;
+  /** The string to sign without the canonical request hash. */
+  stsPrefix: string;
+  /** The `Authorization` value up to the signed headers list. */
+  authPrefix: string;
+  /** The canonical query of a presigned URL up to the `X-Amz-Expires` value. */
+  queryPrefix: string;
+}
+
 interface CoreResult {
   request: SignedRequest;
   signature: string;
@@ -240,6 +254,34 @@ export function createSigner(options: SignerOptions): Signer {
     return formatDate(at === undefined ? clock.now() + offset : typeof at === 'number' ? at : at.getTime());
   };
 
+  // The strings that only change with the second, scope or access key, rebuilt when one changes.
+  let fixed: ScopeStrings = { amzDate: '', region: '', service: '', accessKeyId: '', scope: '', stsPrefix: '', authPrefix: '', queryPrefix: '' };
+  const scopeStrings = (date: AmzDate, region: string, service: string, accessKeyId: string): ScopeStrings => {
+    if (fixed.amzDate !== date.long || fixed.region !== region || fixed.service !== service || fixed.accessKeyId !== accessKeyId) {
+      const scope = credentialScope(date.short, region, service);
+      fixed = {
+        amzDate: date.long,
+        region,
+        service,
+        accessKeyId,
+        scope,
+        stsPrefix: stringToSign(ALGORITHM, date.long, scope, ''),
+        authPrefix: `${ALGORITHM} Credential=${accessKeyId}/${scope}, SignedHeaders=`,
+        queryPrefix: `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${encodeComponent(`${accessKeyId}/${scope}`)}&X-Amz-Date=${date.long}&X-Amz-Expires=`,
+      };
+    }
+    return fixed;
+  };
+  let lastToken = '';
+  let lastEncodedToken = '';
+  const encodeToken = (token: string): string => {
+    if (token !== lastToken) {
+      lastToken = token;
+      lastEncodedToken = encodeComponent(token);
+    }
+    return lastEncodedToken;
+  };
+
   const core = (
     credentials: AwsCredentials,
     request: HttpRequest,
@@ -252,7 +294,8 @@ export function createSigner(options: SignerOptions): Signer {
     const presign = expiresIn !== undefined;
     const token = credentials.sessionToken;
     const signToken = token !== undefined && opts.unsignedSessionToken !== true;
-    const scope = credentialScope(date.short, region, service);
+    const strings = scopeStrings(date, region, service, credentials.accessKeyId);
+    const scope = strings.scope;
 
     // Output names are lower-case; names differing only in case are joined with ',' as HTTP would.
     const headers: Record<string, string> = {};
@@ -269,11 +312,17 @@ export function createSigner(options: SignerOptions): Signer {
 
     let payloadHash = opts.payloadHash;
     let query: HttpQuery | undefined = request.query;
+    let ownQueryOnly = false;
     if (presign) {
       payloadHash ??= uriEscapePath ? (payloadHashOf(request.body) ?? UNSIGNED_PAYLOAD) : UNSIGNED_PAYLOAD;
       query = {};
+      ownQueryOnly = true;
       const original = request.query;
-      for (const name in original) if (name !== 'X-Amz-Signature') query[name] = original[name]!;
+      for (const name in original) {
+        if (name === 'X-Amz-Signature') continue;
+        query[name] = original[name]!;
+        ownQueryOnly = false;
+      }
       query['X-Amz-Algorithm'] = ALGORITHM;
       query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`;
       query['X-Amz-Date'] = date.long;
@@ -293,8 +342,17 @@ export function createSigner(options: SignerOptions): Signer {
     }
 
     const canonicalHeaderSet = canonicalHeaders(headers, filter);
-    if (presign) query!['X-Amz-SignedHeaders'] = canonicalHeaderSet.signedHeaders;
-    const queryString = canonicalQuery(query);
+    const signedHeaders = canonicalHeaderSet.signedHeaders;
+    let queryString: string;
+    if (presign) {
+      query!['X-Amz-SignedHeaders'] = signedHeaders;
+      // Only our parameters: they are already in sorted order, most of them preformatted.
+      queryString = ownQueryOnly
+        ? `${strings.queryPrefix}${expiresIn}${signToken ? `&X-Amz-Security-Token=${encodeToken(token)}` : ''}&X-Amz-SignedHeaders=${encodeComponent(signedHeaders)}`
+        : canonicalQuery(query);
+    } else {
+      queryString = canonicalQuery(query);
+    }
     const creq = canonicalRequest(
       request.method,
       canonicalUri(request.path, uriEscapePath),
@@ -302,24 +360,28 @@ export function createSigner(options: SignerOptions): Signer {
       canonicalHeaderSet,
       payloadHash,
     );
-    const sts = stringToSign(ALGORITHM, date.long, scope, sha256Hex(creq));
+    const sts = strings.stsPrefix + sha256Hex(creq);
     const signingKey = keys.get(credentials, date.short, region, service);
     const signature = hmacHex(signingKey, sts);
 
-    const signed: SignedRequest = { ...request, headers };
+    let signed: SignedRequest;
     if (presign) {
       query!['X-Amz-Signature'] = signature;
       // The canonical query is already the encoded, sorted query: reuse it for the URL.
       let url = `${requestOrigin(request)}${request.path}?${queryString}&X-Amz-Signature=${signature}`;
       if (token !== undefined && !signToken) {
         query!['X-Amz-Security-Token'] = token;
-        url += `&X-Amz-Security-Token=${encodeComponent(token)}`;
+        url += `&X-Amz-Security-Token=${encodeToken(token)}`;
       }
-      signed.query = query!;
-      (signed as PresignedRequest).url = url;
+      // New properties go before the spread: V8 (Node 20-22) takes a slow path for each property
+      // added after copying an object with spread (measured ~2 us per presign otherwise).
+      const presigned: PresignedRequest = { url, query: query!, ...request, headers };
+      presigned.query = query!;
+      signed = presigned;
     } else {
-      headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${canonicalHeaderSet.signedHeaders}, Signature=${signature}`;
+      headers.authorization = `${strings.authPrefix}${signedHeaders}, Signature=${signature}`;
       if (token !== undefined && !signToken) headers['x-amz-security-token'] = token;
+      signed = { ...request, headers };
     }
     if (opts.debug === true) {
       const debug: SigningDebug = { canonicalRequest: creq, stringToSign: sts };
