@@ -1,0 +1,57 @@
+import { ValidationError } from '@s3kit/primitives';
+
+/** Which rules {@link validateBucketName} applies. */
+export type BucketNameRules = 'access' | 'create';
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const CREATE_CHARS = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+const ACCESS_CHARS = /^[A-Za-z0-9._-]+$/;
+const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+function fail(rule: string, value: string): never {
+  throw new ValidationError({ field: 'Bucket', rule, value });
+}
+
+/**
+ * Checks a bucket name before anything is sent.
+ *
+ * - `'create'` applies S3's naming rules for new general purpose buckets: 3-63 characters of
+ *   `a-z 0-9 . -`, starting and ending with a letter or digit, no `..`, not an IPv4 address, none
+ *   of the reserved prefixes (`xn--`, `sthree-`, `amzn-s3-demo-`) or suffixes (`-s3alias`,
+ *   `--ol-s3`, `.mrap`, `--x-s3`, `--table-s3`).
+ * - `'access'` (the default, for every other operation) accepts any name an existing bucket can
+ *   have, including legacy us-east-1 names (up to 255 characters, capitals and `_`) and directory
+ *   buckets (`name--usw2-az1--x-s3`); it refuses what can never be a bucket (empty, `/`, spaces).
+ *
+ * @throws {ValidationError} `ERR_VALIDATION` naming the field `Bucket` and the rule broken.
+ * @example `validateBucketName('my.bucket', 'create')`
+ */
+export function validateBucketName(name: string, rules: BucketNameRules = 'access'): void {
+  if (typeof name !== 'string' || name.length === 0) fail('must be a non-empty string', name);
+  if (rules === 'access') {
+    if (name.length > 255) fail('must be at most 255 characters', name);
+    if (!ACCESS_CHARS.test(name)) fail('may contain only letters, digits, ".", "-" and "_"', name);
+    return;
+  }
+  if (name.length < 3 || name.length > 63) fail('must be 3 to 63 characters long', name);
+  if (!CREATE_CHARS.test(name)) {
+    fail('may contain only lower-case letters, digits, "." and "-", and must start and end with a letter or digit', name);
+  }
+  if (name.includes('..')) fail('must not contain two adjacent periods', name);
+  if (IPV4.test(name)) fail('must not be formatted as an IP address', name);
+  for (const prefix of RESERVED_PREFIXES) if (name.startsWith(prefix)) fail(`must not start with the reserved prefix "${prefix}"`, name);
+  for (const suffix of RESERVED_SUFFIXES) if (name.endsWith(suffix)) fail(`must not end with the reserved suffix "${suffix}"`, name);
+}
+
+/**
+ * Whether a bucket name can be a DNS label prefix (`bucket.s3.region.amazonaws.com`): 3-63
+ * characters, lower-case, each dot-separated label starting and ending with a letter or digit,
+ * not an IPv4 address. Dotted names qualify here; over HTTPS they still need path style (see
+ * `resolveEndpoint`).
+ */
+export function isVirtualHostableBucket(name: string): boolean {
+  if (name.length < 3 || name.length > 63 || IPV4.test(name)) return false;
+  return name.split('.').every((label) => LABEL.test(label));
+}
