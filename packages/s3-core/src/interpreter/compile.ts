@@ -1,0 +1,101 @@
+/** Precomputes, once per spec, the lookup tables the interpreter's hot path uses. */
+import { collectArrayPaths } from './xml-shapes.js';
+import type { InputBinding, OperationSpec, OutputBinding, ScalarType, XmlShape, XmlStructureShape } from './spec.js';
+
+/** A header-bound output member. */
+export interface HeaderTarget {
+  readonly member: string;
+  readonly type: ScalarType;
+}
+
+/** The tables derived from an {@link OperationSpec}. */
+export interface CompiledOperation {
+  readonly spec: OperationSpec;
+  /** Input bindings by member. */
+  readonly input: Readonly<Record<string, InputBinding>>;
+  /** Members that must be present, with their validation rule. */
+  readonly required: readonly string[];
+  /** Members with a rule. */
+  readonly rules: readonly (readonly [string, NonNullable<Extract<InputBinding, { rule?: unknown }>['rule']>])[];
+  /** Lower-case response header name to the members it fills. */
+  readonly outputHeaders: ReadonlyMap<string, readonly HeaderTarget[]>;
+  /** `[member, prefix]` of prefix-header outputs (`Metadata`). */
+  readonly outputPrefix: readonly (readonly [string, string])[];
+  readonly outputStatus: string | undefined;
+  readonly outputBody: string | undefined;
+  /** XML members of the root: `[member, elementName, shape, flattenedList]`. */
+  readonly xmlMembers: readonly (readonly [string, string, XmlShape])[];
+  readonly xmlRoot: readonly [string, XmlStructureShape] | undefined;
+  /** Array paths for the parser. */
+  readonly arrayPaths: ReadonlySet<string>;
+  /** Whether a successful response body must be read (XML output or 200-with-error check). */
+  readonly readsBody: boolean;
+}
+
+const compiled = new WeakMap<OperationSpec, CompiledOperation>();
+
+/** The compiled tables of `spec` (computed on first use, then cached). */
+export function compileOperation(spec: OperationSpec): CompiledOperation {
+  let c = compiled.get(spec);
+  if (c) return c;
+  const input = spec.input as Readonly<Record<string, InputBinding>>;
+  const required: string[] = [];
+  const rules: [string, NonNullable<Extract<InputBinding, { rule?: unknown }>['rule']>][] = [];
+  for (const [member, binding] of Object.entries(input)) {
+    if ('required' in binding && binding.required === true) required.push(member);
+    if ('rule' in binding && binding.rule !== undefined) rules.push([member, binding.rule]);
+  }
+  const outputHeaders = new Map<string, HeaderTarget[]>();
+  const outputPrefix: [string, string][] = [];
+  const xmlMembers: [string, string, XmlShape][] = [];
+  let xmlRoot: [string, XmlStructureShape] | undefined;
+  let outputStatus: string | undefined;
+  let outputBody: string | undefined;
+  const arrayPaths = new Set<string>();
+  const root = spec.outputRoot ?? '';
+  for (const [member, binding] of Object.entries(spec.output as Record<string, OutputBinding>)) {
+    switch (binding.in) {
+      case 'header': {
+        const list = outputHeaders.get(binding.name) ?? [];
+        list.push({ member, type: binding.type ?? 'string' });
+        outputHeaders.set(binding.name, list);
+        break;
+      }
+      case 'prefixHeaders':
+        outputPrefix.push([member, binding.name]);
+        break;
+      case 'status':
+        outputStatus = member;
+        break;
+      case 'body':
+        outputBody = member;
+        break;
+      case 'xml': {
+        const name = binding.name ?? member;
+        xmlMembers.push([member, name, binding.shape]);
+        collectArrayPaths(binding.shape, `${root}.${name}`, arrayPaths);
+        break;
+      }
+      case 'xmlRoot':
+        xmlRoot = [member, binding.shape];
+        collectArrayPaths(binding.shape, root, arrayPaths);
+        break;
+    }
+  }
+  c = {
+    spec,
+    input,
+    required,
+    rules,
+    outputHeaders,
+    outputPrefix,
+    outputStatus,
+    outputBody,
+    xmlMembers,
+    xmlRoot,
+    arrayPaths,
+    readsBody: xmlMembers.length > 0 || xmlRoot !== undefined || spec.errorIn200 === true,
+  };
+  compiled.set(spec, c);
+  return c;
+}
