@@ -273,7 +273,7 @@ describe('authentication and bodies', () => {
     expect((await deliver(bad)).text).toContain('BadDigest');
     const stream = await signer('us-east-1').signStreaming(testRequest('PUT', '/bkt/t', { body: data }), { mode: 'signed', decodedContentLength: data.length });
     const raw = new Uint8Array(await new Response(stream.body as never).arrayBuffer());
-    raw[raw.length - 200] ^= 1;
+    raw[raw.length - 200] = raw[raw.length - 200]! ^ 1;
     expect((await deliver({ ...stream, body: raw })).text).toContain('SignatureDoesNotMatch');
   });
 

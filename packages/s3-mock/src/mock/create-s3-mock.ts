@@ -228,9 +228,13 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       faults.clear();
       if (options.seed) engine.seed(options.seed);
     },
-    seed: (spec) => engine.seed(spec),
+    seed: (spec) => {
+      engine.seed(spec);
+    },
     snapshot: () => engine.snapshot(),
-    restore: (snapshot) => engine.restore(snapshot),
+    restore: (snapshot) => {
+      engine.restore(snapshot);
+    },
     uploadsInFlight: () => engine.listAllMultipartUploads(),
     clearRequests() {
       requests.length = 0;

@@ -44,7 +44,7 @@ export function createTestClient(mock: S3Mock) {
   return {
     signer,
     deliver,
-    async send(method: string, path: string, o: SendOptions = {}): Promise<TestResponse> {
+    send: async (method: string, path: string, o: SendOptions = {}): Promise<TestResponse> => {
       const req = testRequest(method, path, o);
       return deliver(o.unsigned ? req : await signer(o.region ?? 'us-east-1').sign(req));
     },

@@ -148,7 +148,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
     const id = ids();
     let route: Route | undefined = given;
-    let bodyRead = false;
+    const state = { bodyRead: false };
     let cached: Promise<ReadBody> | undefined;
     try {
       route ??= resolveRoute(request, options.baseDomains);
@@ -162,7 +162,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
         bucket: route.bucket ?? '',
         key: route.key ?? '',
         body: () => {
-          bodyRead = true;
+          state.bodyRead = true;
           cached ??= readRequestBody(request, verified);
           return cached;
         },
@@ -172,12 +172,12 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
         },
       };
       const reply = await HANDLERS[route.operation](ctx);
-      if (!bodyRead) await drainRequestBody(request);
+      if (!state.bodyRead) await drainRequestBody(request);
       const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
       headers['content-length'] ??= String(reply.body.byteLength);
       return { ...reply, headers, route, requestId: id.requestId };
     } catch (err) {
-      if (!bodyRead) await drainRequestBody(request).catch(() => undefined);
+      if (!state.bodyRead) await drainRequestBody(request).catch(() => undefined);
       return renderError(request, toErrorDocument(err), route, id);
     }
   };

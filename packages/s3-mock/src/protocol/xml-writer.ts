@@ -7,6 +7,7 @@
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 // Control characters other than tab, LF and CR are not allowed raw in XML 1.0; S3 writes them as references.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\r]/g;
 
 /** Escapes text for element content or attribute values. */

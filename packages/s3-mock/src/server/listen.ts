@@ -142,7 +142,9 @@ export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, optio
     engine,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         for (const s of sockets) s.destroy();
         server.closeAllConnections();
       }),

@@ -9,6 +9,15 @@ import type { ServeFunction } from '../mock/served.js';
 
 const encoder = new TextEncoder();
 
+function toStream(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let i = 0;
+      return { next: () => Promise.resolve(i < chunks.length ? { done: false, value: chunks[i++]! } : { done: true, value: undefined }) };
+    },
+  };
+}
+
 async function readBody(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpRequest['body']> {
   const body = request.body;
   const declared = request.headers['content-length'];
@@ -33,7 +42,7 @@ async function readBody(request: HttpRequest, signal: AbortSignal | undefined): 
     throw new ValidationError({ field: 'headers["content-length"]', rule: `must match the body length (${bytes.byteLength})`, value: declared });
   }
   // A stream without Content-Length stays a stream (a socket would send it chunked).
-  return isStream && declared === undefined ? (async function* () { yield* chunks; })() : bytes;
+  return isStream && declared === undefined ? toStream(chunks) : bytes;
 }
 
 /**
@@ -60,6 +69,7 @@ export function createInProcessTransport(serve: ServeFunction): HttpTransport {
       if (served.kind === 'reset') throw new NetworkError('socket hang up (injected reset)', { code: 'ECONNRESET' });
       const { reply, truncateAt } = served;
       const payload = request.method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : reply.body;
+      // eslint-disable-next-line @typescript-eslint/require-await -- an async iterable the response body can consume
       const stream = async function* (): AsyncGenerator<Uint8Array> {
         if (truncateAt !== undefined && truncateAt < payload.byteLength) {
           if (truncateAt > 0) yield payload.slice(0, truncateAt);
