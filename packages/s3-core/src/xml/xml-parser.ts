@@ -19,6 +19,8 @@ export interface XmlParseOptions {
   /**
    * Dotted element paths from the root that are always lists, even with 0 or 1 occurrence, e.g.
    * `ListBucketResult.Contents`. Elements not listed are single values, or lists when repeated.
+   * Pass the same `Set` instance on every call (one per operation spec): the configured parser is
+   * built once per instance and cached in a `WeakMap` keyed by it.
    * @default an empty set
    */
   arrayPaths?: ReadonlySet<string>;
