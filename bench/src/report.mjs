@@ -54,7 +54,13 @@ export function renderMarkdown(report) {
 export function withRatios(scenario, targets = {}) {
   const ours = scenario.rows.find((r) => r.impl === scenario.ours);
   const ratios = [];
-  if (ours) {
+  if (scenario.perAlgorithm) {
+    // Rows come in (s3kit, peer) pairs of the same algorithm.
+    for (let i = 0; i + 1 < scenario.rows.length; i += 2) {
+      const [a, b] = [scenario.rows[i], scenario.rows[i + 1]];
+      ratios.push({ vs: b.label, ratio: ratioOf(a.stats.median, b.stats.median, scenario.higherIsBetter) });
+    }
+  } else if (ours) {
     for (const r of scenario.rows) {
       if (r === ours || r.floor) continue;
       const ratio = ratioOf(ours.stats.median, r.stats.median, scenario.higherIsBetter);

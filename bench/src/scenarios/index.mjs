@@ -1,5 +1,6 @@
 // Every benchmark scenario, in report order. Each exports { id, targets, run({ size }) }.
+import { checksums } from './checksums.mjs';
 import { chunkedSigning } from './chunked.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums];
