@@ -10,6 +10,21 @@ import { HeadObject } from './head-object.js';
 import { ListBuckets } from './list-buckets.js';
 import { ListObjectsV2 } from './list-objects-v2.js';
 import { PutObject } from './put-object.js';
+import { AbortMultipartUpload } from './abort-multipart-upload.js';
+import { CompleteMultipartUpload } from './complete-multipart-upload.js';
+import { CreateMultipartUpload } from './create-multipart-upload.js';
+import { ListMultipartUploads } from './list-multipart-uploads.js';
+import { ListParts } from './list-parts.js';
+import { UploadPart } from './upload-part.js';
+import { UploadPartCopy } from './upload-part-copy.js';
+import {
+  DeleteBucketTagging,
+  DeleteObjectTagging,
+  GetBucketTagging,
+  GetObjectTagging,
+  PutBucketTagging,
+  PutObjectTagging,
+} from './tagging.js';
 
 /** Every operation s3kit implements, by AWS name. */
 export const operations = {
@@ -24,6 +39,19 @@ export const operations = {
   DeleteBucket,
   HeadBucket,
   ListBuckets,
+  CreateMultipartUpload,
+  UploadPart,
+  UploadPartCopy,
+  CompleteMultipartUpload,
+  AbortMultipartUpload,
+  ListMultipartUploads,
+  ListParts,
+  GetObjectTagging,
+  PutObjectTagging,
+  DeleteObjectTagging,
+  GetBucketTagging,
+  PutBucketTagging,
+  DeleteBucketTagging,
 } as const;
 
 /** The operation table's type. */
