@@ -79,6 +79,46 @@ describe('canonicalUri', () => {
   });
 });
 
+/** The per-segment decode then encode that S3 canonicalization is defined as, without any fast path. */
+function referenceS3Uri(path: string): string {
+  if (path === '') return '/';
+  return path
+    .split('/')
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // a stray '%' or invalid UTF-8: taken literally
+      }
+      return referenceEncode(decoded);
+    })
+    .join('/');
+}
+
+describe('canonicalUri S3 fast path', () => {
+  const escape = fc.integer({ min: 0, max: 255 }).chain((byte) =>
+    fc.constantFrom(`%${byte.toString(16).toUpperCase().padStart(2, '0')}`, `%${byte.toString(16).padStart(2, '0')}`),
+  );
+  const piece = fc.oneof(fc.constantFrom('a', 'Z', '9', '-', '.', '_', '~', '/', '%', '$', ' ', 'é'), escape);
+
+  it('gives the same result as decoding and re-encoding every segment, for any escapes (property)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const path = `/${pieces.join('')}`;
+        expect(canonicalUri(path, false)).toBe(referenceS3Uri(path));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps upper-case escapes of reserved ASCII and rewrites every other escape', () => {
+    expect(canonicalUri('/a%20b%2F%25%7E%41%2f%C3%A9', false)).toBe('/a%20b%2F%25~A%2F%C3%A9');
+    expect(canonicalUri('/ok%20/bad%FF%20', false)).toBe('/ok%20/bad%25FF%2520'); // invalid UTF-8: the segment is taken literally
+    expect(canonicalUri('/photos/holiday%20snap%21.jpg', false)).toBe('/photos/holiday%20snap%21.jpg');
+  });
+});
+
 describe('canonicalHeaders', () => {
   it('lower-cases, trims, collapses, joins duplicates and sorts', () => {
     const result = canonicalHeaders({ 'X-B': '  a   b ', 'x-a': ['1', ' 2 '], 'X-A': '3', host: 'h' }, createHeaderFilter());

@@ -1,7 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock, isConfigError, isCredentialsError, isValidationError } from '@s3kit/primitives';
-import type { HttpRequest } from '@s3kit/primitives';
+import type { HttpQuery, HttpRequest } from '@s3kit/primitives';
+import type { AwsCredentials } from './aws-credentials.js';
+import { canonicalQuery, encodeComponent } from './canonical.js';
 import { createSigner } from './signer.js';
 import { hashStream } from './payload.js';
 import { deriveSigningKey } from './signing-key.js';
@@ -147,6 +149,33 @@ describe('createSigner: presign', () => {
     expect(p.url.startsWith('https://examplebucket.s3.amazonaws.com/photos/a b.jpg?X-Amz-Algorithm=')).toBe(true);
     expect(p.url).toContain('versionId=v%201');
     expect(p.url).toMatch(/&X-Amz-Signature=[0-9a-f]{64}$/);
+  });
+
+  it('prebuilds the same canonical query as canonicalQuery, with and without a token or a query, across seconds and scopes', () => {
+    const cases: [AwsCredentials, HttpQuery | undefined, boolean][] = [
+      [credentials, undefined, false],
+      [credentials, undefined, true],
+      [{ accessKeyId: 'AKID2', secretAccessKey: SECRET }, undefined, false],
+      [credentials, { 'X-Amz-Signature': 'stale' }, false],
+      [credentials, { versionId: 'v 1' }, false],
+    ];
+    const signer = createSigner({ credentials, region: 'us-east-1', service: 's3' });
+    for (const [creds, query, unsignedSessionToken] of cases) {
+      for (const [signingDate, region] of [[at, 'us-east-1'], [at + 1000, 'us-east-1'], [at + 1000, 'eu-west-1']] as const) {
+        const one = createSigner({ credentials: creds, region: 'us-east-1', service: 's3' });
+        const p = (creds === credentials ? signer : one).presignSync(req(query ? { query } : {}), { expiresIn: 900, signingDate, region, unsignedSessionToken, debug: true });
+        const signed = { ...p.query };
+        delete signed['X-Amz-Signature'];
+        if (unsignedSessionToken) delete signed['X-Amz-Security-Token'];
+        expect(p.debug!.canonicalRequest.split('\n')[2]).toBe(canonicalQuery(signed));
+        expect(p.url).toBe(`https://examplebucket.s3.amazonaws.com/photos/a b.jpg?${canonicalQuery(signed)}&X-Amz-Signature=${p.query!['X-Amz-Signature'] as string}${unsignedSessionToken ? `&X-Amz-Security-Token=${encodeComponent(TOKEN)}` : ''}`);
+        const scope = `${(p.query!['X-Amz-Date'] as string).slice(0, 8)}/${region}/s3/aws4_request`;
+        expect(p.debug!.stringToSign).toBe(`AWS4-HMAC-SHA256\n${p.query!['X-Amz-Date'] as string}\n${scope}\n${createHash('sha256').update(p.debug!.canonicalRequest).digest('hex')}`);
+        const key = deriveSigningKey(creds.secretAccessKey, scope.slice(0, 8), region, 's3');
+        expect(p.query!['X-Amz-Signature']).toBe(createHmac('sha256', key).update(p.debug!.stringToSign).digest('hex'));
+        expect(p.query!['X-Amz-Credential']).toBe(`${creds.accessKeyId}/${scope}`);
+      }
+    }
   });
 
   it('does not carry checksums or body constraints into an S3 presigned URL', async () => {

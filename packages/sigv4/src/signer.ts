@@ -31,7 +31,7 @@ import {
 import { payloadHashOf } from './payload.js';
 import { signPostPolicy } from './post-policy.js';
 import type { PostPolicyOptions, PostPolicyResult } from './post-policy.js';
-import { createSigningKeyCache, hmacHex, sha256Hex } from './signing-key.js';
+import { createHmacHex, createSigningKeyCache, sha256Hex } from './signing-key.js';
 import type { SigningKeyCache } from './signing-key.js';
 import { assertCredentials, assertExpiresIn, assertScopePart } from './validate.js';
 
@@ -272,6 +272,15 @@ export function createSigner(options: SignerOptions): Signer {
     }
     return fixed;
   };
+  let hmacKey: Buffer | undefined;
+  let hmacWithKey: (data: string) => string = () => '';
+  const sign = (signingKey: Buffer, data: string): string => {
+    if (signingKey !== hmacKey) {
+      hmacKey = signingKey;
+      hmacWithKey = createHmacHex(signingKey);
+    }
+    return hmacWithKey(data);
+  };
   let lastToken = '';
   let lastEncodedToken = '';
   const encodeToken = (token: string): string => {
@@ -362,7 +371,7 @@ export function createSigner(options: SignerOptions): Signer {
     );
     const sts = strings.stsPrefix + sha256Hex(creq);
     const signingKey = keys.get(credentials, date.short, region, service);
-    const signature = hmacHex(signingKey, sts);
+    const signature = sign(signingKey, sts);
 
     let signed: SignedRequest;
     if (presign) {
