@@ -1,0 +1,53 @@
+import * as fsp from 'node:fs/promises';
+
+/** The file metadata transfers read. */
+export interface TransferStats {
+  size: number;
+  mtimeMs: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+/** An open file: positional reads and writes (node's `FileHandle` fits). */
+export interface TransferFileHandle {
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A directory entry (node's `Dirent` fits). */
+export interface TransferDirent {
+  name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+/**
+ * The filesystem port of s3-transfer: every local read and write goes through it, so tests can
+ * inject faults. The default is `node:fs/promises`.
+ */
+export interface TransferFileSystem {
+  stat(path: string): Promise<TransferStats>;
+  open(path: string, flags: 'r' | 'r+' | 'w' | 'wx'): Promise<TransferFileHandle>;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options?: { force?: boolean }): Promise<void>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<TransferDirent[]>;
+  utimes(path: string, atime: Date, mtime: Date): Promise<void>;
+}
+
+/** {@link TransferFileSystem} over `node:fs/promises`. */
+export const nodeFileSystem: TransferFileSystem = {
+  stat: (path) => fsp.stat(path),
+  open: (path, flags) => fsp.open(path, flags),
+  readFile: (path) => fsp.readFile(path),
+  writeFile: (path, data) => fsp.writeFile(path, data),
+  rename: (from, to) => fsp.rename(from, to),
+  rm: (path, options) => fsp.rm(path, options),
+  mkdir: (path, options) => fsp.mkdir(path, options),
+  readdir: (path, options) => fsp.readdir(path, options),
+  utimes: (path, atime, mtime) => fsp.utimes(path, atime, mtime),
+};
