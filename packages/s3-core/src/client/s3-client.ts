@@ -227,6 +227,7 @@ export class S3Client {
   async close(): Promise<void> {
     this.#closed = true;
     const state = this.#state;
+    this.#state = undefined;
     if (state && this.#ownsTransport) await state.transport.close?.();
   }
 
@@ -495,7 +496,9 @@ export class S3Client {
         });
       }
       const text = new TextDecoder().decode(bytes);
-      if (op.spec.errorIn200 === true && isS3ErrorBody(text)) {
+      // An <Error> document is an error whatever the status: S3 may answer 200 and fail later (CopyObject,
+      // UploadPartCopy, CompleteMultipartUpload, and SlowDown on DeleteObjects has been seen in the wild).
+      if (isS3ErrorBody(text)) {
         throw await this.#errorOf(op, input, { ...response, body: { ...response.body, text: () => Promise.resolve(text) } });
       }
       try {
