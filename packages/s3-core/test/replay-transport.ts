@@ -29,8 +29,9 @@ export function replayTransport(...responses: CannedResponse[]): ReplayTransport
     },
     send: async (request) => {
       transport.requests.push(request);
+      let drained = 0;
       const body = request.body;
-      if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) for await (const _ of body) void _;
+      if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) for await (const chunk of body) drained += chunk.byteLength;
       let next: CannedResponse;
       if (queue.length > 1) next = queue.shift()!;
       else {
@@ -44,6 +45,7 @@ export function replayTransport(...responses: CannedResponse[]): ReplayTransport
         headers,
         body: createResponseBody(
           (async function* () {
+            await Promise.resolve(drained);
             if (bytes.byteLength > 0) yield bytes;
           })(),
         ),

@@ -170,13 +170,13 @@ describe('configuration', () => {
     const slow = {
       send: (_request: unknown, options: { signal?: AbortSignal } = {}) =>
         new Promise<never>((_resolve, reject) => {
-          options.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError', code: 'ERR_ABORTED' })));
+          options.signal?.addEventListener('abort', () => { reject(Object.assign(new Error('aborted'), { name: 'AbortError', code: 'ERR_ABORTED' })); });
         }),
     };
     const client = new S3Client({
       endpoint: 'http://127.0.0.1:9000',
       credentials,
-      transport: slow as never,
+      transport: slow,
       logger: { debug: log, info: log, warn: log, error: log },
       config: { env: EMPTY_ENV },
     });

@@ -40,7 +40,7 @@ import { compileOperation } from '../interpreter/compile.js';
 import type { CompiledOperation } from '../interpreter/compile.js';
 import { readHeaders, readXmlBody } from '../interpreter/parse-response.js';
 import { serializeRequest } from '../interpreter/serialize-request.js';
-import type { InputOf, Operation, OperationSpec, OutputOf, ResponseMetadata } from '../interpreter/spec.js';
+import type { InputOf, Operation, OutputOf, ResponseMetadata } from '../interpreter/spec.js';
 import { operations } from '../operations/index.js';
 import type { S3OperationName, S3Operations } from '../operations/index.js';
 import { isXmlParseError } from '../xml/xml-error.js';
@@ -132,6 +132,8 @@ function lowerFirst(name: string): string {
  * await client.close();
  * ```
  */
+// The class merges with the interface of generated methods below (installed on the prototype at load).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class S3Client {
   readonly #options: S3ClientOptions;
   #state: ClientState | undefined;
@@ -173,7 +175,7 @@ export class S3Client {
    */
   async send<I, O>(op: Operation<I, O>, input: I, options: SendOptions = {}): Promise<O & { $metadata: ResponseMetadata }> {
     const state = this.#state ?? (await this.#ready());
-    const compiled = compileOperation(op as OperationSpec);
+    const compiled = compileOperation(op);
     const run = (): Promise<O & { $metadata: ResponseMetadata }> =>
       this.#execute(state, compiled, input as Record<string, unknown>, options) as Promise<O & { $metadata: ResponseMetadata }>;
     return traceOperation(`S3.${op.name}`, { 'rpc.system': 'aws-api', 'rpc.service': 'S3', 'rpc.method': op.name }, run);
@@ -189,7 +191,7 @@ export class S3Client {
    */
   async presign<I, O>(op: Operation<I, O>, input: I, options: PresignUrlOptions = {}): Promise<PresignedUrl> {
     const state = this.#state ?? (await this.#ready());
-    const compiled = compileOperation(op as OperationSpec);
+    const compiled = compileOperation(op);
     const values = input as Record<string, unknown>;
     const bucket = values.Bucket as string | undefined;
     const region = this.#regionOf(state, bucket);
@@ -219,7 +221,7 @@ export class S3Client {
     const signer = region === state.region ? state.signer : this.#signerFor(state, region);
     const result = await signer.presignPost(options);
     const port = endpoint.port === undefined ? '' : `:${endpoint.port}`;
-    const path = endpoint.style === 'path' ? `${endpoint.pathPrefix}` : `${endpoint.pathPrefix}/`;
+    const path = endpoint.style === 'path' ? endpoint.pathPrefix : `${endpoint.pathPrefix}/`;
     return { ...result, url: `${endpoint.protocol}//${endpoint.hostname}${port}${path}` };
   }
 
@@ -548,13 +550,13 @@ export type S3ClientMethods = {
 };
 
 // Declaration merging gives the class the generated methods' types; they are installed below.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface S3Client extends S3ClientMethods {}
 
 for (const [name, op] of Object.entries(operations)) {
   Object.defineProperty(S3Client.prototype, lowerFirst(name), {
     value: function (this: S3Client, input: unknown = {}, options?: SendOptions) {
-      return this.send(op as Operation<unknown, unknown>, input, options);
+      return this.send(op, input, options);
     },
     writable: true,
     configurable: true,

@@ -42,8 +42,8 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
   const required: string[] = [];
   const rules: [string, NonNullable<Extract<InputBinding, { rule?: unknown }>['rule']>][] = [];
   for (const [member, binding] of Object.entries(input)) {
-    if ('required' in binding && binding.required === true) required.push(member);
-    if ('rule' in binding && binding.rule !== undefined) rules.push([member, binding.rule]);
+    if ('required' in binding && binding.required) required.push(member);
+    if ('rule' in binding) rules.push([member, binding.rule]);
   }
   const outputHeaders = new Map<string, HeaderTarget[]>();
   const outputPrefix: [string, string][] = [];
@@ -53,7 +53,8 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
   let outputBody: string | undefined;
   const arrayPaths = new Set<string>();
   const root = spec.outputRoot ?? '';
-  for (const [member, binding] of Object.entries(spec.output as Record<string, OutputBinding>)) {
+  const output: Readonly<Record<string, OutputBinding>> = spec.output;
+  for (const [member, binding] of Object.entries(output)) {
     switch (binding.in) {
       case 'header': {
         const list = outputHeaders.get(binding.name) ?? [];

@@ -76,6 +76,6 @@ export function readXmlBody(op: CompiledOperation, text: string, out: Record<str
   const encoding = op.spec.urlEncoding;
   if (encoding && autoUrlEncoding) {
     for (const field of encoding.fields) decodeField(out, field);
-    delete out[encoding.member];
+    Reflect.deleteProperty(out, encoding.member);
   }
 }

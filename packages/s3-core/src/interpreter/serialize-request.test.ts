@@ -9,14 +9,13 @@ import { parseXml } from '../xml/xml-parser.js';
 import { compileOperation } from './compile.js';
 import { serializeRequest } from './serialize-request.js';
 import { readScalar, readShape } from './xml-shapes.js';
-import type { OperationSpec } from './spec.js';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/xml');
 const pathStyle = resolveEndpoint({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', bucket: 'bucket-1' });
 const virtual = resolveEndpoint({ region: 'eu-west-1', bucket: 'bucket-1' });
 
 function build(name: S3OperationName, input: Record<string, unknown>, endpoint = pathStyle) {
-  return serializeRequest(compileOperation(operations[name] as OperationSpec), input, endpoint).request;
+  return serializeRequest(compileOperation(operations[name]), input, endpoint).request;
 }
 
 describe('serializeRequest', () => {

@@ -189,7 +189,7 @@ export type OutputOf<T> = T extends Operation<unknown, infer O> ? O & { $metadat
  * ```
  */
 export function defineOperation<I, O>(spec: OperationSpec<I, O>): Operation<I, O> {
-  return spec as Operation<I, O>;
+  return spec;
 }
 
 /** A structure shape. */

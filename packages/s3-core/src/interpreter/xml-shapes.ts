@@ -1,6 +1,6 @@
 /** Reading and writing XML members by shape: the typed layer over the untyped XML parser and writer. */
 import type { XmlObject, XmlValue } from '../xml/xml-parser.js';
-import type { XmlInput, XmlInputObject } from '../xml/xml-writer.js';
+import type { XmlInput } from '../xml/xml-writer.js';
 import type { ScalarType, XmlShape, XmlStructureShape } from './spec.js';
 
 /** Converts element text to a scalar. Unparsable numbers and dates give `undefined` rather than NaN. */
@@ -92,5 +92,5 @@ export function writeShape(shape: XmlShape, value: unknown): XmlInput {
     const written = writeShape(field.shape, input[member]);
     if (written !== undefined) out[field.name ?? member] = written;
   }
-  return out as XmlInputObject;
+  return out;
 }

@@ -62,7 +62,7 @@ export async function* paginate<I, O>(
     previous = joined;
     paginator.inputTokens.forEach((name, i) => {
       const token = tokens[i];
-      if (token === undefined) delete next[name];
+      if (token === undefined) Reflect.deleteProperty(next, name);
       else next[name] = token;
     });
   }
