@@ -34,8 +34,3 @@ export function toHttpBody(body: RequestBody, field = 'Body'): HttpRequestBody {
   if (typeof (body as { getReader?: unknown }).getReader === 'function') return fromReader(body);
   throw new ValidationError({ field, rule: 'must be a Uint8Array, a string, an async iterable of Uint8Array or a ReadableStream' });
 }
-
-/** Byte length of a replayable body. */
-export function bodyLength(body: Uint8Array | string): number {
-  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
-}

@@ -17,7 +17,7 @@ export type SigningPlan =
       kind: 'streaming';
       mode: StreamingMode;
       decodedContentLength: number;
-      trailer: { trailerName: string; valueLength: number; update: (data: Uint8Array) => void; digest: () => string };
+      trailer: { trailerName: string; valueLength: number; update: (data: Uint8Array) => void; digest: () => string } | undefined;
     };
 
 const PLAIN: SigningPlan = { kind: 'plain' };
@@ -42,9 +42,12 @@ export interface BodyContext {
  * - Required-checksum operations (DeleteObjects, Put*Tagging) always get `Content-MD5`, which
  *   every S3-compatible server accepts, plus the algorithm the caller named.
  * - PutObject/UploadPart get the caller's `ChecksumAlgorithm`, or CRC32 when `when_supported`.
- * - A stream needs `ContentLength`. With a checksum it is sent aws-chunked with the checksum as a
- *   trailer (unsigned trailer over HTTPS on AWS, signed otherwise); without one, as
- *   `UNSIGNED-PAYLOAD` with its length.
+ * - A stream needs `ContentLength`. On AWS, with a checksum, it is sent aws-chunked with the
+ *   checksum as a trailer (unsigned trailer over HTTPS, signed over HTTP). Custom endpoints get no
+ *   trailer: Ceph RGW rejects both trailer modes (`XAmzContentSHA256Mismatch`), so a stream for which
+ *   a checksum was asked is sent signed aws-chunked instead (every chunk signed, which the server
+ *   verifies); pass a precomputed `ChecksumCRC32` (etc.) to send a checksum header with a stream.
+ *   Without a checksum, a stream goes as `UNSIGNED-PAYLOAD` with its length.
  * @throws {ValidationError} `ERR_VALIDATION` for a stream without `ContentLength` or an unknown algorithm.
  */
 export function prepareBody(op: CompiledOperation, input: Record<string, unknown>, request: HttpRequest, context: BodyContext): SigningPlan {
@@ -84,11 +87,14 @@ function streamPlan(request: HttpRequest, algorithm: ChecksumAlgorithm | undefin
     });
   }
   if (algorithm === undefined) return UNSIGNED;
+  Reflect.deleteProperty(headers, 'content-length');
+  if (!context.isAws) {
+    Reflect.deleteProperty(headers, 'x-amz-sdk-checksum-algorithm');
+    return { kind: 'streaming', mode: 'signed', decodedContentLength: Number(declared), trailer: undefined };
+  }
   const sum = createChecksum(algorithm);
-  delete headers['content-length'];
   headers['x-amz-sdk-checksum-algorithm'] = algorithm;
-  // RGW and other servers reject STREAMING-UNSIGNED-PAYLOAD-TRAILER; AWS accepts it over HTTPS.
-  const mode: StreamingMode = context.isAws && request.protocol === 'https:' ? 'unsigned-trailer' : 'signed-trailer';
+  const mode: StreamingMode = request.protocol === 'https:' ? 'unsigned-trailer' : 'signed-trailer';
   return {
     kind: 'streaming',
     mode,

@@ -211,11 +211,11 @@ describe('S3Client objects and buckets (s3-mock)', () => {
     expect(forced.mock.requests.at(-1)?.headers['x-amz-checksum-crc32']).toBe('NSRBwg==');
     await forced.client.putObject({ Bucket: 'bucket-1', Key: 'm', Body: Readable.from([Buffer.from('abc')]), ContentLength: 3 });
     const streamed = forced.mock.requests.at(-1)!;
-    expect(streamed.headers['x-amz-content-sha256']).toBe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER');
-    expect(streamed.headers['x-amz-trailer']).toBe('x-amz-checksum-crc32');
-    const got = await forced.client.getObject({ Bucket: 'bucket-1', Key: 'm', ChecksumMode: 'ENABLED' });
+    // Custom endpoint: no trailer (RGW rejects trailers), chunks signed instead.
+    expect(streamed.headers['x-amz-content-sha256']).toBe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
+    expect(streamed.headers['x-amz-trailer']).toBeUndefined();
+    const got = await forced.client.getObject({ Bucket: 'bucket-1', Key: 'm' });
     expect(await got.Body.text()).toBe('abc');
-    expect(got.ChecksumCRC32).toBe('NSRBwg==');
   });
 
   it('validates a full-object checksum on read and detects corruption', async () => {

@@ -355,8 +355,8 @@ export class S3Client {
       return state.signer.signStreaming(request, {
         mode: plan.mode,
         decodedContentLength: plan.decodedContentLength,
-        trailer: plan.trailer,
         region,
+        ...(plan.trailer ? { trailer: plan.trailer } : {}),
         ...(signal ? { signal } : {}),
       });
     }
