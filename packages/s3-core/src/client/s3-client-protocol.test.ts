@@ -106,6 +106,24 @@ describe('AWS endpoint defaults', () => {
   });
 });
 
+describe('clock skew', () => {
+  it('retries once the offset changed, and not a signature error with a right clock', async () => {
+    const clock = instantClock();
+    const serverDate = new Date(clock.now() + 20 * 60_000).toUTCString();
+    const skew = { status: 403, headers: { date: serverDate }, body: '<Error><Code>RequestTimeTooSkewed</Code></Error>' };
+    const { client, transport } = awsClient([skew, { status: 200, body: LIST }], { clock });
+    expect((await client.listObjectsV2({ Bucket: 'photos' })).$metadata.attempts).toBe(2);
+    const first = transport.requests[0]!.headers['x-amz-date']!;
+    const second = transport.requests[1]!.headers['x-amz-date']!;
+    expect(second > first).toBe(true);
+    const badKey = awsClient([{ status: 403, headers: { date: new Date(clock.now()).toUTCString() }, body: '<Error><Code>SignatureDoesNotMatch</Code></Error>' }], {
+      clock,
+    });
+    await expect(badKey.client.listObjectsV2({ Bucket: 'photos' })).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' });
+    expect(badKey.transport.requests).toHaveLength(1);
+  });
+});
+
 describe('presigning', () => {
   it('presigns GetObject and PutObject URLs and a POST form', async () => {
     const { client } = awsClient([{ status: 200 }]);

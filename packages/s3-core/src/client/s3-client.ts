@@ -413,6 +413,7 @@ export class S3Client {
       const { request, autoUrlEncoding } = serializeRequest(op, input, this.#endpoint(state, bucket, region));
       const plan = prepareBody(op, input, request, state);
       const validation = this.#responseValidation(state, op, input, request);
+      const signedOffset = state.signer.clockOffsetMs;
       const signed = await this.#sign(state, request, region, plan, signal);
       const response = await state.transport.send(signed, signal ? { signal } : {});
       const status = response.statusCode;
@@ -431,7 +432,7 @@ export class S3Client {
           this.#bucketRegions.set(bucket, region);
           continue;
         }
-        this.#correctClockSkew(state, error, response);
+        this.#correctClockSkew(state, error, response, signedOffset);
         throw error;
       }
       return { output: await this.#readOutput(op, input, response, autoUrlEncoding, validation), response };
@@ -467,15 +468,18 @@ export class S3Client {
     );
   }
 
-  /** After a clock-skew error, sets the signer's offset from the server's `Date` and marks the error retryable. */
-  #correctClockSkew(state: ClientState, error: S3ServiceError, response: HttpResponse): void {
+  /**
+   * After a clock-skew error, sets the signer's offset from the server's `Date` and marks the error
+   * retryable when the offset differs from the one the failed request was signed with (so a request
+   * signed before a concurrent correction is retried, and a bad secret is not retried forever).
+   */
+  #correctClockSkew(state: ClientState, error: S3ServiceError, response: HttpResponse, signedOffset: number): void {
     if (!CLOCK_SKEW_ERROR_CODES.has(error.code)) return;
     const serverTimeText = response.headers.date ?? (error.details?.ServerTime as string | undefined);
     const serverTime = serverTimeText === undefined ? NaN : Date.parse(serverTimeText);
     if (Number.isNaN(serverTime)) return;
     const offset = serverTime - (this.#options.clock ?? systemClock).now();
-    const current = state.signer.clockOffsetMs;
-    if (Math.abs(offset) < SKEW_TOLERANCE_MS && Math.abs(current) < SKEW_TOLERANCE_MS) return;
+    if (Math.abs(offset - signedOffset) < SKEW_TOLERANCE_MS) return;
     state.signer.setClockOffset(offset);
     Object.defineProperty(error, 'clockSkewCorrected', { value: true, enumerable: false, configurable: true });
   }
