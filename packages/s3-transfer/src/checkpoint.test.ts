@@ -28,7 +28,7 @@ const download: DownloadCheckpoint = {
   partSize: 5,
   tempPath: '/t',
   path: '/p',
-  ranges: [{ partNumber: 1, crc32: 123, md5: 'ff' }],
+  ranges: [{ partNumber: 1, checksum: 'AAAAAA==', md5: 'ff' }],
 };
 
 let dir: string;
@@ -77,7 +77,7 @@ describe('checkpoints', () => {
       JSON.stringify({ ...upload, parts: [{ PartNumber: 1 }] }),
       JSON.stringify({ ...upload, parts: [null] }),
       JSON.stringify({ ...download, ETag: undefined }),
-      JSON.stringify({ ...download, ranges: [{ partNumber: 1, crc32: -1 }] }),
+      JSON.stringify({ ...download, ranges: [{ partNumber: -1 }] }),
       JSON.stringify({ ...download, ranges: [3] }),
       JSON.stringify({ ...download, kind: 'copy' }),
     ];

@@ -52,8 +52,8 @@ export interface UploadCheckpoint {
 export interface CheckpointRange {
   /** Range number (1-based, in `partSize` steps). */
   partNumber: number;
-  /** CRC32 of the range as an unsigned integer. */
-  crc32: number;
+  /** The range's checksum (base64) in the object's full-object algorithm, when it has one. */
+  checksum?: string;
   /** Hex MD5 of the range, when it is needed to recompute a multipart ETag. */
   md5?: string;
 }
@@ -95,7 +95,7 @@ function checkPart(p: unknown): p is CheckpointPart {
 function checkRange(r: unknown): r is CheckpointRange {
   if (typeof r !== 'object' || r === null) return false;
   const range = r as Record<string, unknown>;
-  return isCount(range.partNumber) && isCount(range.crc32) && (range.md5 === undefined || isString(range.md5));
+  return isCount(range.partNumber) && (range.checksum === undefined || isString(range.checksum)) && (range.md5 === undefined || isString(range.md5));
 }
 
 /**
@@ -124,7 +124,7 @@ export function parseCheckpoint(text: string): TransferCheckpoint {
   }
   if (c.kind === 'download') {
     if (!isString(c.ETag) || !isCount(c.size) || !isString(c.tempPath) || !isString(c.path)) throw invalid('ETag, size, tempPath and path are required');
-    if (!Array.isArray(c.ranges) || !c.ranges.every(checkRange)) throw invalid('ranges must be a list of { partNumber, crc32 }');
+    if (!Array.isArray(c.ranges) || !c.ranges.every(checkRange)) throw invalid('ranges must be a list of { partNumber, checksum?, md5? }');
     return value as DownloadCheckpoint;
   }
   throw invalid('kind must be "upload" or "download"');

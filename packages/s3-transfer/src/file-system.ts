@@ -12,7 +12,6 @@ export interface TransferStats {
 export interface TransferFileHandle {
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
   write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
-  sync(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,74 @@
+/** Test helper: an S3Client over an in-process s3-mock (small parts allowed), an instant clock, a temp dir. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '@s3kit/primitives';
+import { S3Client } from '@s3kit/s3-core';
+import { createS3Mock } from '@s3kit/s3-mock';
+import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
+import { createTransferManager } from '../transfer-manager.js';
+import type { TransferManager, TransferManagerOptions } from '../transfer-manager.js';
+
+/** Smallest part in these tests (s3-mock's `minPartSize`). */
+export const PART = 1024;
+
+/** A clock whose sleeps return at once and move time forward: backoff is not timed. */
+export function instantClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): Clock & { slept: number } {
+  let now = start;
+  const clock = {
+    slept: 0,
+    now: () => now,
+    sleep: (ms: number, signal?: AbortSignal) => {
+      if (signal?.aborted) return Promise.reject(signal.reason as Error);
+      now += ms;
+      clock.slept += ms;
+      return Promise.resolve();
+    },
+  };
+  return clock;
+}
+
+export interface Setup {
+  mock: S3Mock;
+  client: S3Client;
+  clock: Clock & { slept: number };
+  tm: TransferManager;
+  make(options?: Partial<TransferManagerOptions>): TransferManager;
+}
+
+/** A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. */
+export async function setup(options: Partial<TransferManagerOptions> = {}, mockOptions: S3MockOptions = {}): Promise<Setup> {
+  const clock = instantClock();
+  const mock = createS3Mock({ clock, minPartSize: PART, ...mockOptions });
+  const client = new S3Client({
+    endpoint: 'http://127.0.0.1:9000',
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    transport: mock.transport,
+    clock,
+    random: () => 0.5,
+    circuitBreaker: false,
+    config: { env: { AWS_CONFIG_FILE: '/nonexistent/s3kit/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/s3kit/credentials' } },
+  });
+  await client.createBucket({ Bucket: 'bkt' });
+  const make = (o: Partial<TransferManagerOptions> = {}): TransferManager =>
+    createTransferManager({ client, clock, minPartSize: PART, partSize: PART, multipartThreshold: 2 * PART, concurrency: 4, ...options, ...o });
+  return { mock, client, clock, tm: make(), make };
+}
+
+/** Deterministic bytes. */
+export function bytes(n: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** A fresh temp directory and its cleanup. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 's3-transfer-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

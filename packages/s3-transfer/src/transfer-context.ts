@@ -1,0 +1,124 @@
+/** What every transfer of a manager shares: the client, budgets, retry strategy and ports. */
+import { AbortError } from '@s3kit/primitives';
+import type { Clock, RateLimiter, RetryStrategy } from '@s3kit/primitives';
+import { isS3ServiceError } from '@s3kit/s3-core';
+import type { TransferFileSystem } from './file-system.js';
+import type { Semaphore } from './semaphore.js';
+import type { TransferClient } from './transfer-client.js';
+import { ERR_OBJECT_CHANGED, TransferError } from './transfer-error.js';
+
+/** How multipart uploads are checksummed. */
+export type ChecksumMode = 'full-object' | 'composite' | 'none';
+
+/** Shared state of one transfer manager. */
+export interface TransferContext {
+  readonly client: TransferClient;
+  readonly clock: Clock;
+  readonly fs: TransferFileSystem;
+  /** Requests in flight across all transfers. */
+  readonly slots: Semaphore;
+  /** Bytes buffered across all transfers. */
+  readonly memory: Semaphore;
+  /** Bytes per second across all transfers, if limited. */
+  readonly bandwidth: RateLimiter | undefined;
+  /** Largest token request the bandwidth limiter accepts. */
+  readonly bandwidthBurst: number;
+  /** Part-level retries (a streamed part body is retried here, not by the client). */
+  readonly retry: RetryStrategy;
+  readonly partSize: number | undefined;
+  readonly minPartSize: number;
+  readonly multipartThreshold: number;
+  readonly copyThreshold: number;
+  /** Parts in flight per transfer. */
+  readonly concurrency: number;
+  readonly checksum: ChecksumMode;
+  /** Body chunk size (progress and bandwidth granularity). */
+  readonly chunkSize: number;
+  /** Aborted by `manager.abort()`. */
+  readonly cancelled: AbortSignal;
+}
+
+/** The signal of one transfer: the caller's and the manager's. */
+export function transferSignal(ctx: TransferContext, signal: AbortSignal | undefined): AbortSignal {
+  return signal ? AbortSignal.any([signal, ctx.cancelled]) : ctx.cancelled;
+}
+
+/** Waits for bandwidth tokens for `bytes`, in burst-sized steps. */
+export async function takeBandwidth(ctx: TransferContext, bytes: number, signal: AbortSignal): Promise<void> {
+  const limiter = ctx.bandwidth;
+  if (!limiter) return;
+  for (let left = bytes; left > 0; left -= ctx.bandwidthBurst) {
+    await limiter.acquire('bytes', { tokens: Math.min(left, ctx.bandwidthBurst), signal });
+  }
+}
+
+/** Throws an `AbortError` if `signal` is aborted. */
+export function checkAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortError(undefined, { cause: signal.reason as unknown });
+}
+
+/** Maps S3's `412 PreconditionFailed` on an `If-Match` read or copy to `ERR_OBJECT_CHANGED`. */
+export function mapPrecondition(err: unknown, Bucket: string, Key: string, etag: string): unknown {
+  if (isS3ServiceError(err) && (err.code === 'PreconditionFailed' || err.statusCode === 412)) {
+    return new TransferError(ERR_OBJECT_CHANGED, `s3://${Bucket}/${Key} changed during the transfer (it no longer has ETag ${etag})`, { cause: err });
+  }
+  return err;
+}
+
+/** Serializes async writes (checkpoints): each runs after the previous one settled. */
+export function createSerialQueue(): { run(task: () => Promise<void>): Promise<void>; idle(): Promise<void> } {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    run(task) {
+      const next = tail.then(task, task);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    idle: () => tail,
+  };
+}
+
+/**
+ * Runs `count` jobs with at most `limit` at once, stopping at the first failure (the others see
+ * `signal` aborted) and rethrowing it once all started jobs settled.
+ */
+export async function runBounded(
+  limit: number,
+  signal: AbortSignal,
+  next: (inner: AbortSignal) => Promise<(() => Promise<void>) | undefined>,
+): Promise<void> {
+  const inner = new AbortController();
+  const onAbort = (): void => { inner.abort(signal.reason); };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  try {
+    for (;;) {
+      while (running.size >= limit) await Promise.race(running);
+      if (failure) break;
+      let job: (() => Promise<void>) | undefined;
+      try {
+        checkAborted(inner.signal);
+        job = await next(inner.signal);
+      } catch (err) {
+        failure ??= { error: err };
+        inner.abort(err);
+        break;
+      }
+      if (!job) break;
+      const p = job().catch((err: unknown) => {
+        failure ??= { error: err };
+        inner.abort(err);
+      });
+      const tracked = p.finally(() => {
+        running.delete(tracked);
+      });
+      running.add(tracked);
+    }
+    await Promise.all(running);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  if (failure) throw failure.error;
+}
