@@ -2,5 +2,6 @@
 import { checksums } from './checksums.mjs';
 import { chunkedSigning } from './chunked.mjs';
 import { headerSigning, presigning } from './signing.mjs';
+import { smallRequests } from './small-requests.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests];
