@@ -1,0 +1,52 @@
+import { rm } from 'node:fs/promises';
+import { booleanFlag } from '../args.js';
+import { connectionFlags, createCliClient } from '../client.js';
+import { EXIT_FAILURES, EXIT_OK } from '../context.js';
+import type { RunContext } from '../context.js';
+import { formatS3Url } from '../s3-url.js';
+import { deleteKeys } from '../transfer/delete-objects.js';
+import { UsageError } from '../usage-error.js';
+import { runCommand, transferSettings } from './command.js';
+import type { CommandDefinition, CommandScope } from './command.js';
+import { CP_FLAGS, planCopy } from './cp.js';
+import { runActions } from './transfer-command.js';
+
+const USAGE = `usage: s3kit mv <source> <target> [--recursive] [--include P] [--exclude P] [--dryrun] [cp's flags]
+  Like cp, then deletes each source that was copied successfully (a failed copy keeps its source).`;
+
+async function body(scope: CommandScope): Promise<number> {
+  if (booleanFlag(scope.flags, 'resume')) throw new UsageError('--resume is not supported by mv', 'run the command without --resume');
+  const settings = transferSettings(scope);
+  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  try {
+    const actions = await planCopy(scope, client);
+    const result = await runActions(client, scope, actions, settings);
+    if (result === undefined) return EXIT_OK;
+    let failures = result.failed.length;
+    const s3Sources = new Map<string, string[]>();
+    for (const action of result.done) {
+      if (action.kind === 'upload') await rm(action.source, { force: true });
+      else if (action.kind === 'download' || action.kind === 'copy') {
+        const keys = s3Sources.get(action.source.bucket) ?? [];
+        keys.push(action.source.key);
+        s3Sources.set(action.source.bucket, keys);
+      }
+    }
+    for (const [bucket, keys] of s3Sources) {
+      const out = await deleteKeys(client, bucket, keys, scope.ctx.signal);
+      for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.key })}: ${f.code}\n`);
+      failures += out.failed.length;
+    }
+    return failures > 0 ? EXIT_FAILURES : EXIT_OK;
+  } finally {
+    await client.close();
+  }
+}
+
+/** `s3kit mv`. */
+export const mvCommand: CommandDefinition = { name: 'mv', flags: CP_FLAGS, usage: USAGE, body };
+
+/** Runs `s3kit mv` with `argv` (the arguments after `mv`). */
+export function run(argv: readonly string[], ctx: RunContext): Promise<number> {
+  return runCommand(mvCommand, argv, ctx);
+}

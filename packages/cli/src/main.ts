@@ -1,0 +1,85 @@
+import type { CommandRun, RunContext } from './context.js';
+import { EXIT_OK, EXIT_USAGE } from './context.js';
+import { run as cp } from './commands/cp.js';
+import { run as demo } from './commands/demo.js';
+import { run as ls } from './commands/ls.js';
+import { run as mb } from './commands/mb.js';
+import { run as mv } from './commands/mv.js';
+import { run as presign } from './commands/presign.js';
+import { run as rb } from './commands/rb.js';
+import { run as rm } from './commands/rm.js';
+import { run as serve } from './commands/serve.js';
+import { run as sync } from './commands/sync.js';
+
+/** Every command by name. */
+export const COMMANDS: Readonly<Record<string, CommandRun>> = { ls, cp, mv, rm, sync, mb, rb, presign, serve, demo };
+
+/** Top-level help. */
+export const HELP = `usage: s3kit <command> [arguments] [flags]
+
+commands (modelled on 'aws s3'):
+  ls [s3://bucket[/prefix]]        list buckets, or prefixes and objects
+  cp <src> <dst>                    copy a file/object (--recursive for trees)
+  mv <src> <dst>                    copy, then delete the source
+  rm s3://bucket/key                delete (--recursive for a prefix)
+  sync <src> <dst>                  copy what changed (--delete, --size-only, --exact-timestamps, --checksum)
+  mb s3://bucket                    make a bucket
+  rb s3://bucket                    remove a bucket (--force empties it first)
+  presign s3://bucket/key           print a presigned GET URL (--expires-in seconds)
+  serve                             run an in-memory S3 server (prints its endpoint first)
+  demo                              run the end-to-end demonstration (embedded server by default)
+
+common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help
+transfer flags: --concurrency N  --part-size SIZE  --bwlimit RATE  --include P  --exclude P  --dryrun
+settings also come from AWS_* environment variables and ~/.aws/config, ~/.aws/credentials.
+run 's3kit <command> --help' for a command's flags.
+`;
+
+/**
+ * Runs `s3kit` with `argv` (the arguments after the program name) and returns the exit code:
+ * 0 ok, 1 some failures, 2 usage.
+ * @example
+ * ```ts
+ * const code = await run(['ls', 's3://photos/'], { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), isTTY: false });
+ * ```
+ */
+export async function run(argv: readonly string[], ctx: RunContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? ctx.stderr : ctx.stdout).write(HELP);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    ctx.stderr.write(`s3kit: unknown command ${JSON.stringify(name)}\nhint: one of ${Object.keys(COMMANDS).join(', ')}; run 's3kit --help'\n`);
+    return EXIT_USAGE;
+  }
+  return command(rest, ctx);
+}
+
+/**
+ * Runs `s3kit` for the current process: real streams and environment, SIGINT/SIGTERM abort the
+ * command (a second signal exits at once).
+ */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await run(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      isTTY: process.stderr.isTTY,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

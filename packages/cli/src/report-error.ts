@@ -1,0 +1,63 @@
+import { isS3kitError } from '@s3kit/primitives';
+import { isS3ServiceError } from '@s3kit/s3-core';
+import { EXIT_FAILURES, EXIT_USAGE } from './context.js';
+import type { RunContext } from './context.js';
+import { isUsageError } from './usage-error.js';
+
+const HINTS: Readonly<Record<string, string>> = {
+  NoSuchBucket: "check the bucket name; 's3kit ls' lists your buckets",
+  NoSuchKey: "check the key; 's3kit ls s3://bucket/prefix/' lists what is there",
+  NotFound: "check the bucket and key; 's3kit ls' lists what is there",
+  AccessDenied: 'your credentials are not allowed to do this; check the profile (--profile) and its policy',
+  Forbidden: 'your credentials are not allowed to do this; check the profile (--profile) and its policy',
+  InvalidAccessKeyId: 'the access key is unknown to this endpoint; check AWS_ACCESS_KEY_ID, --profile and --endpoint-url',
+  SignatureDoesNotMatch: 'the secret key does not match the access key; check AWS_SECRET_ACCESS_KEY or the profile',
+  BucketAlreadyExists: 'bucket names are global: pick another name',
+  BucketAlreadyOwnedByYou: 'you already own this bucket',
+  BucketNotEmpty: "delete its objects first ('s3kit rm s3://bucket --recursive') or use 's3kit rb --force'",
+  InvalidBucketName: 'bucket names are 3-63 lowercase letters, digits, dots and hyphens',
+  RequestTimeTooSkewed: "this machine's clock is off; sync it (NTP) and retry",
+  SlowDown: 'the server is throttling: lower --concurrency or add --bwlimit',
+  ERR_CREDENTIALS: 'no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pick a profile with --profile',
+  ERR_CONFIG: 'set --region (or AWS_REGION), and check --profile and --endpoint-url',
+  ERR_NETWORK: 'could not reach the endpoint: check --endpoint-url and your network',
+  ERR_TIMEOUT: 'the endpoint did not answer in time: check --endpoint-url and your network',
+  ERR_CIRCUIT_OPEN: 'the endpoint kept failing, so requests were stopped for a while; retry later',
+  ERR_ABORTED: 'interrupted',
+};
+
+/** The S3 or s3kit code of an error, if it has one. */
+export function errorCode(err: unknown): string | undefined {
+  return isS3kitError(err) ? err.code : undefined;
+}
+
+/** One line describing an error: its message, the S3 code and status when there is one. Never a secret (s3kit errors are redacted). */
+export function describeError(err: unknown): string {
+  if (isS3ServiceError(err)) return `${err.message}${err.requestId === undefined ? '' : ` (request id ${err.requestId})`}`;
+  if (isS3kitError(err)) return `${err.message} [${err.code}]`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A hint for an error's code: what the user can do about it. */
+export function hintFor(err: unknown): string | undefined {
+  if (isUsageError(err)) return err.hint;
+  const code = errorCode(err);
+  return code === undefined ? undefined : HINTS[code];
+}
+
+/**
+ * Prints an error (and its hint) to stderr, or as JSON on stdout in `--json` mode, and returns
+ * the exit code: 2 for usage errors, 1 otherwise.
+ */
+export function reportError(ctx: RunContext, err: unknown, json: boolean): number {
+  const usage = isUsageError(err);
+  const hint = hintFor(err);
+  if (json) {
+    const body = { error: { code: errorCode(err) ?? 'ERR_UNKNOWN', message: describeError(err), ...(hint === undefined ? {} : { hint }) } };
+    ctx.stdout.write(`${JSON.stringify(body)}\n`);
+  } else {
+    ctx.stderr.write(`s3kit: ${describeError(err)}\n`);
+    if (hint !== undefined) ctx.stderr.write(`hint: ${hint}\n`);
+  }
+  return usage ? EXIT_USAGE : EXIT_FAILURES;
+}
