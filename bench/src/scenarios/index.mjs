@@ -1,7 +1,9 @@
 // Every benchmark scenario, in report order. Each exports { id, targets, run({ size }) }.
 import { checksums } from './checksums.mjs';
+import { coldStartConstruct, coldStartRequest, installedSize } from './cold-start.mjs';
 import { chunkedSigning } from './chunked.mjs';
+import { listObjectsPage } from './list-page.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, coldStartConstruct, coldStartRequest, installedSize];
