@@ -3,12 +3,16 @@ import type { Clock, RetryStrategy, RetryStrategyOptions } from '@s3kit/primitiv
 import type { UploadCheckpoint } from './checkpoint.js';
 import { runCopy } from './copy.js';
 import type { CopyInput, CopyOptions, CopyResult } from './copy.js';
+import { runDownloadDirectory, runUploadDirectory } from './directory.js';
+import type { DownloadDirectoryOptions, DownloadDirectoryResult, UploadDirectoryOptions, UploadDirectoryResult } from './directory.js';
 import { runDownload } from './download.js';
 import type { DownloadInput, DownloadOptions, DownloadResult } from './download.js';
 import { nodeFileSystem } from './file-system.js';
 import type { TransferFileSystem } from './file-system.js';
 import { MAX_PART_SIZE, MIN_PART_SIZE, MiB } from './part-plan.js';
 import { createSemaphore } from './semaphore.js';
+import { runPlanSync, runSync } from './sync-manager.js';
+import type { SyncOptions, SyncPlan, SyncResult } from './sync-manager.js';
 import type { TransferClient } from './transfer-client.js';
 import type { ChecksumMode, TransferContext } from './transfer-context.js';
 import { runResumeUpload, runUpload } from './upload.js';
@@ -82,6 +86,20 @@ export interface TransferManager {
    * @throws {TransferError} `ERR_OBJECT_CHANGED` when the source changes during the copy.
    */
   copy(input: CopyInput, options?: CopyOptions): Promise<CopyResult>;
+  /**
+   * Uploads a directory tree to a key prefix (files in parallel); failures are reported per file.
+   * Each object gets the file's mtime as `x-amz-meta-mtime`.
+   */
+  uploadDirectory(options: UploadDirectoryOptions): Promise<UploadDirectoryResult>;
+  /** Downloads a key prefix to a directory; unsafe keys (`../x`...) are skipped with a reason, failures reported per file. */
+  downloadDirectory(options: DownloadDirectoryOptions): Promise<DownloadDirectoryResult>;
+  /** Plans a sync without changing anything; `plan.format()` prints it. */
+  planSync(options: SyncOptions): Promise<SyncPlan>;
+  /**
+   * Plans and runs a sync (`dryRun` stops after planning).
+   * @throws {TransferError} `ERR_TOO_MANY_DELETES` when the plan deletes more than `maxDelete` (nothing is changed).
+   */
+  sync(options: SyncOptions): Promise<SyncResult>;
   /** Cancels every transfer of the manager: multipart uploads are aborted and checkpoints and temp files removed. */
   abort(reason?: unknown): void;
 }
@@ -143,6 +161,10 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
     resumeUpload: (checkpoint, o) => runResumeUpload(ctx, checkpoint, o),
     download: (input, o) => runDownload(ctx, input, o),
     copy: (input, o) => runCopy(ctx, input, o),
+    uploadDirectory: (o) => runUploadDirectory(ctx, o),
+    downloadDirectory: (o) => runDownloadDirectory(ctx, o),
+    planSync: (o) => runPlanSync(ctx, o),
+    sync: (o) => runSync(ctx, o),
     abort: (reason) => {
       cancel.abort(reason ?? new AbortError('The transfer manager was aborted'));
     },

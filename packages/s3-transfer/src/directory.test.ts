@@ -1,0 +1,54 @@
+import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytes, PART, setup, tempDir } from './test-support/setup.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+describe('directory transfers', () => {
+  it('uploads a tree with filters and mtimes, then downloads it back with mtimes restored', async () => {
+    const s = await setup();
+    const src = join(dir, 'src');
+    await mkdir(join(src, 'a', 'b'), { recursive: true });
+    await writeFile(join(src, 'top.txt'), 'top');
+    await writeFile(join(src, 'a', 'big.bin'), bytes(3 * PART));
+    await writeFile(join(src, 'a', 'b', 'deep.txt'), 'deep');
+    await writeFile(join(src, 'a', 'skip.log'), 'log');
+    await symlink(join(src, 'top.txt'), join(src, 'link.txt'));
+    const up = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', exclude: ['**/*.log'] });
+    expect(up.failed).toEqual([]);
+    expect(up.uploaded.map((u) => u.Key).sort()).toEqual(['p/a/b/deep.txt', 'p/a/big.bin', 'p/top.txt']);
+    expect(up.skipped).toEqual([{ path: join(src, 'link.txt'), reason: 'not-a-regular-file' }]);
+    const head = await s.client.headObject({ Bucket: 'bkt', Key: 'p/top.txt' });
+    const mtime = Math.floor((await stat(join(src, 'top.txt'))).mtimeMs);
+    expect(head.Metadata).toEqual({ mtime: String(mtime) });
+
+    const out = join(dir, 'out');
+    const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, include: ['**/*.txt', '**/*.bin'] });
+    expect(down.failed).toEqual([]);
+    expect(down.downloaded).toHaveLength(3);
+    expect(await readFile(join(out, 'a', 'b', 'deep.txt'), 'utf8')).toBe('deep');
+    expect(new Uint8Array(await readFile(join(out, 'a', 'big.bin')))).toEqual(bytes(3 * PART));
+    expect(Math.floor((await stat(join(out, 'top.txt'))).mtimeMs)).toBe(mtime);
+  });
+
+  it('skips keys that would escape the target and reports per-file failures', async () => {
+    const s = await setup();
+    s.mock.seed({ buckets: { bkt: { objects: { 'p/ok.txt': 'ok', 'p/../evil.txt': 'x', 'p/dir/': '', 'p/bad.txt': 'bad' } } } });
+    s.mock.faults.add({ match: { operation: 'HeadObject', key: 'p/bad.txt' }, action: { status: 403, code: 'AccessDenied' } });
+    const out = join(dir, 'out');
+    const result = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out });
+    expect(result.downloaded.map((d) => d.Key)).toEqual(['p/ok.txt']);
+    expect(result.skipped).toEqual([{ Key: 'p/../evil.txt', reason: 'parent-segment' }]);
+    expect(result.failed.map((f) => f.Key)).toEqual(['p/bad.txt']);
+    expect(await readdir(dir)).toEqual(['out']);
+    expect(await readdir(out)).toEqual(['ok.txt']);
+  });
+});
