@@ -16,3 +16,32 @@ describe('s3kit demo', () => {
     expect(out).toContain('clean up');
   });
 });
+
+describe('s3kit demo options', () => {
+  it('--json prints the result document only; bars go to a TTY sink', async () => {
+    const ctx = testContext({ isTTY: true });
+    expect(await run(['--size-mib', '6', '--files', '12', '--changed', '3', '--json', '--part-size', '5MiB', '--concurrency', '3'], ctx)).toBe(0);
+    const doc = JSON.parse(ctx.stdout.text) as { embedded: boolean; bucket: string; steps: { step: string; items: number }[] };
+    expect(doc.embedded).toBe(true);
+    expect(doc.bucket).toMatch(/^s3kit-demo-[0-9a-z]+-[0-9a-f]{6}$/);
+    expect(doc.steps.find((s) => s.step === 're-sync after changes')?.items).toBe(3);
+    expect(ctx.stderr.text).toBe('');
+    const tty = testContext({ isTTY: true });
+    expect(await run(['--size-mib', '1', '--files', '4', '--changed', '1'], tty)).toBe(0);
+    expect(tty.stderr.text).toContain('re-sync: only the 1 changed files moved');
+  });
+
+  it('usage errors exit 2', async () => {
+    for (const args of [['--files', '10', '--changed', '11'], ['--size-mib', '0'], ['extra']]) {
+      const ctx = testContext();
+      expect(await run(args, ctx), args.join(' ')).toBe(2);
+      expect(ctx.stderr.text).toContain('hint: ');
+    }
+  });
+
+  it('an unreachable endpoint exits 1 with a hint', async () => {
+    const ctx = testContext();
+    expect(await run(['--endpoint-url', 'http://127.0.0.1:9', '--size-mib', '1', '--files', '1', '--changed', '1'], ctx)).toBe(1);
+    expect(ctx.stderr.text).toContain('hint: ');
+  });
+});

@@ -1,4 +1,6 @@
 import type { HttpTransport } from '@s3kit/primitives';
+import { createS3Mock } from '@s3kit/s3-mock';
+import type { S3Mock, SeedSpec } from '@s3kit/s3-mock';
 import type { RunContext } from '../context.js';
 
 /** A string sink that also records writes, for asserting on command output. */
@@ -45,4 +47,10 @@ export function testContext(options: { transport?: HttpTransport; cwd?: string; 
   if (options.transport) ctx.transport = options.transport;
   if (options.signal) ctx.signal = options.signal;
   return ctx;
+}
+
+/** An in-process s3-mock and a test context whose S3 clients reach it (no sockets). */
+export function mockContext(seed?: SeedSpec, options: { cwd?: string; isTTY?: boolean } = {}): { mock: S3Mock; ctx: TestContext } {
+  const mock = createS3Mock(seed ? { seed } : {});
+  return { mock, ctx: testContext({ transport: mock.transport, ...options }) };
 }
