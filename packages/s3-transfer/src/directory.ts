@@ -26,14 +26,27 @@ export interface LocalFile {
 
 /**
  * Lists the regular files under `root`, depth first, entries sorted by name. Symbolic links and
- * special files are not followed (they are reported through `onSkip`).
+ * special files are not followed (they are reported through `onSkip`). A missing root is an
+ * error unless `missingRootIsEmpty`.
  */
-export async function* walkFiles(ctx: Pick<TransferContext, 'fs'>, root: string, onSkip?: (path: string) => void): AsyncGenerator<LocalFile> {
+export async function* walkFiles(
+  ctx: Pick<TransferContext, 'fs'>,
+  root: string,
+  onSkip?: (path: string) => void,
+  missingRootIsEmpty = false,
+): AsyncGenerator<LocalFile> {
   const base = nodePath.resolve(root);
   const stack: string[] = [base];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    const entries = await ctx.fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await ctx.fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      // A download target may not exist yet; a missing upload source is an error (never "delete everything").
+      if (dir === base && missingRootIsEmpty && (err as { code?: unknown }).code === 'ENOENT') return;
+      throw err;
+    }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     const files: string[] = [];
     for (const entry of entries) {

@@ -45,6 +45,12 @@ describe('compareForSync', () => {
     expect(compareForSync({ size: 1, mtimeMs: 10 }, { size: 1, lastModifiedMs: 20, metaMtimeMs: 9 }, 'size-mtime', 'download')).toEqual({ equal: false, reason: 'mtime-differs' });
     expect(compareForSync({ size: 1, mtimeMs: 30 }, { size: 1, lastModifiedMs: 20 }, 'size-mtime', 'download')).toEqual({ equal: true });
   });
+
+  it('regression: a restored mtime a fraction of a ms below the stored one is equal (utimes float rounding)', () => {
+    expect(compareForSync({ size: 1, mtimeMs: 1763791062122.9998 }, { size: 1, lastModifiedMs: 1763791070000, metaMtimeMs: 1763791062123 }, 'size-mtime', 'download')).toEqual({
+      equal: true,
+    });
+  });
 });
 
 describe('sync', () => {
@@ -115,5 +121,18 @@ describe('sync', () => {
     expect(plan.unchanged).toBe(1);
     expect(cache.size).toBe(2);
     expect((await s.tm.planSync({ direction: 'upload', localDir: src, Bucket: 'bkt', strategy: 'size' })).actions).toEqual([]);
+  });
+});
+
+describe('sync with missing directories', () => {
+  it('downloads into a directory that does not exist yet, but refuses a missing upload source', async () => {
+    const s = await setup();
+    s.mock.seed({ buckets: { bkt: { objects: { 'm/a.txt': 'a' } } } });
+    const out = join(dir, 'new', 'dir');
+    const run = await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'm/' });
+    expect(run.done).toHaveLength(1);
+    expect(await readFile(join(out, 'a.txt'), 'utf8')).toBe('a');
+    await expect(s.tm.sync({ direction: 'upload', localDir: join(dir, 'nope'), Bucket: 'bkt', Prefix: 'm/', delete: true })).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(s.mock.engine.headObject({ Bucket: 'bkt', Key: 'm/a.txt' })).toBeDefined();
   });
 });

@@ -129,7 +129,8 @@ export function compareForSync(local: LocalSide, remote: RemoteSide, strategy: '
   if (remote.lastModifiedMs <= localMs) return { equal: true };
   if (remote.metaMtimeMs === undefined) return { needsMetaMtime: true };
   if (remote.metaMtimeMs === null) return { equal: false, reason: 'newer' };
-  return remote.metaMtimeMs === localMs ? { equal: true } : { equal: false, reason: 'mtime-differs' };
+  // Stored as whole ms; utimes round-trips through float seconds, so allow the sub-ms error.
+  return Math.abs(remote.metaMtimeMs - local.mtimeMs) < 1 ? { equal: true } : { equal: false, reason: 'mtime-differs' };
 }
 
 const MD5_ETAG = /^"?([0-9a-f]{32})(?:-(\d+))?"?$/i;
@@ -195,7 +196,7 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const cache = options.hashCache ?? new Map<string, string>();
   const upload = options.direction === 'upload';
   const local = new Map<string, LocalFile>();
-  for await (const file of walkFiles(ctx, options.localDir)) if (filter(file.relative)) local.set(file.relative, file);
+  for await (const file of walkFiles(ctx, options.localDir, undefined, !upload)) if (filter(file.relative)) local.set(file.relative, file);
   const actions: SyncAction[] = [];
   const skipped: SyncPlan['skipped'] = [];
   let unchanged = 0;

@@ -8,6 +8,7 @@ import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
 import { createTransferManager } from '../transfer-manager.js';
 import type { TransferManager, TransferManagerOptions } from '../transfer-manager.js';
+import type { TransferClient } from '../transfer-client.js';
 
 /** Smallest part in these tests (s3-mock's `minPartSize`). */
 export const PART = 1024;
@@ -71,4 +72,30 @@ export function bytes(n: number, seed = 1): Uint8Array {
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 's3-transfer-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const CLIENT_METHODS = [
+  'putObject',
+  'headObject',
+  'getObject',
+  'createMultipartUpload',
+  'uploadPart',
+  'uploadPartCopy',
+  'completeMultipartUpload',
+  'abortMultipartUpload',
+  'listParts',
+  'copyObject',
+  'getObjectTagging',
+  'listObjectsV2',
+  'deleteObject',
+] as const;
+
+/** A TransferClient forwarding to `client`, with some methods replaced (to observe or tamper). */
+export function wrapClient(client: S3Client, overrides: Partial<TransferClient>): TransferClient {
+  const out: Record<string, unknown> = {};
+  for (const name of CLIENT_METHODS) {
+    const method = client[name] as (...args: unknown[]) => unknown;
+    out[name] = (...args: unknown[]) => method.apply(client, args);
+  }
+  return { ...(out as unknown as TransferClient), ...overrides };
 }
