@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { run as cp } from './commands/cp.js';
@@ -63,6 +64,8 @@ export async function run(argv: readonly string[], ctx: RunContext): Promise<num
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const controller = new AbortController();
+  // Every request of a transfer listens on this one signal.
+  setMaxListeners(0, controller.signal);
   const onSignal = (): void => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();

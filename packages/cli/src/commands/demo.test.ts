@@ -11,7 +11,7 @@ describe('s3kit demo', () => {
     const out = ctx.stdout.text;
     expect(out).toContain('re-sync: only the 5 changed files moved (35 unchanged)');
     expect(out).toMatch(/download: big\.bin in 2 parallel ranges, SHA-256 [0-9a-f]{16}\.\.\. matches/);
-    expect(out).toMatch(/upload \(multipart\)\s+1\s+12\.0 MiB/);
+    expect(out).toMatch(/upload\s+1\s+12\.0 MiB\s+\S+ \S+\s+\S+ MiB\/s\s+multipart, 2 parts, 8 in flight/);
     expect(out).toContain('presigned GET via fetch');
     expect(out).toContain('clean up');
   });

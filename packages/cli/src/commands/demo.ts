@@ -13,7 +13,7 @@ const USAGE = `usage: s3kit demo [--endpoint-url URL] [--size-mib N] [--files N]
   Runs the end-to-end demonstration. Without --endpoint-url it starts the embedded in-memory S3
   server on 127.0.0.1 (no configuration needed). It creates a bucket, uploads a generated file of
   --size-mib MiB (default 256) with progress, syncs a generated tree of --files files (default 2000),
-  changes --changed of them (default 50) and re-syncs (only those move), downloads the big file in
+  changes --changed of them (default 50, 1 in 40 for smaller trees) and re-syncs (only those move), downloads the big file in
   parallel ranges and checks its SHA-256, fetches it again through a presigned URL with plain fetch,
   prints a summary table with throughputs, then deletes everything it created.
   Against a real endpoint, credentials come from the AWS_* variables, --profile or ~/.aws.`;
@@ -33,7 +33,8 @@ async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 0, 0, 's3kit demo [--endpoint-url URL]');
   const sizeMiB = integerFlag(scope.flags, 'size-mib', 1024 * 1024) ?? 256;
   const files = integerFlag(scope.flags, 'files', 1_000_000) ?? 2000;
-  const changed = integerFlag(scope.flags, 'changed', 1_000_000) ?? Math.min(50, files);
+  // 50 of the default 2000; proportionally fewer for small trees.
+  const changed = integerFlag(scope.flags, 'changed', 1_000_000) ?? Math.min(50, Math.ceil(files / 40));
   if (changed > files) throw new UsageError(`--changed ${changed} is more than --files ${files}`, `e.g. --files ${files} --changed ${Math.max(1, Math.floor(files / 40))}`);
   const settings = transferSettings(scope);
   const progress = progressFor(scope);

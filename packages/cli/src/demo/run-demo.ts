@@ -123,14 +123,15 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     generating.done();
 
     const uploading = progress.task('upload big.bin', size);
-    const upload = await timed(clock, steps, { step: 'upload (multipart)', items: 1, bytes: size, note: '' }, () =>
+    const upload = await timed(clock, steps, { step: 'upload', items: 1, bytes: size, note: '' }, () =>
       uploadFile(client, bigPath, { bucket, key: 'big.bin' }, settings, (n) => {
         uploading.advance(n);
       }),
     );
     uploading.done();
-    steps[steps.length - 1]!.note = `${upload.parts} parts, ${settings.concurrency} in flight`;
-    print(`upload: big.bin (${options.sizeMiB} MiB, ${upload.parts} parts)`);
+    const how = upload.parts === 1 ? 'one PutObject' : `multipart, ${upload.parts} parts, ${settings.concurrency} in flight`;
+    steps[steps.length - 1]!.note = how;
+    print(`upload: big.bin (${options.sizeMiB} MiB, ${how})`);
 
     const treeRoot = join(work, 'tree');
     const tree = await writeTree(treeRoot, options.files, 0x7ee);
@@ -175,8 +176,9 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     downloading.done();
     const downloaded = await sha256Of(createReadStream(downPath));
     if (downloaded !== digest) throw verifyError('downloaded big.bin', digest, downloaded);
-    steps[steps.length - 1]!.note = `${download.ranges} ranges, SHA-256 verified`;
-    print(`download: big.bin in ${download.ranges} parallel ranges, SHA-256 ${digest.slice(0, 16)}... matches`);
+    const ranges = download.ranges === 1 ? 'one range' : `${download.ranges} parallel ranges`;
+    steps[steps.length - 1]!.note = `${ranges}, SHA-256 verified`;
+    print(`download: big.bin in ${ranges}, SHA-256 ${digest.slice(0, 16)}... matches`);
 
     const { url } = await presignGetObject(client, { Bucket: bucket, Key: 'big.bin' }, { expiresIn: 600 });
     const fetching = progress.task('fetch presigned URL', size);

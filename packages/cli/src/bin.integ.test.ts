@@ -1,0 +1,141 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const execFileAsync = promisify(execFile);
+const BIN = join(import.meta.dirname, '../dist/bin.js');
+
+/** Environment with no AWS settings from this machine. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', ...extra };
+  delete env.AWS_PROFILE;
+  delete env.AWS_SESSION_TOKEN;
+  delete env.AWS_ENDPOINT_URL;
+  return env;
+}
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function s3kit(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [BIN, ...args], { env, cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build first (pnpm build, or pnpm test which builds)`);
+});
+
+describe('s3kit serve (built bin)', () => {
+  it('prints its endpoint first, the AWS CLI works against it, and SIGTERM stops it cleanly', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: cleanEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = createInterface({ input: child.stdout });
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => {
+        reject(new Error(`serve exited early with ${String(code)}`));
+      });
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1' });
+      const aws = (...args: string[]): Promise<{ stdout: string }> => execFileAsync('aws', ['--endpoint-url', endpoint, ...args], { env });
+      await aws('s3', 'mb', 's3://served-bucket');
+      const dir = await mkdtemp(join(tmpdir(), 's3kit-serve-'));
+      try {
+        await writeFile(join(dir, 'hello.txt'), 'hello from s3kit');
+        expect((await s3kit(['cp', join(dir, 'hello.txt'), 's3://served-bucket/docs/hello.txt', '--endpoint-url', endpoint], env)).code).toBe(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      expect((await aws('s3', 'ls')).stdout).toContain('served-bucket');
+      expect((await aws('s3', 'ls', 's3://served-bucket/docs/')).stdout).toMatch(/\s16 hello\.txt/);
+      const ls = await s3kit(['ls', 's3://served-bucket', '--recursive', '--endpoint-url', endpoint], env);
+      expect(ls.stdout).toContain(' docs/hello.txt');
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(stderr).toContain('s3kit serve: stopped');
+  });
+});
+
+describe('s3kit demo (built bin)', () => {
+  it('completes against the embedded server with tiny sizes', async () => {
+    const result = await s3kit(['demo', '--size-mib', '8', '--files', '50'], cleanEnv({}));
+    expect(result.stderr).not.toContain('s3kit:');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('re-sync: only the 2 changed files moved (48 unchanged)');
+    expect(result.stdout).toMatch(/presigned GET via fetch\s+1\s+8\.0 MiB/);
+  });
+
+  it('usage mistakes exit 2 with a hint', async () => {
+    const result = await s3kit(['demo', '--size-mib', 'lots'], cleanEnv({}));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('hint: ');
+  });
+});
+
+describe('s3kit against a real S3 server (the integration run\'s RGW or S3KIT_TEST_ENDPOINT)', () => {
+  const s3 = inject('s3');
+  const env = cleanEnv({ AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region });
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 's3kit-real-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the demo runs there and deletes what it created', async () => {
+    const result = await s3kit(['demo', '--endpoint-url', s3.endpoint, '--size-mib', '12', '--files', '40', '--part-size', '5MiB'], env);
+    expect(result.stderr).not.toContain('s3kit:');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('re-sync: only the 1 changed files moved (39 unchanged)');
+    const bucket = /bucket (s3kit-demo-\S+), now deleted/.exec(result.stdout)?.[1];
+    expect(bucket).toBeDefined();
+    const ls = await s3kit(['ls', '--endpoint-url', s3.endpoint], env);
+    expect(ls.stdout).not.toContain(bucket!);
+  });
+
+  it('mb, cp, sync, ls, presign + fetch, rb --force', async () => {
+    const bucket = `s3kit-cli-${Date.now().toString(36)}`;
+    const url = (key = ''): string => `s3://${bucket}/${key}`;
+    const at = ['--endpoint-url', s3.endpoint];
+    expect((await s3kit(['mb', url(), ...at], env)).code).toBe(0);
+    try {
+      await writeFile(join(dir, 'a.txt'), 'alpha');
+      await writeFile(join(dir, 'b.txt'), 'bravo');
+      expect((await s3kit(['cp', 'a.txt', url('one/a.txt'), ...at], env, dir)).code).toBe(0);
+      const synced = await s3kit(['sync', '.', url('tree/'), '--json', ...at], env, dir);
+      expect(synced.code).toBe(0);
+      expect((JSON.parse(synced.stdout) as { done: unknown[] }).done).toHaveLength(2);
+      const again = await s3kit(['sync', '.', url('tree/'), '--json', ...at], env, dir);
+      expect((JSON.parse(again.stdout) as { done: unknown[]; unchanged: number }).unchanged).toBe(2);
+      const ls = await s3kit(['ls', url(), '--recursive', ...at], env);
+      expect(ls.stdout).toContain(' tree/b.txt');
+      const presigned = await s3kit(['presign', url('one/a.txt'), '--expires-in', '300', ...at], env);
+      expect(await (await fetch(presigned.stdout.trim())).text()).toBe('alpha');
+    } finally {
+      const removed = await s3kit(['rb', url(), '--force', ...at], env);
+      expect(removed.stderr).toBe('');
+      expect(removed.code).toBe(0);
+    }
+  });
+});
