@@ -1,7 +1,9 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import {
   CLOCK_SKEW_ERROR_CODES,
   ConfigError,
   NetworkError,
+  OPERATION_CHANNEL,
   TimeoutError,
   circuitBreakerMiddleware,
   compose,
@@ -56,6 +58,10 @@ const REDIRECT_CODES: ReadonlySet<string> = new Set([
   'IllegalLocationConstraintException',
 ]);
 const MAX_CACHED_ENDPOINTS = 1024;
+// The channel `traceOperation` publishes on (channels are global by name): without subscribers, `send`
+// skips building the span's name, attributes and closure.
+const operationChannel = diagnosticsChannel.tracingChannel(OPERATION_CHANNEL);
+
 /** Skew below this is left alone: clocks a few seconds apart still sign valid requests. */
 const SKEW_TOLERANCE_MS = 60_000;
 
@@ -176,8 +182,9 @@ export class S3Client {
   async send<I, O>(op: Operation<I, O>, input: I, options: SendOptions = {}): Promise<O & { $metadata: ResponseMetadata }> {
     const state = this.#state ?? (await this.#ready());
     const compiled = compileOperation(op);
-    const run = (): Promise<O & { $metadata: ResponseMetadata }> =>
-      this.#execute(state, compiled, input as Record<string, unknown>, options) as Promise<O & { $metadata: ResponseMetadata }>;
+    type Output = Promise<O & { $metadata: ResponseMetadata }>;
+    if (!operationChannel.hasSubscribers) return this.#execute(state, compiled, input as Record<string, unknown>, options) as Output;
+    const run = (): Output => this.#execute(state, compiled, input as Record<string, unknown>, options) as Output;
     return traceOperation(`S3.${op.name}`, { 'rpc.system': 'aws-api', 'rpc.service': 'S3', 'rpc.method': op.name }, run);
   }
 

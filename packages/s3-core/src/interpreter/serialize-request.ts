@@ -20,6 +20,9 @@ export interface SerializedRequest {
   autoUrlEncoding: boolean;
 }
 
+/** Keys made only of RFC 3986 unreserved characters and `/`: their path encoding is themselves. */
+const PLAIN_KEY = /^[A-Za-z0-9\-._~/]+$/;
+
 function fail(field: string, rule: string, value?: unknown): never {
   throw new ValidationError(value === undefined ? { field, rule } : { field, rule, value });
 }
@@ -127,7 +130,7 @@ export function serializeRequest(op: CompiledOperation, input: Record<string, un
   const prefix = endpoint.pathPrefix;
   const path =
     key !== undefined
-      ? `${prefix}/${encodeKeyPath(key)}`
+      ? `${prefix}/${PLAIN_KEY.test(key) ? key : encodeKeyPath(key)}`
       : spec.path === '/{Bucket}' && endpoint.style === 'path' && prefix !== ''
         ? prefix
         : `${prefix}/`;
