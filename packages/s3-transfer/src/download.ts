@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import * as nodePath from 'node:path';
 import type { Writable } from 'node:stream';
-import { NetworkError } from '@s3kit/primitives';
+import { NetworkError, ValidationError } from '@s3kit/primitives';
 import { createChecksum, fullObjectChecksum, multipartEtag } from '@s3kit/s3-core';
 import type { Checksum, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
@@ -111,6 +111,7 @@ async function planDownload(ctx: TransferContext, input: DownloadInput, options:
   const size = head.ContentLength;
   if (etag === undefined || size === undefined) throw new TransferError(ERR_INTEGRITY, `HeadObject s3://${input.Bucket}/${input.Key} returned no ETag or length`);
   let partSize = options.partSize ?? ctx.partSize ?? DEFAULT_PART_SIZE;
+  if (!Number.isSafeInteger(partSize) || partSize < 1) throw new ValidationError({ field: 'partSize', rule: 'must be an integer >= 1', value: partSize });
   const full = fullChecksumOf(head);
   let md5: Plan['md5'];
   if (!full) {

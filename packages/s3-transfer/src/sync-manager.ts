@@ -202,7 +202,8 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   let unchanged = 0;
   for await (const object of listObjects(ctx, options.Bucket, prefix, signal)) {
     const rel = object.Key.slice(prefix.length);
-    if (!filter(rel)) continue;
+    // Folder markers (`dir/`) are never files: neither copied nor deleted.
+    if (!filter(rel) || object.Key.endsWith('/')) continue;
     const mapped = keyToLocalPath(options.localDir, object.Key, { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) });
     const relative = mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel;
     const file = local.get(relative);
@@ -213,7 +214,7 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
         if (options.delete === true) actions.push({ action: 'delete', side: 'remote', Key: object.Key, path: mapped.ok ? mapped.path : '', reason: 'extraneous', size: 0 });
       } else if (mapped.ok) {
         actions.push({ action: 'download', Key: object.Key, path: mapped.path, reason: 'missing', size });
-      } else if (mapped.reason !== 'directory-marker') {
+      } else {
         skipped.push({ Key: object.Key, reason: mapped.reason });
       }
       continue;

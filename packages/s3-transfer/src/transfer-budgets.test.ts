@@ -187,3 +187,27 @@ describe('failures', () => {
     expect(s.mock).toHaveNoUploadsInFlight();
   });
 });
+
+describe('per-call validation and budget release', () => {
+  it('refuses a zero concurrency or range size instead of hanging', async () => {
+    const s = await setup();
+    await s.tm.upload({ Bucket: 'bkt', Key: 'v', Body: bytes(3 * PART) });
+    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(dir, 'v'), concurrency: 0 })).rejects.toSatisfy(isValidationError);
+    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(dir, 'v'), partSize: 0 })).rejects.toSatisfy(isValidationError);
+    await expect(s.tm.upload({ Bucket: 'bkt', Key: 'v', Body: bytes(3 * PART) }, { concurrency: 0 })).rejects.toSatisfy(isValidationError);
+    expect(s.mock).toHaveNoUploadsInFlight();
+  });
+
+  it('regression: a stream upload failing before its first part is sent returns its buffer to the memory budget', async () => {
+    const s = await setup();
+    const tm = s.make({ memoryBudget: PART, retry: { maxAttempts: 1 } });
+    const stream = (): AsyncIterable<Uint8Array> =>
+      (async function* () {
+        yield bytes(3 * PART);
+      })();
+    await expect(tm.upload({ Bucket: 'bkt', Key: 's', Body: stream() }, { concurrency: 0 })).rejects.toSatisfy(isValidationError);
+    // With the budget leaked, this one would wait forever for memory.
+    const result = await tm.upload({ Bucket: 'bkt', Key: 's', Body: stream() });
+    expect(result.parts).toBe(3);
+  });
+});

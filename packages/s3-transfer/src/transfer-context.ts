@@ -1,5 +1,5 @@
 /** What every transfer of a manager shares: the client, budgets, retry strategy and ports. */
-import { AbortError } from '@s3kit/primitives';
+import { AbortError, ValidationError } from '@s3kit/primitives';
 import type { Clock, RateLimiter, RetryStrategy } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
 import type { TransferFileSystem } from './file-system.js';
@@ -79,14 +79,16 @@ export function createSerialQueue(): { run(task: () => Promise<void>): Promise<v
 }
 
 /**
- * Runs `count` jobs with at most `limit` at once, stopping at the first failure (the others see
+ * Runs the jobs `next` hands out (until it returns `undefined`) with at most `limit` at once, stopping at the first failure (the others see
  * `signal` aborted) and rethrowing it once all started jobs settled.
+ * @throws {ValidationError} `ERR_VALIDATION` when `limit` is not an integer >= 1.
  */
 export async function runBounded(
   limit: number,
   signal: AbortSignal,
   next: (inner: AbortSignal) => Promise<(() => Promise<void>) | undefined>,
 ): Promise<void> {
+  if (!Number.isInteger(limit) || limit < 1) throw new ValidationError({ field: 'concurrency', rule: 'must be an integer >= 1', value: limit });
   const inner = new AbortController();
   const onAbort = (): void => { inner.abort(signal.reason); };
   if (signal.aborted) onAbort();

@@ -399,7 +399,12 @@ export async function runUpload(ctx: TransferContext, input: UploadInput, option
       release();
       throw err;
     });
-    return await runMultipart(ctx, state, streamJobs(ctx, source, base, first), progress, signal, options);
+    try {
+      return await runMultipart(ctx, state, streamJobs(ctx, source, base, first), progress, signal, options);
+    } finally {
+      // Idempotent: a no-op when part 1 ran (and released its buffer), needed when it never started.
+      release();
+    }
   } finally {
     await source.close();
   }
