@@ -26,6 +26,8 @@ export type {
   RemoteSide,
   CompareOutcome,
 } from './sync-manager.js';
+export { compareObjects, compareUtf8 } from './bucket-sync.js';
+export type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult, BucketSyncAction } from './bucket-sync.js';
 export type { TransferProgress, ProgressListener } from './progress.js';
 export type { TransferClient, ObjectWriteOptions, ObjectHeadOutput } from './transfer-client.js';
 export {

@@ -1,6 +1,8 @@
 import { AbortError, ValidationError, createRateLimiter, createRetryStrategy, systemClock } from '@s3kit/primitives';
 import type { Clock, RetryStrategy, RetryStrategyOptions } from '@s3kit/primitives';
 import type { UploadCheckpoint } from './checkpoint.js';
+import { runBucketSync, runPlanBucketSync } from './bucket-sync.js';
+import type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult } from './bucket-sync.js';
 import { runCopy } from './copy.js';
 import type { CopyInput, CopyOptions, CopyResult } from './copy.js';
 import { runDownloadDirectory, runUploadDirectory } from './directory.js';
@@ -100,6 +102,14 @@ export interface TransferManager {
    * @throws {TransferError} `ERR_TOO_MANY_DELETES` when the plan deletes more than `maxDelete` (nothing is changed).
    */
   sync(options: SyncOptions): Promise<SyncResult>;
+  /** Plans a prefix-to-prefix sync (server-side copies) without changing anything. */
+  planBucketSync(options: BucketSyncOptions): Promise<BucketSyncPlan>;
+  /**
+   * Syncs one key prefix to another (same or another bucket) with server-side copies; both listings are
+   * streamed and merge-joined (bounded memory).
+   * @throws {TransferError} `ERR_TOO_MANY_DELETES` when the plan deletes more than `maxDelete`.
+   */
+  bucketSync(options: BucketSyncOptions): Promise<BucketSyncResult>;
   /** Cancels every transfer of the manager: multipart uploads are aborted and checkpoints and temp files removed. */
   abort(reason?: unknown): void;
 }
@@ -165,6 +175,8 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
     downloadDirectory: (o) => runDownloadDirectory(ctx, o),
     planSync: (o) => runPlanSync(ctx, o),
     sync: (o) => runSync(ctx, o),
+    planBucketSync: (o) => runPlanBucketSync(ctx, o),
+    bucketSync: (o) => runBucketSync(ctx, o),
     abort: (reason) => {
       cancel.abort(reason ?? new AbortError('The transfer manager was aborted'));
     },
