@@ -5,7 +5,7 @@ import type { RunContext } from '../context.js';
 import { createProgressReporter, progressMode } from '../progress.js';
 import type { ProgressReporter } from '../progress.js';
 import { reportError } from '../report-error.js';
-import { createBandwidth, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, MIN_PART_SIZE } from '../transfer/settings.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, MIN_PART_SIZE } from '../transfer/settings.js';
 import type { TransferSettings } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 
@@ -65,7 +65,7 @@ export function expectPositionals(scope: CommandScope, min: number, max: number,
   if (n < min || n > max) throw new UsageError(`expected ${form}, got ${n === 0 ? 'no arguments' : scope.positionals.join(' ')}`, `usage: ${form}`);
 }
 
-/** The transfer settings from `--concurrency`, `--part-size`, `--bwlimit`, `--content-type`, `--metadata`. */
+/** The transfer settings from `--concurrency`, `--part-size`, `--bwlimit`, `--content-type`, `--metadata`, `--resume`. */
 export function transferSettings(scope: CommandScope): TransferSettings {
   const flags = scope.flags;
   const partSize = sizeFlag(flags, 'part-size') ?? DEFAULT_PART_SIZE;
@@ -76,9 +76,10 @@ export function transferSettings(scope: CommandScope): TransferSettings {
   return {
     concurrency: integerFlag(flags, 'concurrency', 256) ?? DEFAULT_CONCURRENCY,
     partSize,
-    bandwidth: bwlimit === undefined ? undefined : createBandwidth(bwlimit),
+    bandwidthLimit: bwlimit,
     contentType,
     metadata: metadata === undefined ? undefined : parseMetadata(metadata),
+    resume: booleanFlag(flags, 'resume'),
     signal: scope.ctx.signal,
   };
 }

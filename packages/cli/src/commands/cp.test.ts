@@ -93,7 +93,6 @@ describe('s3kit cp', () => {
       ['s3://bkt', '.'],
       ['http://x/y', 's3://bkt/'],
       ['a.txt', 's3://bkt/', '--part-size', '1MiB'],
-      ['a.txt', 's3://bkt/', '--resume'],
       ['a.txt', 's3://bkt/', '--concurrency', 'lots'],
       ['.', '.', '--recursive'],
     ];
@@ -129,6 +128,6 @@ describe('s3kit mv', () => {
     expect(await mv(['s3://bkt/l.txt', 's3://bkt/m.txt', '--dryrun'], ctx)).toBe(0);
     expect(await mv(['s3://bkt/l.txt', 's3://bkt/m.txt'], ctx)).toBe(0);
     expect(mock.engine.listObjectsV2({ Bucket: 'bkt' }).Contents.map((o) => o.Key)).toEqual(['m.txt']);
-    expect(await mv(['a', 'b', '--resume'], ctx)).toBe(2);
+    expect(await mv(['a', 'b'], ctx)).toBe(2);
   });
 });

@@ -13,7 +13,8 @@ const USAGE = `usage: s3kit cp <source> <target> [--recursive] [--include P] [--
        [--concurrency N] [--part-size SIZE] [--bwlimit RATE] [--content-type T] [--metadata k=v,...] [--json]
   Copies a local file to S3, an object to a local file, or an object to another (server-side).
   --recursive copies a directory or a prefix; filters apply to paths relative to the source.
-  Large files go multipart (uploads) or ranged in parallel (downloads) in --part-size pieces.`;
+  Files above --part-size go multipart (uploads) or in parallel ranges (downloads), every part
+  checksummed; --resume keeps a checkpoint beside the file so a re-run continues an interrupted transfer.`;
 
 /** The actions of a cp (also used by mv). */
 export async function planCopy(scope: CommandScope, client: Parameters<typeof recursiveActions>[0]): Promise<TransferAction[]> {
@@ -32,9 +33,6 @@ export async function planCopy(scope: CommandScope, client: Parameters<typeof re
 }
 
 async function body(scope: CommandScope): Promise<number> {
-  if (booleanFlag(scope.flags, 'resume')) {
-    throw new UsageError('--resume needs @s3kit/s3-transfer checkpoints, which this build of the CLI does not use yet', 'run the command again without --resume');
-  }
   const settings = transferSettings(scope);
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {

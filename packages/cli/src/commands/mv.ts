@@ -1,11 +1,9 @@
 import { rm } from 'node:fs/promises';
-import { booleanFlag } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { formatS3Url } from '../s3-url.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
-import { UsageError } from '../usage-error.js';
 import { runCommand, transferSettings } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
 import { CP_FLAGS, planCopy } from './cp.js';
@@ -15,7 +13,6 @@ const USAGE = `usage: s3kit mv <source> <target> [--recursive] [--include P] [--
   Like cp, then deletes each source that was copied successfully (a failed copy keeps its source).`;
 
 async function body(scope: CommandScope): Promise<number> {
-  if (booleanFlag(scope.flags, 'resume')) throw new UsageError('--resume is not supported by mv', 'run the command without --resume');
   const settings = transferSettings(scope);
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {

@@ -81,7 +81,6 @@ export async function planSyncCommand(client: S3Client, scope: CommandScope, sou
 
 async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 2, 2, 's3kit sync <source> <target>');
-  if (booleanFlag(scope.flags, 'resume')) throw new UsageError('--resume is not supported by sync (a re-run only moves what is missing)', 'run the command again without --resume');
   const settings = transferSettings(scope);
   const source = parseEndpoint(scope.positionals[0]!, scope.ctx.cwd);
   const target = parseEndpoint(scope.positionals[1]!, scope.ctx.cwd);

@@ -7,18 +7,18 @@ import type { Clock, Random } from '@s3kit/primitives';
 import { presignGetObject } from '@s3kit/s3-core';
 import { startS3MockServer } from '@s3kit/s3-mock';
 import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
+import type { TransferProgress } from '@s3kit/s3-transfer';
 import { createCliClient } from '../client.js';
 import type { ConnectionFlags } from '../client.js';
 import type { RunContext } from '../context.js';
-import type { ProgressReporter } from '../progress.js';
+import type { ProgressReporter, ProgressTask } from '../progress.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
-import { downloadFile } from '../transfer/download-file.js';
 import { executeActions } from '../transfer/execute.js';
 import { listLocalFiles } from '../transfer/local-tree.js';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
+import { createCliTransferManager } from '../transfer/settings.js';
 import type { TransferSettings } from '../transfer/settings.js';
 import { localEntry, planSync, remoteEntry } from '../transfer/sync-plan.js';
-import { uploadFile } from '../transfer/upload-file.js';
 import { changeTree, sha256Of, writeRandomFile, writeTree } from './generate.js';
 
 /** Code of the error thrown when the demo reads back different bytes than it wrote. */
@@ -63,6 +63,19 @@ export interface DemoResult {
   embedded: boolean;
   bucket: string;
   steps: DemoStep[];
+}
+
+/** A progress listener feeding a task the bytes added since the last report. */
+function advancer(task: ProgressTask): (p: TransferProgress) => void {
+  let reported = 0;
+  return (p) => {
+    if (p.loadedBytes > reported) task.advance(p.loadedBytes - reported);
+    reported = Math.max(reported, p.loadedBytes);
+  };
+}
+
+function signalOf(settings: TransferSettings): { signal?: AbortSignal } {
+  return settings.signal ? { signal: settings.signal } : {};
 }
 
 /** Times `fn` and records it as a step. */
@@ -122,14 +135,13 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     );
     generating.done();
 
+    const manager = createCliTransferManager(client, settings);
     const uploading = progress.task('upload big.bin', size);
     const upload = await timed(clock, steps, { step: 'upload', items: 1, bytes: size, note: '' }, () =>
-      uploadFile(client, bigPath, { bucket, key: 'big.bin' }, settings, (n) => {
-        uploading.advance(n);
-      }),
+      manager.upload({ Bucket: bucket, Key: 'big.bin', Body: bigPath }, { onProgress: advancer(uploading), ...signalOf(settings) }),
     );
     uploading.done();
-    const how = upload.parts === 1 ? 'one PutObject' : `multipart, ${upload.parts} parts, ${settings.concurrency} in flight`;
+    const how = upload.multipart ? `multipart, ${upload.parts} parts, ${settings.concurrency} in flight` : 'one PutObject';
     steps[steps.length - 1]!.note = how;
     print(`upload: big.bin (${options.sizeMiB} MiB, ${how})`);
 
@@ -169,15 +181,14 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     const downPath = join(work, 'big.download');
     const downloading = progress.task('download big.bin', size);
     const download = await timed(clock, steps, { step: 'download (parallel ranges)', items: 1, bytes: size, note: '' }, () =>
-      downloadFile(client, { bucket, key: 'big.bin' }, downPath, settings, (n) => {
-        downloading.advance(n);
-      }),
+      manager.download({ Bucket: bucket, Key: 'big.bin' }, { to: downPath, onProgress: advancer(downloading), ...signalOf(settings) }),
     );
     downloading.done();
     const downloaded = await sha256Of(createReadStream(downPath));
     if (downloaded !== digest) throw verifyError('downloaded big.bin', digest, downloaded);
-    const ranges = download.ranges === 1 ? 'one range' : `${download.ranges} parallel ranges`;
-    steps[steps.length - 1]!.note = `${ranges}, SHA-256 verified`;
+    const rangeCount = Math.ceil(download.size / settings.partSize);
+    const ranges = rangeCount <= 1 ? 'one range' : `${rangeCount} parallel ranges`;
+    steps[steps.length - 1]!.note = `${ranges}, ${download.verifiedBy} + SHA-256 verified`;
     print(`download: big.bin in ${ranges}, SHA-256 ${digest.slice(0, 16)}... matches`);
 
     const { url } = await presignGetObject(client, { Bucket: bucket, Key: 'big.bin' }, { expiresIn: 600 });

@@ -2,14 +2,14 @@ import { rm, utimes } from 'node:fs/promises';
 import { systemClock } from '@s3kit/primitives';
 import type { Clock } from '@s3kit/primitives';
 import type { S3Client } from '@s3kit/s3-core';
+import type { TransferProgress } from '@s3kit/s3-transfer';
 import type { ProgressReporter, ProgressTask } from '../progress.js';
 import { describeError, errorCode } from '../report-error.js';
 import type { TransferAction } from './actions.js';
 import { deleteKeys } from './delete-objects.js';
-import { downloadFile } from './download-file.js';
 import { runPool } from './pool.js';
+import { checkpointPath, createCliTransferManager } from './settings.js';
 import type { TransferSettings } from './settings.js';
-import { uploadFile } from './upload-file.js';
 
 /** A failed action, with the S3 code when there is one. */
 export interface ActionFailure {
@@ -57,7 +57,7 @@ export async function executeActions(
   const fail = (action: TransferAction, err: unknown): void => {
     result.failed.push({ action, code: errorCode(err) ?? 'ERR_UNKNOWN', message: describeError(err) });
   };
-  const send = settings.signal ? { signal: settings.signal } : {};
+  const manager = createCliTransferManager(client, settings);
   const pool = await runPool(
     copies,
     settings.concurrency,
@@ -65,36 +65,41 @@ export async function executeActions(
       // Single files get their own bar; in a batch only the big ones do, so the screen stays readable.
       const own: ProgressTask | undefined =
         overall === undefined || action.size >= settings.partSize ? options.progress.task(`${action.kind}: ${label(action)}`, action.size) : undefined;
-      const onBytes = (n: number): void => {
-        result.bytes += n;
-        own?.advance(n);
-        overall?.advance(n);
+      let reported = 0;
+      const onProgress = (p: TransferProgress): void => {
+        const delta = p.loadedBytes - reported;
+        if (delta <= 0) return;
+        reported = p.loadedBytes;
+        result.bytes += delta;
+        own?.advance(delta);
+        overall?.advance(delta);
+      };
+      const per = { onProgress, ...(settings.signal ? { signal: settings.signal } : {}) };
+      const headers = {
+        ...(settings.contentType === undefined ? {} : { ContentType: settings.contentType }),
+        ...(settings.metadata === undefined ? {} : { Metadata: settings.metadata }),
       };
       try {
-        if (action.kind === 'upload') await uploadFile(client, action.source, action.target, settings, onBytes);
-        else if (action.kind === 'download') {
-          await downloadFile(client, action.source, action.target, settings, onBytes);
+        if (action.kind === 'upload') {
+          await manager.upload(
+            { Bucket: action.target.bucket, Key: action.target.key, Body: action.source, ...headers },
+            settings.resume === true ? { ...per, checkpoint: checkpointPath(action.source) } : per,
+          );
+        } else if (action.kind === 'download') {
+          await manager.download(
+            { Bucket: action.source.bucket, Key: action.source.key },
+            { ...per, to: action.target, ...(settings.resume === true ? { checkpoint: checkpointPath(action.target) } : {}) },
+          );
           if (action.lastModifiedMs !== undefined) {
             const when = new Date(action.lastModifiedMs);
             await utimes(action.target, when, when);
           }
         } else {
-          await client.copyObject(
-            {
-              Bucket: action.target.bucket,
-              Key: action.target.key,
-              CopySource: { Bucket: action.source.bucket, Key: action.source.key },
-              ...(settings.metadata === undefined && settings.contentType === undefined
-                ? {}
-                : {
-                    MetadataDirective: 'REPLACE' as const,
-                    ...(settings.metadata === undefined ? {} : { Metadata: settings.metadata }),
-                    ...(settings.contentType === undefined ? {} : { ContentType: settings.contentType }),
-                  }),
-            },
-            send,
+          await manager.copy(
+            { source: { Bucket: action.source.bucket, Key: action.source.key }, destination: { Bucket: action.target.bucket, Key: action.target.key, ...headers } },
+            settings.metadata === undefined && settings.contentType === undefined ? per : { ...per, metadata: 'replace' },
           );
-          onBytes(action.size);
+          onProgress({ loadedBytes: action.size } as TransferProgress);
         }
       } finally {
         own?.done();

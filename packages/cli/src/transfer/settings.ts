@@ -1,25 +1,28 @@
-import { createRateLimiter } from '@s3kit/primitives';
-import type { RateLimiter } from '@s3kit/primitives';
+import { createTransferManager } from '@s3kit/s3-transfer';
+import type { TransferManager } from '@s3kit/s3-transfer';
+import type { S3Client } from '@s3kit/s3-core';
 
-/** How transfers run: parallelism, part size, bandwidth. */
+/** How transfers run: parallelism, part size, bandwidth, headers, resume. */
 export interface TransferSettings {
   /**
-   * Requests in flight at once (parts of one file, or files of a tree).
+   * Requests in flight at once across the command (parts of a file, files of a tree).
    * @default 8
    */
   concurrency: number;
   /**
-   * Multipart part size and the size from which uploads go multipart and downloads go ranged.
+   * Multipart part size and download range size; files above it go multipart.
    * @default 8 MiB
    */
   partSize: number;
-  /** Shared bandwidth limiter (`--bwlimit`), if any. */
-  bandwidth?: Bandwidth | undefined;
-  /** `--content-type` for uploads. */
+  /** `--bwlimit`: bytes per second across every transfer of the command. @default unlimited */
+  bandwidthLimit?: number | undefined;
+  /** `--content-type` for uploads and copies. */
   contentType?: string | undefined;
-  /** `--metadata` for uploads. */
+  /** `--metadata` for uploads and copies. */
   metadata?: Record<string, string> | undefined;
-  /** Stops every transfer. */
+  /** `--resume`: keep checkpoints beside each file so an interrupted transfer continues where it stopped. @default false */
+  resume?: boolean | undefined;
+  /** Stops every transfer (with `resume`, multipart uploads are kept for the next run). */
   signal?: AbortSignal | undefined;
 }
 
@@ -30,24 +33,21 @@ export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 /** Smallest part S3 accepts (except the last). */
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
-const SLICE = 64 * 1024;
-
-/** A byte budget per second shared by every transfer of a command. */
-export interface Bandwidth {
-  /** Waits until `bytes` may be sent or received. */
-  take(bytes: number, signal?: AbortSignal): Promise<void>;
+/**
+ * The `@s3kit/s3-transfer` manager for a command: one request concurrency, bandwidth limit and
+ * retry budget shared by all its transfers; files above the part size go multipart, like the AWS CLI.
+ */
+export function createCliTransferManager(client: S3Client, settings: TransferSettings): TransferManager {
+  return createTransferManager({
+    client,
+    concurrency: settings.concurrency,
+    partSize: settings.partSize,
+    multipartThreshold: settings.partSize + 1,
+    ...(settings.bandwidthLimit === undefined ? {} : { bandwidthLimit: settings.bandwidthLimit }),
+  });
 }
 
-/** A {@link Bandwidth} of `bytesPerSecond` (token bucket, one second of burst). */
-export function createBandwidth(bytesPerSecond: number): Bandwidth {
-  const burst = Math.max(bytesPerSecond, SLICE);
-  const limiter: RateLimiter = createRateLimiter({ ratePerSecond: bytesPerSecond, burst });
-  return {
-    async take(bytes, signal) {
-      for (let left = bytes; left > 0; left -= burst) {
-        const tokens = Math.min(left, burst);
-        await limiter.acquire('bw', signal ? { tokens, signal } : { tokens });
-      }
-    },
-  };
+/** Where `--resume` keeps the checkpoint of a transfer to or from `path`. */
+export function checkpointPath(path: string): string {
+  return `${path}.s3kit-checkpoint`;
 }

@@ -30,6 +30,28 @@ describe('transfer failures', () => {
     expect(mock.requests.some((r) => r.operation === 'AbortMultipartUpload')).toBe(true);
   });
 
+  it('--resume keeps the checkpoint of a failed multipart upload and sends only the missing parts next time', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
+    const data = new Uint8Array(16 * MiB);
+    createByteStream(3)(data);
+    await writeFile(join(dir, 'big.bin'), data);
+    ctx.transport = {
+      send: (request, options) => (request.query.partNumber === '3' ? Promise.reject(new Error('part 3 refused')) : mock.transport.send(request, options)),
+    };
+    const args = ['big.bin', 's3://bkt/big.bin', '--part-size', '5MiB', '--concurrency', '1', '--resume'];
+    expect(await cp(args, ctx)).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual(['big.bin', 'big.bin.s3kit-checkpoint']);
+    expect(mock.uploadsInFlight()).toHaveLength(1);
+    const sentBefore = mock.requests.filter((r) => r.operation === 'UploadPart' && r.status === 200).length;
+    expect(sentBefore).toBe(2);
+    ctx.transport = mock.transport;
+    expect(await cp(args, ctx), ctx.stderr.text).toBe(0);
+    expect(mock.requests.filter((r) => r.operation === 'UploadPart' && r.status === 200).length - sentBefore).toBe(2);
+    expect(await readdir(dir)).toEqual(['big.bin']);
+    expect(mock.uploadsInFlight()).toEqual([]);
+    expect(mock.engine.headObject({ Bucket: 'bkt', Key: 'big.bin' }).ContentLength).toBe(16 * MiB);
+  });
+
   it('a failing range removes the partial file and keeps no target', async () => {
     const data = new Uint8Array(11 * MiB);
     createByteStream(2)(data);

@@ -2,7 +2,7 @@ import { isAbortError } from '@s3kit/primitives';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runPool } from './pool.js';
-import { createBandwidth } from './settings.js';
+import { checkpointPath } from './settings.js';
 import { compareEntries, etagFingerprint, planSync } from './sync-plan.js';
 import type { SyncEntry } from './sync-plan.js';
 
@@ -52,13 +52,10 @@ describe('runPool', () => {
   });
 });
 
-describe('createBandwidth', () => {
-  it('hands out bytes in slices no bigger than its burst', async () => {
-    const bw = createBandwidth(1024 * 1024 * 1024);
-    await bw.take(3 * 1024 * 1024 * 1024 - 1);
-    await bw.take(10, new AbortController().signal);
-    expect(true).toBe(true);
-  }, 10_000);
+describe('checkpointPath', () => {
+  it('keeps the checkpoint beside the file', () => {
+    expect(checkpointPath('/data/big.bin')).toBe('/data/big.bin.s3kit-checkpoint');
+  });
 });
 
 const entry = (relative: string, size: number, mtimeMs: number, etag?: string): SyncEntry => ({ relative, size, mtimeMs, etag });
