@@ -36,7 +36,7 @@ describe('transfer failures', () => {
     createByteStream(3)(data);
     await writeFile(join(dir, 'big.bin'), data);
     ctx.transport = {
-      send: (request, options) => (request.query.partNumber === '3' ? Promise.reject(new Error('part 3 refused')) : mock.transport.send(request, options)),
+      send: (request, options) => (request.query?.partNumber === '3' ? Promise.reject(new Error('part 3 refused')) : mock.transport.send(request, options)),
     };
     const args = ['big.bin', 's3://bkt/big.bin', '--part-size', '5MiB', '--concurrency', '1', '--resume'];
     expect(await cp(args, ctx)).toBe(1);
