@@ -114,7 +114,8 @@ function loadUndici(): UndiciCore {
  * e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`), an aborted signal to `AbortError`, a body shorter or longer
  * than its `content-length` header or an argument undici rejects to `ValidationError`. The same mapping applies
  * while the caller reads the response body. An error thrown by a streamed request body is rethrown
- * as it is. undici itself is loaded on the first `send`.
+ * as it is. undici itself is loaded on the first `send`. HEAD requests keep their connection alive
+ * (undici's default closes it after each HEAD, in case a broken server sends a body).
  *
  * @throws {NetworkError} `ERR_NETWORK` when the connection fails or breaks (retryable).
  * @throws {TimeoutError} `ERR_TIMEOUT` when a phase deadline passes (retryable).
