@@ -121,6 +121,7 @@ describe('s3kit mv', () => {
     const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'r/one': '1', 'r/two': '2' } } } }, { cwd: dir });
     await writeFile(join(dir, 'local.txt'), 'L');
     expect(await mv(['local.txt', 's3://bkt/l.txt'], ctx)).toBe(0);
+    expect(ctx.stdout.text).toBe(`move: ${join(dir, 'local.txt')} to s3://bkt/l.txt\n`);
     await expect(readFile(join(dir, 'local.txt'))).rejects.toThrow();
     expect(await mv(['s3://bkt/r/', 'down', '--recursive'], ctx)).toBe(0);
     expect(await readFile(join(dir, 'down/two'), 'utf8')).toBe('2');

@@ -17,7 +17,7 @@ async function body(scope: CommandScope): Promise<number> {
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {
     const actions = await planCopy(scope, client);
-    const result = await runActions(client, scope, actions, settings);
+    const result = await runActions(client, scope, actions, settings, {}, 'move');
     if (result === undefined) return EXIT_OK;
     let failures = result.failed.length;
     const s3Sources = new Map<string, string[]>();

@@ -69,9 +69,13 @@ export async function runActions(
   actions: readonly TransferAction[],
   settings: TransferSettings,
   extra: Record<string, unknown> = {},
+  verb?: string,
 ): Promise<ExecuteResult | undefined> {
+  // mv says `move:` where cp says `upload:`/`download:`/`copy:`, as the AWS CLI does.
+  const describe = (action: TransferAction): string =>
+    verb === undefined || action.kind.startsWith('delete') ? describeAction(action) : describeAction(action).replace(/^\w+:/, `${verb}:`);
   if (booleanFlag(scope.flags, 'dryrun')) {
-    for (const action of actions) scope.print(`(dryrun) ${describeAction(action)}`);
+    for (const action of actions) scope.print(`(dryrun) ${describe(action)}`);
     scope.emit({ dryrun: true, ...extra, actions: actions.map(actionJson) });
     return undefined;
   }
@@ -84,15 +88,15 @@ export async function runActions(
       label: scope.positionals[0] ?? 'transfer',
       // On a terminal the lines go above the bars; otherwise straight to stdout.
       onDone: (action) => {
-        if (bars) progress.log(describeAction(action));
-        else scope.print(describeAction(action));
+        if (bars) progress.log(describe(action));
+        else scope.print(describe(action));
       },
     });
   } finally {
     progress.stop();
   }
   for (const f of result.failed) {
-    scope.ctx.stderr.write(`failed: ${describeAction(f.action)}: ${f.message}\n`);
+    scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${f.message}\n`);
   }
   if (!scope.json && result.done.length + result.failed.length > 1) {
     scope.ctx.stderr.write(
