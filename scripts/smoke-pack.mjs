@@ -55,7 +55,17 @@ try {
 
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'scratch-consumer', private: true, version: '0.0.0' }));
   mkdirSync(join(consumer, 'node_modules'), { recursive: true });
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.map((t) => t.file)], { cwd: consumer });
+  // Peer dependencies (also optional ones, e.g. vitest for `@s3kit/s3-mock/testing`) are installed
+  // as a user of those entry points would, at the versions this workspace tests with.
+  const rootDev = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies ?? {};
+  const peers = new Map();
+  for (const { manifest } of tarballs) {
+    for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
+      const devVersion = rootDev[name] ?? manifest.devDependencies?.[name];
+      peers.set(name, `${name}@${devVersion && !devVersion.startsWith('workspace:') ? devVersion : range}`);
+    }
+  }
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.map((t) => t.file), ...peers.values()], { cwd: consumer });
   for (const { manifest } of tarballs) {
     const subpaths = Object.keys(manifest.exports ?? { '.': '' }).filter((s) => s !== './package.json');
     for (const sub of subpaths) {
@@ -68,6 +78,16 @@ try {
         console.log(`consumer ${spec}: import ok (${a} exports), require ok (${b} exports)`);
       } catch (err) {
         failures.push(`consumer ${spec}:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+      }
+    }
+  }
+  for (const { manifest } of tarballs) {
+    for (const name of Object.keys(manifest.bin ?? {})) {
+      try {
+        const out = run(join(consumer, 'node_modules', '.bin', name), ['--help'], { cwd: consumer });
+        console.log(`consumer bin ${name} --help: ok (${out.trim().split('\n')[0]})`);
+      } catch (err) {
+        failures.push(`consumer bin ${name}:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
       }
     }
   }
