@@ -6,7 +6,7 @@ import { planParts, partRanges, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener } from './progress.js';
 import type { CompletedPartInput, ObjectWriteOptions } from './transfer-client.js';
-import { mapPrecondition, runBounded, transferSignal } from './transfer-context.js';
+import { mapPrecondition, requestSignal, runBounded, transferSignal } from './transfer-context.js';
 import type { TransferContext } from './transfer-context.js';
 import { ERR_INTEGRITY, TransferError } from './transfer-error.js';
 
@@ -102,7 +102,7 @@ export async function runCopy(ctx: TransferContext, input: CopyInput, options: C
         try {
           const out = await ctx.client.uploadPartCopy(
             { Bucket: destination.Bucket, Key: destination.Key, UploadId, PartNumber: range.partNumber, CopySource, CopySourceRange: rangeHeader(range), CopySourceIfMatch: etag },
-            { signal: inner },
+            { signal: requestSignal(inner) },
           );
           const partEtag = out.CopyPartResult?.ETag;
           if (partEtag === undefined) throw new TransferError(ERR_INTEGRITY, `UploadPartCopy ${range.partNumber} returned no ETag`);

@@ -17,7 +17,7 @@ import { DEFAULT_PART_SIZE, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener, ProgressTracker } from './progress.js';
 import type { ObjectHeadOutput } from './transfer-client.js';
-import { createSerialQueue, mapPrecondition, runBounded, takeBandwidth, transferSignal } from './transfer-context.js';
+import { createSerialQueue, mapPrecondition, requestSignal, runBounded, takeBandwidth, transferSignal } from './transfer-context.js';
 import type { TransferContext } from './transfer-context.js';
 import { ERR_INTEGRITY, ERR_OBJECT_CHANGED, TransferError } from './transfer-error.js';
 
@@ -152,7 +152,7 @@ async function fetchRange(
   try {
     return await ctx.retry.run(
       async (attempt) => {
-        const s = attempt.signal ?? signal;
+        const s = requestSignal(attempt.signal ?? signal);
         let got = 0;
         const release = await ctx.slots.acquire(1, s);
         try {

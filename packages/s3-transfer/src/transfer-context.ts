@@ -38,6 +38,16 @@ export interface TransferContext {
   readonly cancelled: AbortSignal;
 }
 
+/**
+ * A signal of its own for one request of a part or range, following `signal`. The HTTP transport
+ * (undici) adds an abort listener to the signal of every request in flight; parts sharing one
+ * transfer signal would pile more than ten listeners on it (`MaxListenersExceededWarning`), while
+ * `AbortSignal.any` follows its source without adding a listener to it.
+ */
+export function requestSignal(signal: AbortSignal): AbortSignal {
+  return AbortSignal.any([signal]);
+}
+
 /** The signal of one transfer: the caller's and the manager's. */
 export function transferSignal(ctx: TransferContext, signal: AbortSignal | undefined): AbortSignal {
   return signal ? AbortSignal.any([signal, ctx.cancelled]) : ctx.cancelled;

@@ -12,7 +12,7 @@ import { DEFAULT_PART_SIZE, planParts, partRange, streamPartSize } from './part-
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener, ProgressTracker } from './progress.js';
 import type { CompletedPartInput, ObjectWriteOptions } from './transfer-client.js';
-import { createSerialQueue, runBounded, takeBandwidth, transferSignal } from './transfer-context.js';
+import { createSerialQueue, requestSignal, runBounded, takeBandwidth, transferSignal } from './transfer-context.js';
 import type { TransferContext } from './transfer-context.js';
 import { ERR_CHECKPOINT_INVALID, ERR_INTEGRITY, ERR_SOURCE_CHANGED, TransferError } from './transfer-error.js';
 
@@ -105,7 +105,7 @@ async function sendWithRetry<T>(
 ): Promise<T> {
   return ctx.retry.run(
     async (attempt) => {
-      const s = attempt.signal ?? signal;
+      const s = requestSignal(attempt.signal ?? signal);
       let sent = 0;
       const release = await ctx.slots.acquire(1, s);
       try {
