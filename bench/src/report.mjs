@@ -29,10 +29,13 @@ export function renderMarkdown(report) {
   for (const s of report.scenarios) {
     lines.push(`## ${s.title}`, '');
     if (s.description) lines.push(s.description, '');
-    lines.push(`| implementation | median ${s.unit} | min | max | rounds | client CPU us/op |`);
-    lines.push('|---|---:|---:|---:|---:|---:|');
+    const rss = s.rows.some((r) => r.peakRssMiB !== undefined);
+    lines.push(`| implementation | median ${s.unit} | min | max | rounds | client CPU us/op |${rss ? ' peak RSS MiB |' : ''}`);
+    lines.push(`|---|---:|---:|---:|---:|---:|${rss ? '---:|' : ''}`);
     for (const r of s.rows) {
-      lines.push(`| ${r.label} | ${fmt(r.stats.median)} | ${fmt(r.stats.min)} | ${fmt(r.stats.max)} | ${r.stats.n} | ${r.cpuUsPerOp === undefined ? '' : fmt(r.cpuUsPerOp)} |`);
+      const cells = [r.label, fmt(r.stats.median), fmt(r.stats.min), fmt(r.stats.max), r.stats.n, r.cpuUsPerOp === undefined ? '' : fmt(r.cpuUsPerOp)];
+      if (rss) cells.push(r.peakRssMiB === undefined ? '' : fmt(r.peakRssMiB));
+      lines.push(`| ${cells.join(' | ')} |`);
     }
     lines.push('');
     if (s.ratios.length) {
@@ -61,10 +64,14 @@ export function withRatios(scenario, targets = {}) {
       ratios.push({ vs: b.label, ratio: ratioOf(a.stats.median, b.stats.median, scenario.higherIsBetter) });
     }
   } else if (ours) {
+    // A row may name the s3kit row it is compared with (`vs`: same options, e.g. CRC32 on or off);
+    // rows named that way are s3kit rows themselves.
+    const reference = new Set(scenario.rows.map((r) => r.vs).filter(Boolean));
     for (const r of scenario.rows) {
-      if (r === ours || r.floor) continue;
-      const ratio = ratioOf(ours.stats.median, r.stats.median, scenario.higherIsBetter);
-      const entry = { vs: r.label, ratio };
+      if (r === ours || r.floor || reference.has(r.impl)) continue;
+      const base = (r.vs && scenario.rows.find((x) => x.impl === r.vs)) || ours;
+      const ratio = ratioOf(base.stats.median, r.stats.median, scenario.higherIsBetter);
+      const entry = { vs: base === ours ? r.label : `${r.label} (vs ${base.label})`, ratio };
       if (targets[r.impl] !== undefined) entry.target = targets[r.impl];
       ratios.push(entry);
     }

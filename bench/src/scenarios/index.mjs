@@ -3,7 +3,10 @@ import { checksums } from './checksums.mjs';
 import { coldStartConstruct, coldStartRequest, installedSize } from './cold-start.mjs';
 import { chunkedSigning } from './chunked.mjs';
 import { listObjectsPage } from './list-page.mjs';
+import { multipartUploads } from './multipart-upload.mjs';
+import { download } from './download.mjs';
+import { sync } from './sync.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, coldStartConstruct, coldStartRequest, installedSize];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize];

@@ -1,0 +1,48 @@
+// One download of the fixed object to a file by one client, in its own process (forked by
+// scenarios/download.mjs). argv[2] is JSON { impl, port, file, partSize, queue }; it answers over
+// IPC with { ms, cpuMs, maxRssMiB }.
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { GetObjectCommand, S3Client as SdkClient } from '@aws-sdk/client-s3';
+import { Client as MinioClient } from 'minio';
+import { S3Client } from '@s3kit/s3-core';
+import { createTransferManager } from '@s3kit/s3-transfer';
+
+const o = JSON.parse(process.argv[2]);
+const endpoint = `http://127.0.0.1:${o.port}`;
+const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const Bucket = 'bench';
+const Key = 'big/object.bin';
+
+let run;
+let close = async () => {};
+if (o.impl === 's3kit') {
+  const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+  const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue });
+  run = async () => {
+    const r = await tm.download({ Bucket, Key }, { to: o.file });
+    return r.verifiedBy;
+  };
+  close = () => client.close();
+} else if (o.impl === 'sdk') {
+  const client = new SdkClient({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+  run = async () => {
+    const out = await client.send(new GetObjectCommand({ Bucket, Key }));
+    await pipeline(out.Body, createWriteStream(o.file));
+  };
+  close = async () => client.destroy();
+} else if (o.impl === 'minio') {
+  const client = new MinioClient({ endPoint: '127.0.0.1', port: o.port, useSSL: false, accessKey: credentials.accessKeyId, secretKey: credentials.secretAccessKey, region: 'us-east-1', pathStyle: true });
+  run = () => client.fGetObject(Bucket, Key, o.file);
+} else {
+  throw new Error(`unknown impl ${o.impl}`);
+}
+
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const verifiedBy = await run();
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+await close();
+process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, verifiedBy }, () => process.exit(0));
