@@ -52,4 +52,23 @@ describe('directory transfers', () => {
     expect(await readdir(dir)).toEqual(['out']);
     expect(await readdir(out)).toEqual(['ok.txt']);
   });
+
+  it('dryRun lists what would move without moving it; a filter predicate narrows the tree', async () => {
+    const s = await setup();
+    const src = join(dir, 'src');
+    await mkdir(join(src, 'a'), { recursive: true });
+    await writeFile(join(src, 'top.txt'), 'top');
+    await writeFile(join(src, 'a', 'x.bak'), 'bak');
+    const dry = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', dryRun: true, filter: (path) => !path.endsWith('.bak') });
+    expect(dry.uploaded).toEqual([{ path: join(src, 'top.txt'), Key: 'p/top.txt', size: 3 }]);
+    expect(s.mock.engine.listObjectsV2({ Bucket: 'bkt' }).KeyCount).toBe(0);
+    await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/' });
+    const out = join(dir, 'out');
+    const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, dryRun: true });
+    expect(down.downloaded.map((d) => [d.Key, d.path, d.size])).toEqual([
+      ['p/a/x.bak', join(out, 'a', 'x.bak'), 3],
+      ['p/top.txt', join(out, 'top.txt'), 3],
+    ]);
+    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

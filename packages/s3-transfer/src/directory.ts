@@ -96,6 +96,8 @@ export interface UploadDirectoryOptions extends PathFilter {
   objectOptions?: ObjectWriteOptions;
   /** Store each file's mtime as `x-amz-meta-mtime` (what sync compares). @default true */
   storeMtime?: boolean;
+  /** List what would be uploaded (in `uploaded`) without uploading. @default false */
+  dryRun?: boolean;
   signal?: AbortSignal;
   /** Progress of each file. */
   onProgress?: ProgressListener;
@@ -123,6 +125,10 @@ export async function runUploadDirectory(ctx: TransferContext, options: UploadDi
       const file = next.value;
       if (!filter(file.relative)) continue;
       const Key = prefix + file.relative;
+      if (options.dryRun === true) {
+        result.uploaded.push({ path: file.path, Key, size: file.size });
+        continue;
+      }
       return async () => {
         try {
           const Metadata = { ...options.objectOptions?.Metadata, ...(options.storeMtime === false ? {} : { mtime: String(Math.floor(file.mtimeMs)) }) };
@@ -155,6 +161,8 @@ export interface DownloadDirectoryOptions extends PathFilter {
   windowsRules?: boolean;
   /** Set each file's mtime from `x-amz-meta-mtime` (else `LastModified`). @default true */
   restoreMtime?: boolean;
+  /** List what would be downloaded (in `downloaded`, with the listed sizes) without downloading. @default false */
+  dryRun?: boolean;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -192,6 +200,10 @@ export async function runDownloadDirectory(ctx: TransferContext, options: Downlo
       if (!local.ok) {
         // Folder markers (`dir/`) are how consoles show empty folders: nothing to download.
         if (local.reason !== 'directory-marker') result.skipped.push({ Key: object.Key, reason: local.reason });
+        continue;
+      }
+      if (options.dryRun === true) {
+        result.downloaded.push({ Key: object.Key, path: local.path, size: object.Size ?? 0 });
         continue;
       }
       return async () => {

@@ -63,4 +63,11 @@ describe('createPathFilter', () => {
     expect(f('a.bin')).toBe(false);
     expect(createPathFilter()('anything')).toBe(true);
   });
+
+  it('applies a caller predicate on top of include/exclude', () => {
+    const f = createPathFilter({ exclude: ['tmp/**'], filter: (path) => !path.endsWith('.bak') });
+    expect(f('a.txt')).toBe(true);
+    expect(f('a.bak')).toBe(false);
+    expect(f('tmp/a.txt')).toBe(false);
+  });
 });

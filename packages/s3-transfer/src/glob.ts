@@ -70,6 +70,12 @@ export interface PathFilter {
   include?: readonly string[];
   /** Never paths matching one of these (wins over include). @default none */
   exclude?: readonly string[];
+  /**
+   * A predicate of the caller's, applied on top of `include`/`exclude` (a path must pass both), for
+   * other filter rules: the s3kit CLI's AWS-style ordered `--include`/`--exclude`, where the last match wins.
+   * @default every path
+   */
+  filter?: (path: string) => boolean;
 }
 
 /**
@@ -79,5 +85,6 @@ export interface PathFilter {
 export function createPathFilter(filter: PathFilter = {}): (path: string) => boolean {
   const include = (filter.include ?? []).map(compileGlob);
   const exclude = (filter.exclude ?? []).map(compileGlob);
-  return (path) => (include.length === 0 || include.some((r) => r.test(path))) && !exclude.some((r) => r.test(path));
+  const custom = filter.filter ?? (() => true);
+  return (path) => (include.length === 0 || include.some((r) => r.test(path))) && !exclude.some((r) => r.test(path)) && custom(path);
 }

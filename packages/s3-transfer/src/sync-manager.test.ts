@@ -28,13 +28,14 @@ describe('compareForSync', () => {
     fc.assert(
       fc.property(fc.nat({ max: 1e12 }), fc.nat({ max: 1e9 }), fc.nat(), (mtime, delay, size) => {
         const uploadedAt = mtime + delay;
-        // Upload direction: the object is newer than the file.
-        expect(compareForSync({ size, mtimeMs: mtime + 0.7 }, { size, lastModifiedMs: uploadedAt }, 'size-mtime', 'upload')).toEqual({ equal: true });
+        // Upload direction: the object is newer than the file, though S3 keeps its time to the second.
+        const truncated = Math.floor(uploadedAt / 1000) * 1000;
+        expect(compareForSync({ size, mtimeMs: mtime + 0.7 }, { size, lastModifiedMs: truncated }, 'size-mtime', 'upload')).toEqual({ equal: true });
         // Download direction, after a download restored the stored mtime.
         const remote = { size, lastModifiedMs: uploadedAt, metaMtimeMs: mtime };
         expect(compareForSync({ size, mtimeMs: mtime }, remote, 'size-mtime', 'download')).toEqual({ equal: true });
-        // The file modified after the upload.
-        expect(compareForSync({ size, mtimeMs: uploadedAt + 1 }, { size, lastModifiedMs: uploadedAt }, 'size-mtime', 'upload')).toEqual({ equal: false, reason: 'newer' });
+        // The file modified after the upload (from the next second on).
+        expect(compareForSync({ size, mtimeMs: truncated + 1000 }, { size, lastModifiedMs: truncated }, 'size-mtime', 'upload')).toEqual({ equal: false, reason: 'newer' });
       }),
     );
   });
@@ -50,6 +51,21 @@ describe('compareForSync', () => {
     expect(compareForSync({ size: 1, mtimeMs: 1763791062122.9998 }, { size: 1, lastModifiedMs: 1763791070000, metaMtimeMs: 1763791062123 }, 'size-mtime', 'download')).toEqual({
       equal: true,
     });
+  });
+});
+
+describe('compareForSync with exactTimestamps', () => {
+  it('downloads when the times differ at all, reading the stored mtime when the seconds differ', () => {
+    const local = { size: 1, mtimeMs: 5_000_400 };
+    // Same second as LastModified (a download without x-amz-meta-mtime sets that): equal, no HEAD.
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 5_000_000 }, 'size-mtime', 'download', true)).toEqual({ equal: true });
+    // A file newer than the object is stale too, once the stored mtime is known.
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 4_000_000 }, 'size-mtime', 'download', true)).toEqual({ needsMetaMtime: true });
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 4_000_000, metaMtimeMs: null }, 'size-mtime', 'download', true)).toEqual({ equal: false, reason: 'mtime-differs' });
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 4_000_000, metaMtimeMs: 5_000_400 }, 'size-mtime', 'download', true)).toEqual({ equal: true });
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 4_000_000, metaMtimeMs: 5_000_000 }, 'size-mtime', 'download', true)).toEqual({ equal: false, reason: 'mtime-differs' });
+    // Uploads ignore it.
+    expect(compareForSync(local, { size: 1, lastModifiedMs: 9_000_000 }, 'size-mtime', 'upload', true)).toEqual({ equal: true });
   });
 });
 
@@ -87,6 +103,24 @@ describe('sync', () => {
     await writeFile(join(src, 'a.txt'), 'A');
     await utimes(join(src, 'a.txt'), new Date(Date.UTC(2030, 0, 1)), new Date(Date.UTC(2030, 0, 1)));
     expect((await s.tm.planSync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: 'p/' })).actions).toMatchObject([{ Key: 'p/a.txt', reason: 'newer' }]);
+  });
+
+  it('uploads with objectOptions (metadata merged with mtime); exactTimestamps re-downloads a touched file', async () => {
+    const s = await setup();
+    const src = join(dir, 'src');
+    await tree(src, { 'x.txt': 'x' });
+    await utimes(join(src, 'x.txt'), new Date(1_000_000), new Date(1_000_000));
+    await s.tm.sync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: 'o/', objectOptions: { ContentType: 'text/x-test', Metadata: { owner: 'me' } } });
+    const head = await s.client.headObject({ Bucket: 'bkt', Key: 'o/x.txt' });
+    expect(head.ContentType).toBe('text/x-test');
+    expect(head.Metadata).toEqual({ owner: 'me', mtime: '1000000' });
+    const out = join(dir, 'out');
+    await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/' });
+    await utimes(join(out, 'x.txt'), new Date(Date.UTC(2030, 0, 1)), new Date(Date.UTC(2030, 0, 1)));
+    expect((await s.tm.planSync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/' })).actions).toEqual([]);
+    const exact = await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/', exactTimestamps: true });
+    expect(exact.done).toMatchObject([{ action: 'download', reason: 'mtime-differs' }]);
+    expect((await s.tm.planSync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/', exactTimestamps: true })).actions).toEqual([]);
   });
 
   it('downloads with mtimes restored, then finds nothing to do; deletes extraneous local files', async () => {

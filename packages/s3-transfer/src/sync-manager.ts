@@ -17,7 +17,7 @@ import type { TransferContext } from './transfer-context.js';
 import { ERR_TOO_MANY_DELETES, TransferError } from './transfer-error.js';
 import { runDownload } from './download.js';
 import { runUpload } from './upload.js';
-import type { ListedObject } from './transfer-client.js';
+import type { ListedObject, ObjectWriteOptions } from './transfer-client.js';
 
 /** `upload`: the local directory is the source; `download`: the prefix is. */
 export type SyncDirection = 'upload' | 'download';
@@ -61,6 +61,14 @@ export interface SyncOptions extends PathFilter {
   delete?: boolean;
   /** Refuse (ERR_TOO_MANY_DELETES) to run a plan with more deletes than this. @default Infinity */
   maxDelete?: number;
+  /**
+   * Downloading under `size-mtime`: a file is stale when its mtime differs at all from the object's
+   * (`x-amz-meta-mtime`, else LastModified to the second), not only when the object is newer
+   * (the AWS CLI's `--exact-timestamps`). Uploads are unaffected. @default false
+   */
+  exactTimestamps?: boolean;
+  /** Headers of every uploaded object (its `Metadata` is merged with `mtime`). @default none */
+  objectOptions?: ObjectWriteOptions;
   /** Plan only. @default false */
   dryRun?: boolean;
   /** Files in flight. @default 4 */
@@ -117,15 +125,32 @@ export type CompareOutcome = { equal: true } | { equal: false; reason: SyncReaso
 
 /**
  * Decides whether a file and an object differ under `size-mtime` or `size` (pure).
- * Uploading: the object is stale when the file was modified after it (`mtime > LastModified`).
+ * Uploading: the object is stale when the file was modified after it, in whole seconds (S3's
+ * LastModified has no milliseconds: a change within the second of the upload is not seen).
  * Downloading: the file is stale when the object is newer than it, unless the file's mtime is the
  * object's stored `x-amz-meta-mtime` (a file this sync downloaded before), which needs a HEAD.
  */
-export function compareForSync(local: LocalSide, remote: RemoteSide, strategy: 'size-mtime' | 'size', direction: SyncDirection): CompareOutcome {
+export function compareForSync(
+  local: LocalSide,
+  remote: RemoteSide,
+  strategy: 'size-mtime' | 'size',
+  direction: SyncDirection,
+  exactTimestamps = false,
+): CompareOutcome {
   if (local.size !== remote.size) return { equal: false, reason: 'size-differs' };
   if (strategy === 'size') return { equal: true };
   const localMs = Math.floor(local.mtimeMs);
-  if (direction === 'upload') return localMs > remote.lastModifiedMs ? { equal: false, reason: 'newer' } : { equal: true };
+  // S3 keeps LastModified to the second (truncated): a file is newer only from the next second on,
+  // else every file written in the second before its upload would be sent again by each sync.
+  if (direction === 'upload') return Math.floor(localMs / 1000) > Math.floor(remote.lastModifiedMs / 1000) ? { equal: false, reason: 'newer' } : { equal: true };
+  if (exactTimestamps) {
+    if (remote.metaMtimeMs === undefined) {
+      // Whole seconds: what a download without x-amz-meta-mtime sets from the HTTP Last-Modified.
+      return Math.floor(localMs / 1000) === Math.floor(remote.lastModifiedMs / 1000) ? { equal: true } : { needsMetaMtime: true };
+    }
+    if (remote.metaMtimeMs === null) return { equal: false, reason: 'mtime-differs' };
+    return Math.abs(remote.metaMtimeMs - local.mtimeMs) < 1 ? { equal: true } : { equal: false, reason: 'mtime-differs' };
+  }
   if (remote.lastModifiedMs <= localMs) return { equal: true };
   if (remote.metaMtimeMs === undefined) return { needsMetaMtime: true };
   if (remote.metaMtimeMs === null) return { equal: false, reason: 'newer' };
@@ -230,11 +255,12 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
     }
     if (!decided) {
       const remote: RemoteSide = { size, lastModifiedMs: object.LastModified?.getTime() ?? 0 };
-      let outcome = compareForSync(file, remote, strategy === 'size' ? 'size' : 'size-mtime', options.direction);
+      const exact = options.exactTimestamps === true;
+      let outcome = compareForSync(file, remote, strategy === 'size' ? 'size' : 'size-mtime', options.direction, exact);
       if ('needsMetaMtime' in outcome) {
         const head = await ctx.client.headObject({ Bucket: options.Bucket, Key: object.Key }, { signal });
         const meta = objectMtime(head.Metadata, undefined);
-        outcome = compareForSync(file, { ...remote, metaMtimeMs: meta === undefined ? null : meta.getTime() }, 'size-mtime', options.direction);
+        outcome = compareForSync(file, { ...remote, metaMtimeMs: meta === undefined ? null : meta.getTime() }, 'size-mtime', options.direction, exact);
       }
       if ('reason' in outcome) reason = outcome.reason;
     }
@@ -278,7 +304,8 @@ export async function runSync(ctx: TransferContext, options: SyncOptions): Promi
       try {
         if (action.action === 'upload') {
           const stats = await ctx.fs.stat(action.path);
-          await runUpload(ctx, { Bucket: options.Bucket, Key: action.Key, Body: action.path, Metadata: { mtime: String(Math.floor(stats.mtimeMs)) } }, { signal, ...progress });
+          const Metadata = { ...options.objectOptions?.Metadata, mtime: String(Math.floor(stats.mtimeMs)) };
+          await runUpload(ctx, { ...options.objectOptions, Bucket: options.Bucket, Key: action.Key, Body: action.path, Metadata }, { signal, ...progress });
         } else if (action.action === 'download') {
           const out = await runDownload(ctx, { Bucket: options.Bucket, Key: action.Key }, { to: action.path, signal, ...progress });
           const mtime = objectMtime(out.head.Metadata, out.head.LastModified);
