@@ -40,7 +40,9 @@ function generateTree(root, files) {
 
 /** The sync implementations found on this machine. */
 function implementations() {
-  const impls = [{ impl: 's3kit', label: 's3kit sync (CLI process)', cmd: process.execPath, args: [cliBin, 'sync'] }];
+  // BENCH_CPU_PROF_DIR=dir: write a V8 CPU profile of every s3kit process there.
+  const prof = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const impls = [{ impl: 's3kit', label: 's3kit sync (CLI process)', cmd: process.execPath, args: [...prof, cliBin, 'sync'] }];
   const which = (name) => {
     try {
       return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
