@@ -116,6 +116,29 @@ describe('s3kit cp', () => {
   });
 });
 
+describe('s3kit cp --recursive downloads', () => {
+  it('skips keys with no safe local path with a warning, and prints the dry run of a move', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'r/ok.txt': 'ok', 'r/../evil': 'x', 'r/dir/': '' } } } }, { cwd: dir });
+    expect(await mv(['s3://bkt/r/', 'down', '--recursive', '--dryrun'], ctx)).toBe(0);
+    expect(ctx.stdout.text).toBe(`(dryrun) move: s3://bkt/r/ok.txt to ${join(dir, 'down/ok.txt')}\n`);
+    expect(mock.engine.listObjectsV2({ Bucket: 'bkt' }).KeyCount).toBe(3);
+    ctx.stdout.text = '';
+    expect(await cp(['s3://bkt/r', 'down', '--recursive'], ctx)).toBe(0);
+    expect(ctx.stderr.text).toContain('warning: skipped s3://bkt/r/../evil: no safe local path (parent-segment)');
+    expect(await readFile(join(dir, 'down/ok.txt'), 'utf8')).toBe('ok');
+    expect(await cp(['s3://bkt/r/', 's3://bkt/s/', '--recursive', '--dryrun', '--exclude', '*evil'], ctx)).toBe(0);
+    expect(ctx.stdout.text).toContain('(dryrun) copy: s3://bkt/r/ok.txt to s3://bkt/s/ok.txt\n');
+  });
+
+  it('a failed server-side copy in a recursive copy exits 1', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'r/a': 'a', 'r/b': 'b' } } } }, { cwd: dir });
+    mock.faults.add({ match: { operation: 'CopyObject', key: 's/b' }, action: { status: 403, code: 'AccessDenied' } });
+    expect(await cp(['s3://bkt/r', 's3://bkt/s', '--recursive', '--metadata', 'k=v'], ctx)).toBe(1);
+    expect(ctx.stderr.text).toContain('failed: copy: s3://bkt/r/b to s3://bkt/s/b');
+    expect(mock.engine.headObject({ Bucket: 'bkt', Key: 's/a' }).Metadata).toEqual({ k: 'v' });
+  });
+});
+
 describe('s3kit mv', () => {
   it('moves files up and objects down, deleting each source', async () => {
     const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'r/one': '1', 'r/two': '2' } } } }, { cwd: dir });

@@ -1,27 +1,25 @@
 import { rm } from 'node:fs/promises';
+import { booleanFlag } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { formatS3Url } from '../s3-url.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
-import { runCommand, transferSettings } from './command.js';
+import { runCommand } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
-import { CP_FLAGS, planCopy } from './cp.js';
-import { runActions } from './transfer-command.js';
+import { CP_FLAGS, runCopyCommand } from './cp.js';
 
 const USAGE = `usage: s3kit mv <source> <target> [--recursive] [--include P] [--exclude P] [--dryrun] [cp's flags]
   Like cp, then deletes each source that was copied successfully (a failed copy keeps its source).`;
 
 async function body(scope: CommandScope): Promise<number> {
-  const settings = transferSettings(scope);
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {
-    const actions = await planCopy(scope, client);
-    const result = await runActions(client, scope, actions, settings, {}, 'move');
-    if (result === undefined) return EXIT_OK;
-    let failures = result.failed.length;
+    const outcome = await runCopyCommand(scope, client, 'move');
+    if (booleanFlag(scope.flags, 'dryrun')) return EXIT_OK;
+    let failures = outcome.failed.length;
     const s3Sources = new Map<string, string[]>();
-    for (const action of result.done) {
+    for (const action of outcome.done) {
       if (action.kind === 'upload') await rm(action.source, { force: true });
       else if (action.kind === 'download' || action.kind === 'copy') {
         const keys = s3Sources.get(action.source.bucket) ?? [];

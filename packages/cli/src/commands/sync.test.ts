@@ -89,11 +89,45 @@ describe('s3kit sync', () => {
     expect(mock.engine.listObjectsV2({ Bucket: 'bkt', Prefix: 'b/' }).Contents.map((o) => o.Key)).toEqual(['b/2.txt']);
   });
 
+  it('--include/--exclude follow the AWS CLI: the last matching filter wins, * spans /', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
+    await tree({ 'a.jpg': 'a', 'd/b.jpg': 'b', 'd/c.txt': 'c' });
+    expect(await sync(['src', 's3://bkt/one/', '--exclude', '*', '--include', '*.jpg'], ctx)).toBe(0);
+    expect(mock.engine.listObjectsV2({ Bucket: 'bkt', Prefix: 'one/' }).Contents.map((o) => o.Key)).toEqual(['one/a.jpg', 'one/d/b.jpg']);
+    expect(await sync(['src', 's3://bkt/two/', '--include', '*.jpg', '--exclude', '*'], ctx)).toBe(0);
+    expect(mock.engine.listObjectsV2({ Bucket: 'bkt', Prefix: 'two/' }).KeyCount).toBe(0);
+  });
+
+  it('between prefixes: --dryrun prints copy and delete lines, then --delete runs them; unsafe keys are skipped on download', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'a/1.txt': '1', 'a/../evil': 'x', 'b/old.txt': 'o' } } } }, { cwd: dir });
+    expect(await sync(['s3://bkt/a', 's3://bkt/b', '--delete', '--dryrun'], ctx)).toBe(0);
+    expect(ctx.stdout.text).toBe('(dryrun) copy: s3://bkt/a/../evil to s3://bkt/b/../evil\n(dryrun) copy: s3://bkt/a/1.txt to s3://bkt/b/1.txt\n(dryrun) delete: s3://bkt/b/old.txt\n');
+    ctx.stdout.text = '';
+    expect(await sync(['s3://bkt/a', 's3://bkt/b', '--delete', '--exclude', '*evil', '--json'], ctx)).toBe(0);
+    const doc = JSON.parse(ctx.stdout.text) as { done: { op: string; target: string }[]; unchanged: number };
+    expect(doc.done.map((d) => `${d.op} ${d.target}`).sort()).toEqual(['copy s3://bkt/b/1.txt', 'delete-s3 s3://bkt/b/old.txt']);
+    expect(mock.engine.listObjectsV2({ Bucket: 'bkt', Prefix: 'b/' }).Contents.map((o) => o.Key)).toEqual(['b/1.txt']);
+    ctx.stdout.text = '';
+    expect(await sync(['s3://bkt/a', 'down'], ctx)).toBe(0);
+    expect(ctx.stderr.text).toContain('warning: skipped s3://bkt/a/../evil: no safe local path (parent-segment)');
+    expect(ctx.stdout.text).toBe(`download: s3://bkt/a/1.txt to ${join(dir, 'down/1.txt')}\n`);
+  });
+
+  it('a failed upload exits 1 and is reported', async () => {
+    const { mock, ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
+    await tree({ 'ok.txt': 'a', 'bad.txt': 'b' });
+    mock.faults.add({ match: { operation: 'PutObject', key: 'bad.txt' }, action: { status: 403, code: 'AccessDenied' } });
+    expect(await sync(['src', 's3://bkt/'], ctx)).toBe(1);
+    expect(ctx.stderr.text).toContain(`failed: upload: ${join(dir, 'src/bad.txt')} to s3://bkt/bad.txt`);
+    expect(ctx.stderr.text).toContain('1 done, 1 failed');
+  });
+
   it('usage errors exit 2', async () => {
     const { ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
     expect(await sync(['a', 'b'], ctx)).toBe(2);
     expect(await sync(['a'], ctx)).toBe(2);
     expect(await sync(['a', 's3://bkt', '--part-size', 'big'], ctx)).toBe(2);
+    expect(await sync(['a', 'b'], ctx)).toBe(2);
     expect(ctx.stderr.text).toContain('hint: ');
   });
 });

@@ -1,51 +1,66 @@
-import { join } from 'node:path';
+import { systemClock } from '@s3kit/primitives';
 import type { S3Client } from '@s3kit/s3-core';
+import type { BucketSyncAction, ObjectWriteOptions, SyncAction, SyncStrategy, TransferManager, TransferProgress } from '@s3kit/s3-transfer';
 import { booleanFlag } from '../args.js';
 import { createPathFilter } from '../filters.js';
 import { formatBytes, formatRate } from '../format.js';
+import type { ProgressReporter, ProgressTask } from '../progress.js';
+import { describeError, errorCode } from '../report-error.js';
 import type { S3Location } from '../s3-url.js';
 import { formatS3Url } from '../s3-url.js';
 import type { Endpoint, TransferAction } from '../transfer/actions.js';
-import { describeAction, joinKey } from '../transfer/actions.js';
-import { executeActions } from '../transfer/execute.js';
-import type { ExecuteResult } from '../transfer/execute.js';
-import { listLocalFiles } from '../transfer/local-tree.js';
+import { describeAction } from '../transfer/actions.js';
 import { directoryPrefix, listRemoteObjects } from '../transfer/remote-tree.js';
 import type { TransferSettings } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 import { progressFor } from './command.js';
 import type { CommandScope } from './command.js';
 
+/** What a transfer command did (or, with `--dryrun`, would do), as output lines. */
+export interface TransferOutcome {
+  done: TransferAction[];
+  failed: { action: TransferAction; error: unknown }[];
+  /** Bytes moved. */
+  bytes: number;
+  /** Extra members of the `--json` document (`unchanged` for sync). */
+  extra?: Record<string, unknown>;
+}
+
+/** The progress listener of a command: a bar (or quarter lines) per big file, bytes counted per object. */
+export interface ProgressHooks {
+  onProgress(p: TransferProgress): void;
+  /** Bytes reported so far. */
+  readonly bytes: number;
+}
+
 /**
- * The actions of a recursive cp/mv: every file or object under the source that passes the
- * filters, mapped to the same relative path under the target.
- * @throws {UsageError} for local-to-local.
+ * Feeds s3-transfer's per-object progress to the reporter: objects of at least `ownBarFrom` bytes
+ * get their own task (so a tree of small files keeps the screen readable).
  */
-export async function recursiveActions(client: S3Client, scope: CommandScope, source: Endpoint, target: Endpoint): Promise<TransferAction[]> {
-  const keep = createPathFilter(scope.filters);
-  const signal = scope.ctx.signal;
-  if (source.kind === 'local') {
-    if (target.kind === 'local') throw new UsageError('one side must be an S3 URL', 'e.g. s3kit cp ./dir s3://bucket/prefix/ --recursive');
-    const files = (await listLocalFiles(source.path)).filter((f) => keep(f.relative));
-    return files.map((f) => ({ kind: 'upload', source: f.path, target: { bucket: target.bucket, key: joinKey(target.key, f.relative) }, size: f.size }));
-  }
-  const prefix = directoryPrefix(source.key);
-  const objects = (await listRemoteObjects(client, source.bucket, prefix, signal)).filter((o) => o.relative !== '' && keep(o.relative));
-  if (target.kind === 'local') {
-    return objects.map((o) => ({
-      kind: 'download',
-      source: { bucket: source.bucket, key: o.key },
-      target: join(target.path, ...o.relative.split('/')),
-      size: o.size,
-      lastModifiedMs: o.lastModifiedMs,
-    }));
-  }
-  return objects.map((o) => ({
-    kind: 'copy',
-    source: { bucket: source.bucket, key: o.key },
-    target: { bucket: target.bucket, key: joinKey(target.key, o.relative) },
-    size: o.size,
-  }));
+export function progressHooks(progress: ProgressReporter, ownBarFrom: number): ProgressHooks {
+  const seen = new Map<string, { reported: number; task: ProgressTask | undefined }>();
+  let bytes = 0;
+  return {
+    onProgress(p) {
+      const id = `${p.Bucket}/${p.Key}`;
+      let entry = seen.get(id);
+      if (!entry) {
+        const total = p.totalBytes ?? 0;
+        entry = { reported: 0, task: total >= ownBarFrom ? progress.task(p.Key, total) : undefined };
+        seen.set(id, entry);
+      }
+      const delta = p.loadedBytes - entry.reported;
+      if (delta !== 0) {
+        entry.reported = p.loadedBytes;
+        bytes += delta;
+        if (delta > 0) entry.task?.advance(delta);
+      }
+      if (p.totalBytes !== undefined && p.loadedBytes >= p.totalBytes) entry.task?.done();
+    },
+    get bytes() {
+      return bytes;
+    },
+  };
 }
 
 /** JSON form of an action. */
@@ -59,56 +74,216 @@ export function actionJson(action: TransferAction): Record<string, unknown> {
   };
 }
 
+/** How a line reads: mv says `move:` where cp says `upload:`/`download:`/`copy:`, as the AWS CLI does. */
+function describer(verb: string | undefined): (action: TransferAction) => string {
+  return (action) => (verb === undefined || action.kind.startsWith('delete') ? describeAction(action) : describeAction(action).replace(/^\w+:/, `${verb}:`));
+}
+
 /**
- * Runs (or with `--dryrun` prints) the actions with progress, prints one line per finished action
- * and a summary; returns 1 when any failed.
+ * Runs a transfer (`work` gets the progress listener and whether this is a dry run) and prints
+ * its outcome the AWS CLI's way: one line per action (`(dryrun) ` first in a dry run), a
+ * `failed: ...` line per failure on stderr, a summary, or one JSON document with `--json`.
  */
-export async function runActions(
-  client: S3Client,
+export async function runTransfer(
   scope: CommandScope,
-  actions: readonly TransferAction[],
   settings: TransferSettings,
-  extra: Record<string, unknown> = {},
-  verb?: string,
-): Promise<ExecuteResult | undefined> {
-  // mv says `move:` where cp says `upload:`/`download:`/`copy:`, as the AWS CLI does.
-  const describe = (action: TransferAction): string =>
-    verb === undefined || action.kind.startsWith('delete') ? describeAction(action) : describeAction(action).replace(/^\w+:/, `${verb}:`);
-  if (booleanFlag(scope.flags, 'dryrun')) {
-    for (const action of actions) scope.print(`(dryrun) ${describe(action)}`);
-    scope.emit({ dryrun: true, ...extra, actions: actions.map(actionJson) });
-    return undefined;
-  }
+  work: (hooks: ProgressHooks, dryrun: boolean) => Promise<TransferOutcome>,
+  options: { verb?: string; ownBarFrom?: number } = {},
+): Promise<TransferOutcome> {
+  const describe = describer(options.verb);
+  const dryrun = booleanFlag(scope.flags, 'dryrun');
+  const clock = systemClock;
+  const start = clock.now();
   const progress = progressFor(scope);
-  const bars = scope.ctx.isTTY && !scope.json && !booleanFlag(scope.flags, 'no-progress');
-  let result: ExecuteResult;
+  let outcome: TransferOutcome;
   try {
-    result = await executeActions(client, actions, settings, {
-      progress,
-      label: scope.positionals[0] ?? 'transfer',
-      // On a terminal the lines go above the bars; otherwise straight to stdout.
-      onDone: (action) => {
-        if (bars) progress.log(describe(action));
-        else scope.print(describe(action));
-      },
-    });
+    outcome = await work(progressHooks(progress, options.ownBarFrom ?? settings.partSize), dryrun);
   } finally {
     progress.stop();
   }
-  for (const f of result.failed) {
-    scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${f.message}\n`);
+  if (dryrun) {
+    for (const action of outcome.done) scope.print(`(dryrun) ${describe(action)}`);
+    scope.emit({ dryrun: true, ...outcome.extra, actions: outcome.done.map(actionJson) });
+    return outcome;
   }
-  if (!scope.json && result.done.length + result.failed.length > 1) {
+  const elapsedMs = clock.now() - start;
+  for (const action of outcome.done) scope.print(describe(action));
+  for (const f of outcome.failed) scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${describeError(f.error)}\n`);
+  if (!scope.json && outcome.done.length + outcome.failed.length > 1) {
     scope.ctx.stderr.write(
-      `${result.done.length} done, ${result.failed.length} failed, ${formatBytes(result.bytes)} in ${(result.elapsedMs / 1000).toFixed(1)} s (${formatRate(result.bytes, result.elapsedMs)})\n`,
+      `${outcome.done.length} done, ${outcome.failed.length} failed, ${formatBytes(outcome.bytes)} in ${(elapsedMs / 1000).toFixed(1)} s (${formatRate(outcome.bytes, elapsedMs)})\n`,
     );
   }
   scope.emit({
-    ...extra,
-    done: result.done.map(actionJson),
-    failed: result.failed.map((f) => ({ ...actionJson(f.action), code: f.code, message: f.message })),
-    bytes: result.bytes,
-    elapsedMs: result.elapsedMs,
+    ...outcome.extra,
+    done: outcome.done.map(actionJson),
+    failed: outcome.failed.map((f) => ({ ...actionJson(f.action), code: errorCode(f.error) ?? 'ERR_UNKNOWN', message: describeError(f.error) })),
+    bytes: outcome.bytes,
+    elapsedMs,
   });
-  return result;
+  return outcome;
+}
+
+/** `--content-type`/`--metadata` as object headers. */
+export function objectOptions(settings: TransferSettings): ObjectWriteOptions {
+  return {
+    ...(settings.contentType === undefined ? {} : { ContentType: settings.contentType }),
+    ...(settings.metadata === undefined ? {} : { Metadata: settings.metadata }),
+  };
+}
+
+/** Options every s3-transfer directory call of a command shares: filters, files in flight, signal, progress. */
+function common(scope: CommandScope, settings: TransferSettings, hooks: ProgressHooks): { filter: (path: string) => boolean; fileConcurrency: number; onProgress: (p: TransferProgress) => void; signal?: AbortSignal } {
+  return {
+    filter: createPathFilter(scope.filters),
+    fileConcurrency: settings.concurrency,
+    onProgress: (p) => {
+      hooks.onProgress(p);
+    },
+    ...(settings.signal ? { signal: settings.signal } : {}),
+  };
+}
+
+function warnSkipped(scope: CommandScope, skipped: readonly { Key: string; reason: string }[], bucket: string): void {
+  for (const s of skipped) scope.ctx.stderr.write(`warning: skipped ${formatS3Url({ bucket, key: s.Key })}: no safe local path (${s.reason})\n`);
+}
+
+/**
+ * A recursive cp/mv through s3-transfer: `uploadDirectory`, `downloadDirectory`, or server-side
+ * copies of every listed object; every file or object that passes the filters, to the same
+ * relative path under the target.
+ * @throws {UsageError} for local-to-local.
+ */
+export async function runRecursive(
+  manager: TransferManager,
+  client: S3Client,
+  scope: CommandScope,
+  settings: TransferSettings,
+  source: Endpoint,
+  target: Endpoint,
+  hooks: ProgressHooks,
+  dryRun: boolean,
+): Promise<TransferOutcome> {
+  const options = common(scope, settings, hooks);
+  if (source.kind === 'local') {
+    if (target.kind === 'local') throw new UsageError('one side must be an S3 URL', 'e.g. s3kit cp ./dir s3://bucket/prefix/ --recursive');
+    const out = await manager.uploadDirectory({ ...options, localDir: source.path, Bucket: target.bucket, Prefix: directoryPrefix(target.key), objectOptions: objectOptions(settings), dryRun });
+    for (const s of out.skipped) scope.ctx.stderr.write(`warning: skipped ${s.path}: not a regular file\n`);
+    const upload = (f: { path: string; Key: string; size?: number }): TransferAction => ({ kind: 'upload', source: f.path, target: { bucket: target.bucket, key: f.Key }, size: f.size ?? 0 });
+    return { done: out.uploaded.map(upload), failed: out.failed.map((f) => ({ action: upload(f), error: f.error })), bytes: hooks.bytes };
+  }
+  const prefix = directoryPrefix(source.key);
+  if (target.kind === 'local') {
+    const out = await manager.downloadDirectory({ ...options, Bucket: source.bucket, Prefix: prefix, localDir: target.path, dryRun });
+    warnSkipped(scope, out.skipped, source.bucket);
+    const download = (f: { path: string; Key: string; size?: number }): TransferAction => ({ kind: 'download', source: { bucket: source.bucket, key: f.Key }, target: f.path, size: f.size ?? 0 });
+    return { done: out.downloaded.map(download), failed: out.failed.map((f) => ({ action: download(f), error: f.error })), bytes: hooks.bytes };
+  }
+  return copyPrefix(manager, client, scope, settings, { bucket: source.bucket, key: prefix }, { bucket: target.bucket, key: directoryPrefix(target.key) }, hooks, dryRun);
+}
+
+/** Server-side copies of every object under a prefix that passes the filters, `concurrency` objects at a time. */
+async function copyPrefix(
+  manager: TransferManager,
+  client: S3Client,
+  scope: CommandScope,
+  settings: TransferSettings,
+  source: S3Location,
+  target: S3Location,
+  hooks: ProgressHooks,
+  dryRun: boolean,
+): Promise<TransferOutcome> {
+  const keep = createPathFilter(scope.filters);
+  const objects = (await listRemoteObjects(client, source.bucket, source.key, settings.signal)).filter((o) => o.relative !== '' && !o.key.endsWith('/') && keep(o.relative));
+  const actions: TransferAction[] = objects.map((o) => ({ kind: 'copy', source: { bucket: source.bucket, key: o.key }, target: { bucket: target.bucket, key: target.key + o.relative }, size: o.size }));
+  const outcome: TransferOutcome = { done: [], failed: [], bytes: 0 };
+  if (dryRun) return { ...outcome, done: actions };
+  const headers = objectOptions(settings);
+  const replace = headers.ContentType !== undefined || headers.Metadata !== undefined;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let action = actions[next++]; action?.kind === 'copy'; action = actions[next++]) {
+      try {
+        await manager.copy(
+          { source: { Bucket: action.source.bucket, Key: action.source.key }, destination: { Bucket: action.target.bucket, Key: action.target.key, ...headers } },
+          { ...(settings.signal ? { signal: settings.signal } : {}), ...(replace ? { metadata: 'replace' as const } : {}) },
+        );
+        outcome.done.push(action);
+        outcome.bytes += action.size;
+      } catch (error) {
+        if (settings.signal?.aborted === true) throw error;
+        outcome.failed.push({ action, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, actions.length)) }, lane));
+  return outcome;
+}
+
+/** `--size-only`, `--checksum` (content: MD5 or multipart ETags) or the default size and time. */
+function syncStrategy(scope: CommandScope): SyncStrategy {
+  if (booleanFlag(scope.flags, 'checksum')) return 'content';
+  return booleanFlag(scope.flags, 'size-only') ? 'size' : 'size-mtime';
+}
+
+/**
+ * A sync through s3-transfer: `sync` between a directory and a prefix (either way), `bucketSync`
+ * between prefixes; `--delete` removes what the source does not have (filters apply to both sides).
+ * @throws {UsageError} for local-to-local.
+ */
+export async function runSyncCommand(
+  manager: TransferManager,
+  scope: CommandScope,
+  settings: TransferSettings,
+  source: Endpoint,
+  target: Endpoint,
+  hooks: ProgressHooks,
+  dryRun: boolean,
+): Promise<TransferOutcome> {
+  const options = { ...common(scope, settings, hooks), strategy: syncStrategy(scope), delete: booleanFlag(scope.flags, 'delete'), dryRun };
+  if (source.kind === 's3' && target.kind === 's3') {
+    const to = { bucket: target.bucket, key: directoryPrefix(target.key) };
+    const result = await manager.bucketSync({
+      ...options,
+      source: { Bucket: source.bucket, Prefix: directoryPrefix(source.key) },
+      destination: { Bucket: to.bucket, Prefix: to.key },
+    });
+    const line = (a: BucketSyncAction): TransferAction =>
+      a.action === 'copy'
+        ? { kind: 'copy', source: { bucket: source.bucket, key: a.sourceKey ?? '' }, target: { bucket: to.bucket, key: a.Key }, size: a.size }
+        : { kind: 'delete-s3', target: { bucket: to.bucket, key: a.Key }, size: 0 };
+    return syncOutcome(result.plan.actions.map(line), result.done.map(line), result.failed.map((f) => ({ action: line(f.action), error: f.error })), result.plan.unchanged, hooks, dryRun);
+  }
+  if (source.kind === 'local' && target.kind === 'local') throw new UsageError('one side must be an S3 URL', 'e.g. s3kit sync ./dir s3://bucket/prefix');
+  const upload = source.kind === 'local';
+  const remote = (upload ? target : source) as S3Location;
+  const localDir = upload ? (source as { path: string }).path : (target as { path: string }).path;
+  const result = await manager.sync({
+    ...options,
+    direction: upload ? 'upload' : 'download',
+    localDir,
+    Bucket: remote.bucket,
+    Prefix: directoryPrefix(remote.key),
+    exactTimestamps: booleanFlag(scope.flags, 'exact-timestamps'),
+    objectOptions: objectOptions(settings),
+  });
+  warnSkipped(scope, result.plan.skipped, remote.bucket);
+  const line = (a: SyncAction): TransferAction => {
+    const object = { bucket: remote.bucket, key: a.Key };
+    if (a.action === 'upload') return { kind: 'upload', source: a.path, target: object, size: a.size };
+    if (a.action === 'download') return { kind: 'download', source: object, target: a.path, size: a.size };
+    return a.side === 'local' ? { kind: 'delete-local', target: a.path, size: 0 } : { kind: 'delete-s3', target: object, size: 0 };
+  };
+  return syncOutcome(result.plan.actions.map(line), result.done.map(line), result.failed.map((f) => ({ action: line(f.action), error: f.error })), result.plan.unchanged, hooks, dryRun);
+}
+
+function syncOutcome(
+  planned: TransferAction[],
+  done: TransferAction[],
+  failed: TransferOutcome['failed'],
+  unchanged: number,
+  hooks: ProgressHooks,
+  dryRun: boolean,
+): TransferOutcome {
+  return { done: dryRun ? planned : done, failed, bytes: hooks.bytes, extra: { unchanged } };
 }

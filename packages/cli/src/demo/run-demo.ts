@@ -12,13 +12,11 @@ import { createCliClient } from '../client.js';
 import type { ConnectionFlags } from '../client.js';
 import type { RunContext } from '../context.js';
 import type { ProgressReporter, ProgressTask } from '../progress.js';
+import { describeError, errorCode } from '../report-error.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
-import { executeActions } from '../transfer/execute.js';
-import { listLocalFiles } from '../transfer/local-tree.js';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
 import { createCliTransferManager } from '../transfer/settings.js';
 import type { TransferSettings } from '../transfer/settings.js';
-import { localEntry, planSync, remoteEntry } from '../transfer/sync-plan.js';
 import { changeTree, sha256Of, writeRandomFile, writeTree } from './generate.js';
 
 /** Code of the error thrown when the demo reads back different bytes than it wrote. */
@@ -148,20 +146,28 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     const treeRoot = join(work, 'tree');
     const tree = await writeTree(treeRoot, options.files, 0x7ee);
     const sync = async (label: string): Promise<{ moved: number; unchanged: number; bytes: number }> => {
-      const files = await listLocalFiles(treeRoot);
-      const objects = await listRemoteObjects(client, bucket, 'tree/', settings.signal);
-      const plan = planSync(
-        { kind: 'upload', root: treeRoot, files: files.map((f) => localEntry(f)), target: { bucket, key: 'tree/' }, objects: objects.map(remoteEntry) },
-        {},
-        false,
-        (root, relative) => join(root, ...relative.split('/')),
-      );
-      const result = await executeActions(client, plan.actions, { ...settings, concurrency: Math.max(settings.concurrency, 16) }, { progress, label });
+      let bytes = 0;
+      const task = progress.task(label, tree.bytes);
+      const reported = new Map<string, number>();
+      // Reports come per file: count each file's new bytes.
+      const onProgress = (p: TransferProgress): void => {
+        const delta = p.loadedBytes - (reported.get(p.Key) ?? 0);
+        reported.set(p.Key, p.loadedBytes);
+        if (delta > 0) {
+          bytes += delta;
+          task.advance(delta);
+        }
+      };
+      const result = await manager
+        .sync({ direction: 'upload', localDir: treeRoot, Bucket: bucket, Prefix: 'tree/', fileConcurrency: Math.max(settings.concurrency, 16), onProgress, ...signalOf(settings) })
+        .finally(() => {
+          task.done();
+        });
       if (result.failed.length > 0) {
         const first = result.failed[0]!;
-        throw new S3kitError(`${label}: ${result.failed.length} uploads failed, first: ${first.message}`, { code: first.code });
+        throw new S3kitError(`${label}: ${result.failed.length} uploads failed, first: ${describeError(first.error)}`, { code: errorCode(first.error) ?? ERR_DEMO_VERIFY });
       }
-      return { moved: result.done.length, unchanged: plan.unchanged, bytes: result.bytes };
+      return { moved: result.done.length, unchanged: result.plan.unchanged, bytes };
     };
     const first = await timed(clock, steps, { step: 'sync tree', items: tree.files.length, bytes: tree.bytes, note: '' }, () => sync('sync tree'));
     steps[steps.length - 1]!.note = `${first.moved} uploaded`;

@@ -40,11 +40,6 @@ export function describeAction(action: TransferAction): string {
   }
 }
 
-/** Joins an S3 key prefix and a relative path. */
-export function joinKey(prefix: string, relative: string): string {
-  return prefix === '' || prefix.endsWith('/') ? `${prefix}${relative}` : `${prefix}/${relative}`;
-}
-
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
