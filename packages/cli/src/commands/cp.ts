@@ -36,7 +36,7 @@ export async function runCopyCommand(scope: CommandScope, client: S3Client, verb
   const manager = createCliTransferManager(client, settings);
   const options = verb === undefined ? {} : { verb };
   if (booleanFlag(scope.flags, 'recursive')) {
-    return runTransfer(scope, settings, (hooks, dryRun) => runRecursive(manager, client, scope, settings, source, target, hooks, dryRun), options);
+    return runTransfer(scope, settings, (hooks, dryRun) => runRecursive({ manager, client, scope, settings, source, target }, hooks, dryRun), options);
   }
   const action = await singleAction(source, target, rawTarget);
   if (action.kind === 'download' || action.kind === 'copy') {

@@ -27,7 +27,7 @@ async function body(scope: CommandScope): Promise<number> {
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {
     const manager = createCliTransferManager(client, settings);
-    const outcome = await runTransfer(scope, settings, (hooks, dryRun) => runSyncCommand(manager, scope, settings, source, target, hooks, dryRun));
+    const outcome = await runTransfer(scope, settings, (hooks, dryRun) => runSyncCommand({ manager, client, scope, settings, source, target }, hooks, dryRun));
     if (!scope.json && outcome.done.length + outcome.failed.length === 0) scope.ctx.stderr.write(`sync: nothing to do (${String(outcome.extra?.unchanged)} up to date)\n`);
     return outcome.failed.length > 0 ? EXIT_FAILURES : EXIT_OK;
   } finally {

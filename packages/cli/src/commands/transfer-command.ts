@@ -144,6 +144,16 @@ function common(scope: CommandScope, settings: TransferSettings, hooks: Progress
   };
 }
 
+/** One cp/mv/sync run: the manager (and client, for listings), the command and both sides. */
+export interface TransferRun {
+  manager: TransferManager;
+  client: S3Client;
+  scope: CommandScope;
+  settings: TransferSettings;
+  source: Endpoint;
+  target: Endpoint;
+}
+
 function warnSkipped(scope: CommandScope, skipped: readonly { Key: string; reason: string }[], bucket: string): void {
   for (const s of skipped) scope.ctx.stderr.write(`warning: skipped ${formatS3Url({ bucket, key: s.Key })}: no safe local path (${s.reason})\n`);
 }
@@ -154,16 +164,8 @@ function warnSkipped(scope: CommandScope, skipped: readonly { Key: string; reaso
  * relative path under the target.
  * @throws {UsageError} for local-to-local.
  */
-export async function runRecursive(
-  manager: TransferManager,
-  client: S3Client,
-  scope: CommandScope,
-  settings: TransferSettings,
-  source: Endpoint,
-  target: Endpoint,
-  hooks: ProgressHooks,
-  dryRun: boolean,
-): Promise<TransferOutcome> {
+export async function runRecursive(run: TransferRun, hooks: ProgressHooks, dryRun: boolean): Promise<TransferOutcome> {
+  const { manager, scope, settings, source, target } = run;
   const options = common(scope, settings, hooks);
   if (source.kind === 'local') {
     if (target.kind === 'local') throw new UsageError('one side must be an S3 URL', 'e.g. s3kit cp ./dir s3://bucket/prefix/ --recursive');
@@ -179,20 +181,11 @@ export async function runRecursive(
     const download = (f: { path: string; Key: string; size?: number }): TransferAction => ({ kind: 'download', source: { bucket: source.bucket, key: f.Key }, target: f.path, size: f.size ?? 0 });
     return { done: out.downloaded.map(download), failed: out.failed.map((f) => ({ action: download(f), error: f.error })), bytes: hooks.bytes };
   }
-  return copyPrefix(manager, client, scope, settings, { bucket: source.bucket, key: prefix }, { bucket: target.bucket, key: directoryPrefix(target.key) }, hooks, dryRun);
+  return copyPrefix(run, { bucket: source.bucket, key: prefix }, { bucket: target.bucket, key: directoryPrefix(target.key) }, dryRun);
 }
 
 /** Server-side copies of every object under a prefix that passes the filters, `concurrency` objects at a time. */
-async function copyPrefix(
-  manager: TransferManager,
-  client: S3Client,
-  scope: CommandScope,
-  settings: TransferSettings,
-  source: S3Location,
-  target: S3Location,
-  hooks: ProgressHooks,
-  dryRun: boolean,
-): Promise<TransferOutcome> {
+async function copyPrefix({ manager, client, scope, settings }: TransferRun, source: S3Location, target: S3Location, dryRun: boolean): Promise<TransferOutcome> {
   const keep = createPathFilter(scope.filters);
   const objects = (await listRemoteObjects(client, source.bucket, source.key, settings.signal)).filter((o) => o.relative !== '' && !o.key.endsWith('/') && keep(o.relative));
   const actions: TransferAction[] = objects.map((o) => ({ kind: 'copy', source: { bucket: source.bucket, key: o.key }, target: { bucket: target.bucket, key: target.key + o.relative }, size: o.size }));
@@ -231,15 +224,8 @@ function syncStrategy(scope: CommandScope): SyncStrategy {
  * between prefixes; `--delete` removes what the source does not have (filters apply to both sides).
  * @throws {UsageError} for local-to-local.
  */
-export async function runSyncCommand(
-  manager: TransferManager,
-  scope: CommandScope,
-  settings: TransferSettings,
-  source: Endpoint,
-  target: Endpoint,
-  hooks: ProgressHooks,
-  dryRun: boolean,
-): Promise<TransferOutcome> {
+export async function runSyncCommand(run: TransferRun, hooks: ProgressHooks, dryRun: boolean): Promise<TransferOutcome> {
+  const { manager, scope, settings, source, target } = run;
   const options = { ...common(scope, settings, hooks), strategy: syncStrategy(scope), delete: booleanFlag(scope.flags, 'delete'), dryRun };
   if (source.kind === 's3' && target.kind === 's3') {
     const to = { bucket: target.bucket, key: directoryPrefix(target.key) };
