@@ -30,6 +30,8 @@ import type {
 } from '@s3kit/primitives';
 import { createDefaultCredentialsProvider, createSigner } from '@s3kit/sigv4';
 import type { PostPolicyOptions, PostPolicyResult, SignOptions, Signer } from '@s3kit/sigv4';
+import { createBodyTracker } from '../body/body-tracker.js';
+import type { BodyTracker } from '../body/body-tracker.js';
 import { createS3Body } from '../body/response-body.js';
 import type { BodyChecks } from '../body/response-body.js';
 import { CHECKSUM_HEADERS, isChecksumAlgorithm } from '../checksums/checksum.js';
@@ -149,12 +151,14 @@ export class S3Client {
   readonly #endpoints = new Map<string, ResolvedEndpoint>();
   readonly #bucketRegions = new Map<string, string>();
   readonly #signOptions = new Map<string, SignOptions>();
+  readonly #bodies: BodyTracker;
 
   /**
    * @throws {ValidationError} `ERR_VALIDATION` for bad retry options (other settings are checked on first use).
    */
   constructor(options: S3ClientOptions = {}) {
     this.#options = options;
+    this.#bodies = createBodyTracker({ logger: options.logger });
     const retry = options.retry;
     if (retry !== undefined && !('run' in retry)) createRetryStrategy({ ...retry, ...(options.clock ? { clock: options.clock } : {}) });
   }
@@ -232,11 +236,24 @@ export class S3Client {
     return { ...result, url: `${endpoint.protocol}//${endpoint.hostname}${port}${path}` };
   }
 
-  /** Releases the transport's sockets when the client created it. Later calls fail with `ConfigError`. */
+  /**
+   * Dumps the response bodies handed out and not yet read (their reads then fail or end early), then
+   * releases the transport's sockets when the client created it. Later calls fail with `ConfigError`.
+   * @example
+   * ```ts
+   * const client = new S3Client({ region: 'eu-west-1' });
+   * try {
+   *   await client.headObject({ Bucket: 'photos', Key: 'a.jpg' });
+   * } finally {
+   *   await client.close();
+   * }
+   * ```
+   */
   async close(): Promise<void> {
     this.#closed = true;
     const state = this.#state;
     this.#state = undefined;
+    await this.#bodies.dumpAll();
     if (state && this.#ownsTransport) await state.transport.close?.();
   }
 
@@ -423,26 +440,32 @@ export class S3Client {
       const signedOffset = state.signer.clockOffsetMs;
       const signed = await this.#sign(state, request, region, plan, signal);
       const response = await state.transport.send(signed, signal ? { signal } : {});
-      const status = response.statusCode;
-      if (status < 200 || status >= 300) {
-        const error = await this.#errorOf(op, input, response);
-        if (
-          hop === 0 &&
-          state.followRegionRedirects &&
-          bucket !== undefined &&
-          error.region !== undefined &&
-          error.region !== region &&
-          (REDIRECT_CODES.has(error.code) || status === 301) &&
-          (replayable || isReplayableBody(request.body))
-        ) {
-          region = error.region;
-          this.#bucketRegions.set(bucket, region);
-          continue;
+      try {
+        const status = response.statusCode;
+        if (status < 200 || status >= 300) {
+          const error = await this.#errorOf(op, input, response);
+          if (
+            hop === 0 &&
+            state.followRegionRedirects &&
+            bucket !== undefined &&
+            error.region !== undefined &&
+            error.region !== region &&
+            (REDIRECT_CODES.has(error.code) || status === 301) &&
+            (replayable || isReplayableBody(request.body))
+          ) {
+            region = error.region;
+            this.#bucketRegions.set(bucket, region);
+            continue;
+          }
+          this.#correctClockSkew(state, error, response, signedOffset);
+          throw error;
         }
-        this.#correctClockSkew(state, error, response, signedOffset);
-        throw error;
+        return { output: await this.#readOutput(op, input, response, autoUrlEncoding, validation), response };
+      } catch (err) {
+        // Whatever failed after the headers arrived, the body must not keep the connection.
+        await response.body.dump().catch(() => undefined);
+        throw err;
       }
-      return { output: await this.#readOutput(op, input, response, autoUrlEncoding, validation), response };
     }
   }
 
@@ -522,7 +545,9 @@ export class S3Client {
         throw err;
       }
     } else if (op.outputBody !== undefined) {
-      output[op.outputBody] = createS3Body(response.body, this.#bodyChecks(response, validate));
+      const checks = this.#bodyChecks(response, validate);
+      const fields = { operation: op.spec.name, bucket: input.Bucket, key: input.Key };
+      output[op.outputBody] = this.#bodies.track(response.body, fields, (tracked) => createS3Body(tracked, checks));
     } else {
       await response.body.dump();
     }

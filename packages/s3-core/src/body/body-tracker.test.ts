@@ -1,0 +1,150 @@
+import { createResponseBody } from '@s3kit/primitives';
+import type { HttpResponseBody, LogFields, Logger } from '@s3kit/primitives';
+import { describe, expect, it } from 'vitest';
+import { createBodyTracker } from './body-tracker.js';
+import type { FinalizationRegistryLike, TrackedBody } from './body-tracker.js';
+import { createS3Body } from './response-body.js';
+
+/** A registry that records what is registered, so collection can be simulated without a GC. */
+function fakeRegistry() {
+  const entries: { target: object; held: TrackedBody; token: object | undefined }[] = [];
+  let cleanup: ((held: TrackedBody) => void) | undefined;
+  const registry: FinalizationRegistryLike<TrackedBody> = {
+    register: (target, held, token) => void entries.push({ target, held, token }),
+    unregister: (token) => {
+      const before = entries.length;
+      for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.token === token) entries.splice(i, 1);
+      return entries.length < before;
+    },
+  };
+  return {
+    entries,
+    create: (cb: (held: TrackedBody) => void) => {
+      cleanup = cb;
+      return registry;
+    },
+    /** Simulates the collection of `target`. */
+    collect(target: object) {
+      for (const e of entries.filter((x) => x.target === target)) cleanup?.(e.held);
+    },
+  };
+}
+
+/** A body over `chunks` that counts dumps (and can fail after the first chunk). */
+function spyBody(chunks: string[], failAfterFirst = false): HttpResponseBody & { dumps: number } {
+  const body = createResponseBody(
+    (async function* () {
+      for (const [i, c] of chunks.entries()) {
+        if (failAfterFirst && i === 1) throw new Error('connection reset');
+        yield new TextEncoder().encode(c);
+      }
+    })(),
+  );
+  const spy = Object.assign(body, { dumps: 0 });
+  const dump = body.dump.bind(body);
+  spy.dump = () => {
+    spy.dumps++;
+    return dump();
+  };
+  return spy;
+}
+
+function recordingLogger(): Logger & { lines: { msg: string; fields: LogFields | undefined }[] } {
+  const lines: { msg: string; fields: LogFields | undefined }[] = [];
+  const none = (): void => undefined;
+  return { lines, debug: (msg, fields) => void lines.push({ msg, fields }), info: none, warn: none, error: none };
+}
+
+describe('createBodyTracker', () => {
+  it('stops tracking a body read whole, and unregisters it', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const body = tracker.track(spyBody(['ab', 'c']), { operation: 'GetObject' }, (b) => createS3Body(b));
+    expect(tracker.open).toBe(1);
+    expect(fake.entries.map((e) => e.target)).toEqual([body]);
+    expect(await body.text()).toBe('abc');
+    expect(tracker.open).toBe(0);
+    expect(fake.entries).toEqual([]);
+  });
+
+  it('stops tracking on end of iteration, early break and a failed read', async () => {
+    const tracker = createBodyTracker({ createRegistry: fakeRegistry().create });
+    const ended = tracker.track(spyBody(['a', 'b']), {}, (b) => createS3Body(b));
+    const seen: number[] = [];
+    for await (const chunk of ended) seen.push(chunk.byteLength);
+    expect(seen).toEqual([1, 1]);
+    const broken = tracker.track(spyBody(['a', 'b']), {}, (b) => createS3Body(b));
+    for await (const chunk of broken) {
+      expect(chunk.byteLength).toBe(1);
+      break;
+    }
+    const failed = tracker.track(spyBody(['a', 'b'], true), {}, (b) => createS3Body(b));
+    await expect(failed.bytes()).rejects.toThrow('connection reset');
+    expect(tracker.open).toBe(0);
+  });
+
+  it('dumps a body collected unread and says so at debug level', async () => {
+    const fake = fakeRegistry();
+    const logger = recordingLogger();
+    const tracker = createBodyTracker({ logger, createRegistry: fake.create });
+    const source = spyBody(['abc']);
+    const body = tracker.track(source, { operation: 'GetObject', bucket: 'photos', key: 'a.jpg' }, (b) => createS3Body(b));
+    fake.collect(body);
+    await Promise.resolve();
+    expect(source.dumps).toBe(1);
+    expect(tracker.open).toBe(0);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]?.msg).toMatch(/garbage-collected unread/);
+    expect(logger.lines[0]?.fields).toEqual({ operation: 'GetObject', bucket: 'photos', key: 'a.jpg' });
+    // A second report of the same body (or one already finished) does nothing.
+    tracker.onCollected({ source, fields: {} });
+    expect(source.dumps).toBe(1);
+    expect(logger.lines).toHaveLength(1);
+  });
+
+  it('once reading starts, watches the reader instead of the dropped wrapper', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const source = spyBody(['a', 'b']);
+    const body = tracker.track(source, {}, (b) => createS3Body(b));
+    const readable = body.toNodeReadable();
+    // The wrapper is no longer registered: dropping it while the stream is read must not dump it.
+    expect(fake.entries.some((e) => e.target === body)).toBe(false);
+    fake.collect(body);
+    const chunks: Buffer[] = [];
+    for await (const chunk of readable) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('ab');
+    expect(tracker.open).toBe(0);
+  });
+
+  it('dumps a reader abandoned mid-body when it is collected', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const source = spyBody(['a', 'b']);
+    const body = tracker.track(source, {}, (b) => createS3Body(b));
+    const iterator = body[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual(new TextEncoder().encode('a'));
+    const reader = fake.entries[0]!.target;
+    expect(reader).not.toBe(body);
+    fake.collect(reader);
+    expect(source.dumps).toBe(1);
+    expect(tracker.open).toBe(0);
+  });
+
+  it('dumpAll dumps every open body once and never rejects', async () => {
+    const tracker = createBodyTracker();
+    const a = spyBody(['a']);
+    const b = spyBody(['b']);
+    const failing = Object.assign(spyBody(['c']), { dump: () => Promise.reject(new Error('boom')) });
+    tracker.track(a, {}, (x) => createS3Body(x));
+    tracker.track(b, {}, (x) => createS3Body(x));
+    tracker.track(failing, {}, (x) => createS3Body(x));
+    const read = tracker.track(spyBody(['d']), {}, (x) => createS3Body(x));
+    await read.dump();
+    expect(tracker.open).toBe(3);
+    await tracker.dumpAll();
+    expect([a.dumps, b.dumps, tracker.open]).toEqual([1, 1, 0]);
+    await tracker.dumpAll();
+    expect(a.dumps).toBe(1);
+  });
+});
