@@ -31,9 +31,17 @@ export interface BodyChecks {
 
 /**
  * A GetObject body: read it once, in the form you need. An unread body keeps its connection busy:
- * always read it or call {@link S3Body.dump}. Every reader validates the length (a truncated body
+ * always read it or call {@link S3Body.dump}. (As a safety net the client dumps a body that is
+ * garbage-collected unread, logging it at debug level, and `client.close()` dumps those still open.)
+ * Every reader validates the length (a truncated body
  * throws a retryable `NetworkError`, code `ERR_BODY_TRUNCATED`) and, when asked for, the checksum
  * (`ChecksumMismatchError`, `ERR_CHECKSUM_MISMATCH`).
+ * @example
+ * ```ts
+ * const { Body } = await client.getObject({ Bucket: 'photos', Key: 'a.json' });
+ * const doc = await Body.json<{ id: string }>();
+ * // or: await Body.pipeTo('/tmp/a.json'); for await (const chunk of Body) ...; await Body.dump();
+ * ```
  */
 export interface S3Body extends AsyncIterable<Uint8Array> {
   /** Reads the whole body. */
