@@ -1,0 +1,8 @@
+/** Every contract case, in table order. */
+import { BUCKET_CASES } from './cases-buckets.js';
+import { MULTIPART_CASES } from './cases-multipart.js';
+import { OBJECT_CASES } from './cases-objects.js';
+import { WIRE_CASES } from './cases-wire.js';
+import type { ContractCase } from './contract-case.js';
+
+export const CONTRACT_CASES: readonly ContractCase[] = [...BUCKET_CASES, ...OBJECT_CASES, ...MULTIPART_CASES, ...WIRE_CASES];
