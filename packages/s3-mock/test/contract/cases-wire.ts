@@ -146,7 +146,8 @@ export const WIRE_CASES: readonly ContractCase[] = [
   {
     op: 'Unmodelled',
     behaviour: 'GET ?website (not modelled by the mock): 501 NotImplemented',
-    rgw: { aws: 'mock: 501 NotImplemented (AWS itself: 404 NoSuchWebsiteConfiguration)', rgw: '405 MethodNotAllowed' },
+    mock: 'deliberate: 501 NotImplemented for sub-resources it does not model (AWS: 404 NoSuchWebsiteConfiguration)',
+    rgw: { aws: 'mock: 501 NotImplemented', rgw: '405 MethodNotAllowed' },
     async run({ c, bucket, expected }) {
       const res = await c.send('GET', pathOf(bucket), { query: { website: '' } });
       expectError(res, ...expected<[number, string]>([501, 'NotImplemented'], [405, 'MethodNotAllowed']));

@@ -38,6 +38,8 @@ export interface ContractCase {
   behaviour: string;
   /** RGW's recorded difference from AWS, when there is one. */
   rgw?: Difference;
+  /** Where the mock deliberately departs from AWS (then `rgw.aws` says what the mock does). */
+  mock?: string;
   run(t: CaseContext): Promise<void>;
 }
 
