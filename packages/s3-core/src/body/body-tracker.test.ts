@@ -147,4 +147,40 @@ describe('createBodyTracker', () => {
     await tracker.dumpAll();
     expect(a.dumps).toBe(1);
   });
+
+  it('stops tracking when an iteration fails, and ignores a source whose dump rejects on collection', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const failing = tracker.track(spyBody(['a', 'b'], true), {}, (b) => b);
+    const iterator = failing[Symbol.asyncIterator]();
+    await iterator.next();
+    await expect(iterator.next()).rejects.toThrow('connection reset');
+    expect(tracker.open).toBe(0);
+    expect(await tracker.track(spyBody(['t']), {}, (b) => b).text()).toBe('t');
+
+    const rejecting = Object.assign(spyBody(['c']), { dump: () => Promise.reject(new Error('boom')) });
+    const body = tracker.track(rejecting, {}, (b) => createS3Body(b));
+    fake.collect(body);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tracker.open).toBe(0);
+  });
+
+  it('does not watch a reader started after close() dumped the body', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    // A lenient source: iterating after a dump yields nothing instead of throwing.
+    const lenient: HttpResponseBody = {
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true as const, value: undefined }) }),
+      bytes: () => Promise.resolve(new Uint8Array(0)),
+      text: () => Promise.resolve(''),
+      dump: () => Promise.resolve(),
+    };
+    const body = tracker.track(lenient, {}, (b) => b);
+    await tracker.dumpAll();
+    fake.entries.length = 0;
+    const iterator = body[Symbol.asyncIterator]();
+    expect(fake.entries).toEqual([]);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
+  });
 });

@@ -49,6 +49,7 @@ import { operations } from '../operations/index.js';
 import type { S3OperationName, S3Operations } from '../operations/index.js';
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
+import type { MethodArgs, S3ClientMethods } from './client-methods.js';
 import { prepareBody } from './prepare-body.js';
 import type { SigningPlan } from './prepare-body.js';
 
@@ -577,13 +578,24 @@ function fullObjectChecksum(headers: Record<string, string>): { algorithm: Check
   return undefined;
 }
 
-/** Arguments of a convenience method: the input is optional when every member is. */
-type MethodArgs<I> = object extends I ? [input?: I, options?: SendOptions] : [input: I, options?: SendOptions];
+export type { S3ClientMethods } from './client-methods.js';
 
-/** The typed convenience methods, one per operation (`getObject`, `listObjectsV2`...). */
-export type S3ClientMethods = {
+/** The methods the operation table implies; the generated, documented interface must match it. */
+type TableMethods = {
   [K in S3OperationName as Uncapitalize<K>]: (...args: MethodArgs<InputOf<S3Operations[K]>>) => Promise<OutputOf<S3Operations[K]>>;
 };
+// Compile-time drift check between client-methods.ts and the operation table: same names, identical
+// signatures (a mismatch makes `_MethodsMatchTable` fail to compile).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the exact identity test needs the generic form
+type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type SameMethods =
+  Identical<keyof TableMethods, keyof S3ClientMethods> extends true
+    ? false extends { [K in keyof TableMethods]: Identical<TableMethods[K], S3ClientMethods[K]> }[keyof TableMethods]
+      ? false
+      : true
+    : false;
+type Assert<T extends true> = T;
+type _MethodsMatchTable = Assert<SameMethods>;
 
 // Declaration merging gives the class the generated methods' types; they are installed below.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type

@@ -13,7 +13,14 @@ export interface AbortMultipartUploadOutput {
   RequestCharged?: string;
 }
 
-/** AbortMultipartUpload: `DELETE /{Bucket}/{Key+}?uploadId=ID`. */
+/**
+ * AbortMultipartUpload: `DELETE /{Bucket}/{Key+}?uploadId=ID`.
+ * @example
+ * ```ts
+ * // Ends the flow shown on CreateMultipartUpload when it fails: frees the parts uploaded so far.
+ * await client.abortMultipartUpload({ Bucket: 'photos', Key: 'video.mp4', UploadId });
+ * ```
+ */
 export const AbortMultipartUpload = defineOperation<AbortMultipartUploadInput, AbortMultipartUploadOutput>({
   name: 'AbortMultipartUpload',
   method: 'DELETE',

@@ -47,7 +47,19 @@ export interface CompleteMultipartUploadOutput extends SseOutput, ChecksumValues
   RequestCharged?: string;
 }
 
-/** CompleteMultipartUpload: `POST /{Bucket}/{Key+}?uploadId=ID`; may answer 200 with `<Error>`. */
+/**
+ * CompleteMultipartUpload: `POST /{Bucket}/{Key+}?uploadId=ID`; may answer 200 with `<Error>`.
+ * @example
+ * ```ts
+ * // Ends the flow shown on CreateMultipartUpload (parts in ascending PartNumber order):
+ * const { Location, ETag: objectETag } = await client.completeMultipartUpload({
+ *   Bucket: 'photos',
+ *   Key: 'video.mp4',
+ *   UploadId,
+ *   MultipartUpload: { Parts: [{ PartNumber: 1, ETag }] },
+ * });
+ * ```
+ */
 export const CompleteMultipartUpload = defineOperation<CompleteMultipartUploadInput, CompleteMultipartUploadOutput>({
   name: 'CompleteMultipartUpload',
   method: 'POST',

@@ -91,7 +91,15 @@ export interface CopyObjectOutput extends SseOutput {
   RequestCharged?: string;
 }
 
-/** CopyObject: `PUT /{Bucket}/{Key+}` with `x-amz-copy-source`; S3 may answer 200 with an `<Error>`. */
+/**
+ * CopyObject: `PUT /{Bucket}/{Key+}` with `x-amz-copy-source`; S3 may answer 200 with an `<Error>`.
+ * @example
+ * ```ts
+ * const { CopyObjectResult } = await client.copyObject({ Bucket: 'photos', Key: 'copy-of-a.txt', CopySource: 'photos/a.txt' });
+ * // Replace the metadata instead of copying it:
+ * await client.copyObject({ Bucket: 'photos', Key: 'a.txt', CopySource: 'photos/a.txt', MetadataDirective: 'REPLACE', ContentType: 'text/markdown' });
+ * ```
+ */
 export const CopyObject = defineOperation<CopyObjectInput, CopyObjectOutput>({
   name: 'CopyObject',
   method: 'PUT',

@@ -21,7 +21,15 @@ export interface CreateBucketOutput {
   BucketArn?: string;
 }
 
-/** CreateBucket: `PUT /{Bucket}` with an optional `<CreateBucketConfiguration>`. */
+/**
+ * CreateBucket: `PUT /{Bucket}` with an optional `<CreateBucketConfiguration>`.
+ * @example
+ * ```ts
+ * await client.createBucket({ Bucket: 'photos-us' }); // in us-east-1
+ * // Elsewhere, name the region (S3 answers IllegalLocationConstraintException otherwise):
+ * await client.createBucket({ Bucket: 'photos-eu', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } });
+ * ```
+ */
 export const CreateBucket = defineOperation<CreateBucketInput, CreateBucketOutput>({
   name: 'CreateBucket',
   method: 'PUT',

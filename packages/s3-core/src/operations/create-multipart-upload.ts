@@ -39,7 +39,25 @@ export interface CreateMultipartUploadOutput extends SseOutput {
   RequestCharged?: string;
 }
 
-/** CreateMultipartUpload: `POST /{Bucket}/{Key+}?uploads`. */
+/**
+ * CreateMultipartUpload: `POST /{Bucket}/{Key+}?uploads`.
+ * @example
+ * ```ts
+ * // The whole multipart flow (each part but the last at least 5 MiB; upload() from s3-transfer does it for you):
+ * const { UploadId } = await client.createMultipartUpload({ Bucket: 'photos', Key: 'video.mp4', ContentType: 'video/mp4' });
+ * try {
+ *   const parts = [];
+ *   for (const [i, chunk] of chunks.entries()) {
+ *     const { ETag } = await client.uploadPart({ Bucket: 'photos', Key: 'video.mp4', UploadId, PartNumber: i + 1, Body: chunk });
+ *     parts.push({ PartNumber: i + 1, ETag });
+ *   }
+ *   await client.completeMultipartUpload({ Bucket: 'photos', Key: 'video.mp4', UploadId, MultipartUpload: { Parts: parts } });
+ * } catch (err) {
+ *   await client.abortMultipartUpload({ Bucket: 'photos', Key: 'video.mp4', UploadId });
+ *   throw err;
+ * }
+ * ```
+ */
 export const CreateMultipartUpload = defineOperation<CreateMultipartUploadInput, CreateMultipartUploadOutput>({
   name: 'CreateMultipartUpload',
   method: 'POST',

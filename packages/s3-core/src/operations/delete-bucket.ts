@@ -7,7 +7,13 @@ export type DeleteBucketInput = BucketTarget;
 /** Output of {@link DeleteBucket}: nothing but `$metadata`. */
 export type DeleteBucketOutput = object;
 
-/** DeleteBucket: `DELETE /{Bucket}` (the bucket must be empty). */
+/**
+ * DeleteBucket: `DELETE /{Bucket}` (the bucket must be empty).
+ * @example
+ * ```ts
+ * await client.deleteBucket({ Bucket: 'photos-old' }); // BucketNotEmpty (409) unless empty
+ * ```
+ */
 export const DeleteBucket = defineOperation<DeleteBucketInput, DeleteBucketOutput>({
   name: 'DeleteBucket',
   method: 'DELETE',

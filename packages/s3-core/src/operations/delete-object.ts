@@ -20,7 +20,13 @@ export interface DeleteObjectOutput {
   RequestCharged?: string;
 }
 
-/** DeleteObject: `DELETE /{Bucket}/{Key+}` (204 also when the key did not exist). */
+/**
+ * DeleteObject: `DELETE /{Bucket}/{Key+}` (204 also when the key did not exist).
+ * @example
+ * ```ts
+ * await client.deleteObject({ Bucket: 'photos', Key: 'a.txt' });
+ * ```
+ */
 export const DeleteObject = defineOperation<DeleteObjectInput, DeleteObjectOutput>({
   name: 'DeleteObject',
   method: 'DELETE',

@@ -42,7 +42,16 @@ export interface DeleteObjectsOutput {
   RequestCharged?: string;
 }
 
-/** DeleteObjects: `POST /{Bucket}?delete` with a `<Delete>` document (Content-MD5 always sent). */
+/**
+ * DeleteObjects: `POST /{Bucket}?delete` with a `<Delete>` document (Content-MD5 always sent).
+ * @example
+ * ```ts
+ * const { Deleted, Errors } = await client.deleteObjects({
+ *   Bucket: 'photos',
+ *   Delete: { Objects: [{ Key: 'a.txt' }, { Key: 'b.txt' }], Quiet: false },
+ * });
+ * ```
+ */
 export const DeleteObjects = defineOperation<DeleteObjectsInput, DeleteObjectsOutput>({
   name: 'DeleteObjects',
   method: 'POST',

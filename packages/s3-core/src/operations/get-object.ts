@@ -60,7 +60,14 @@ export const readObjectInput = {
   RequestPayer: requestPayer,
 } as const;
 
-/** GetObject: `GET /{Bucket}/{Key+}`, the body streamed. */
+/**
+ * GetObject: `GET /{Bucket}/{Key+}`, the body streamed.
+ * @example
+ * ```ts
+ * const { Body, ContentType, ContentLength } = await client.getObject({ Bucket: 'photos', Key: 'a.txt' });
+ * const text = await Body.text(); // or Body.bytes(), Body.pipeTo(path), for await (const chunk of Body); else Body.dump()
+ * ```
+ */
 export const GetObject = defineOperation<GetObjectInput, GetObjectOutput>({
   name: 'GetObject',
   method: 'GET',

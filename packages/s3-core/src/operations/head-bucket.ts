@@ -13,7 +13,13 @@ export interface HeadBucketOutput {
   AccessPointAlias?: boolean;
 }
 
-/** HeadBucket: `HEAD /{Bucket}`; `NotFound` (404) or `Forbidden` (403) without a body. */
+/**
+ * HeadBucket: `HEAD /{Bucket}`; `NotFound` (404) or `Forbidden` (403) without a body.
+ * @example
+ * ```ts
+ * const { BucketRegion } = await client.headBucket({ Bucket: 'photos' });
+ * ```
+ */
 export const HeadBucket = defineOperation<HeadBucketInput, HeadBucketOutput>({
   name: 'HeadBucket',
   method: 'HEAD',

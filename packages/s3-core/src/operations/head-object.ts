@@ -9,7 +9,17 @@ export type HeadObjectInput = GetObjectInput;
 /** Output of {@link HeadObject}: the object's headers, no body. */
 export type HeadObjectOutput = ObjectDescription;
 
-/** HeadObject: `HEAD /{Bucket}/{Key+}`. A missing key is `NotFound` (404), HEAD has no error body. */
+/**
+ * HeadObject: `HEAD /{Bucket}/{Key+}`. A missing key is `NotFound` (404), HEAD has no error body.
+ * @example
+ * ```ts
+ * try {
+ *   const { ContentLength, ETag, LastModified } = await client.headObject({ Bucket: 'photos', Key: 'a.txt' });
+ * } catch (err) {
+ *   if (!isNotFoundError(err)) throw err; // a missing key is NotFound (404)
+ * }
+ * ```
+ */
 export const HeadObject = defineOperation<HeadObjectInput, HeadObjectOutput>({
   name: 'HeadObject',
   method: 'HEAD',

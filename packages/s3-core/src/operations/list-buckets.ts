@@ -26,7 +26,14 @@ export interface ListBucketsOutput {
   Prefix?: string;
 }
 
-/** ListBuckets: `GET /`, paginated by `ContinuationToken` when `MaxBuckets` is set. */
+/**
+ * ListBuckets: `GET /`, paginated by `ContinuationToken` when `MaxBuckets` is set.
+ * @example
+ * ```ts
+ * const { Buckets } = await client.listBuckets();
+ * for (const bucket of Buckets ?? []) console.log(bucket.Name, bucket.CreationDate);
+ * ```
+ */
 export const ListBuckets = defineOperation<ListBucketsInput, ListBucketsOutput>({
   name: 'ListBuckets',
   method: 'GET',

@@ -43,7 +43,14 @@ export interface ListMultipartUploadsOutput {
   RequestCharged?: string;
 }
 
-/** ListMultipartUploads: `GET /{Bucket}?uploads`, paginated by `KeyMarker` + `UploadIdMarker`. */
+/**
+ * ListMultipartUploads: `GET /{Bucket}?uploads`, paginated by `KeyMarker` + `UploadIdMarker`.
+ * @example
+ * ```ts
+ * const { Uploads } = await client.listMultipartUploads({ Bucket: 'photos', Prefix: 'video' });
+ * for (const upload of Uploads ?? []) console.log(upload.Key, upload.UploadId, upload.Initiated);
+ * ```
+ */
 export const ListMultipartUploads = defineOperation<ListMultipartUploadsInput, ListMultipartUploadsOutput>({
   name: 'ListMultipartUploads',
   method: 'GET',

@@ -65,7 +65,14 @@ export const objectShape = struct({
   Owner: ownerShape,
 });
 
-/** ListObjectsV2: `GET /{Bucket}?list-type=2`, paginated by `ContinuationToken`. */
+/**
+ * ListObjectsV2: `GET /{Bucket}?list-type=2`, paginated by `ContinuationToken`.
+ * @example
+ * ```ts
+ * const { Contents, CommonPrefixes, IsTruncated } = await client.listObjectsV2({ Bucket: 'photos', Prefix: 'notes/', Delimiter: '/' });
+ * // Every page: paginateListObjectsV2(client, { Bucket: 'photos' }).
+ * ```
+ */
 export const ListObjectsV2 = defineOperation<ListObjectsV2Input, ListObjectsV2Output>({
   name: 'ListObjectsV2',
   method: 'GET',

@@ -38,7 +38,14 @@ export interface ListPartsOutput {
   RequestCharged?: string;
 }
 
-/** ListParts: `GET /{Bucket}/{Key+}?uploadId=ID`, paginated by `PartNumberMarker`. */
+/**
+ * ListParts: `GET /{Bucket}/{Key+}?uploadId=ID`, paginated by `PartNumberMarker`.
+ * @example
+ * ```ts
+ * const { Parts } = await client.listParts({ Bucket: 'photos', Key: 'video.mp4', UploadId });
+ * for (const part of Parts ?? []) console.log(part.PartNumber, part.ETag, part.Size);
+ * ```
+ */
 export const ListParts = defineOperation<ListPartsInput, ListPartsOutput>({
   name: 'ListParts',
   method: 'GET',

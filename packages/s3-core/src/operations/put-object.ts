@@ -75,7 +75,15 @@ export interface PutObjectOutput extends SseOutput, ChecksumValues {
   RequestCharged?: string;
 }
 
-/** PutObject: `PUT /{Bucket}/{Key+}` with the object as body. */
+/**
+ * PutObject: `PUT /{Bucket}/{Key+}` with the object as body.
+ * @example
+ * ```ts
+ * const { ETag } = await client.putObject({ Bucket: 'photos', Key: 'notes/a.txt', Body: 'hello', ContentType: 'text/plain' });
+ * // A stream needs its length (for streams of unknown length, use upload() from s3-transfer).
+ * await client.putObject({ Bucket: 'photos', Key: 'b.bin', Body: Readable.from([bytes]), ContentLength: bytes.byteLength });
+ * ```
+ */
 export const PutObject = defineOperation<PutObjectInput, PutObjectOutput>({
   name: 'PutObject',
   method: 'PUT',

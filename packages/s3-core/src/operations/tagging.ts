@@ -22,7 +22,13 @@ export interface GetObjectTaggingOutput {
   VersionId?: string;
 }
 
-/** GetObjectTagging: `GET /{Bucket}/{Key+}?tagging`. */
+/**
+ * GetObjectTagging: `GET /{Bucket}/{Key+}?tagging`.
+ * @example
+ * ```ts
+ * const { TagSet } = await client.getObjectTagging({ Bucket: 'photos', Key: 'a.txt' });
+ * ```
+ */
 export const GetObjectTagging = defineOperation<GetObjectTaggingInput, GetObjectTaggingOutput>({
   name: 'GetObjectTagging',
   method: 'GET',
@@ -46,7 +52,13 @@ export interface PutObjectTaggingOutput {
   VersionId?: string;
 }
 
-/** PutObjectTagging: `PUT /{Bucket}/{Key+}?tagging` (replaces the whole tag set; Content-MD5 sent). */
+/**
+ * PutObjectTagging: `PUT /{Bucket}/{Key+}?tagging` (replaces the whole tag set; Content-MD5 sent).
+ * @example
+ * ```ts
+ * await client.putObjectTagging({ Bucket: 'photos', Key: 'a.txt', Tagging: { TagSet: [{ Key: 'project', Value: 'blue' }] } });
+ * ```
+ */
 export const PutObjectTagging = defineOperation<PutObjectTaggingInput, PutObjectTaggingOutput>({
   name: 'PutObjectTagging',
   method: 'PUT',
@@ -74,7 +86,13 @@ export interface DeleteObjectTaggingOutput {
   VersionId?: string;
 }
 
-/** DeleteObjectTagging: `DELETE /{Bucket}/{Key+}?tagging`. */
+/**
+ * DeleteObjectTagging: `DELETE /{Bucket}/{Key+}?tagging`.
+ * @example
+ * ```ts
+ * await client.deleteObjectTagging({ Bucket: 'photos', Key: 'a.txt' });
+ * ```
+ */
 export const DeleteObjectTagging = defineOperation<DeleteObjectTaggingInput, DeleteObjectTaggingOutput>({
   name: 'DeleteObjectTagging',
   method: 'DELETE',
@@ -91,7 +109,13 @@ export interface GetBucketTaggingOutput {
   TagSet?: Tag[];
 }
 
-/** GetBucketTagging: `GET /{Bucket}?tagging`. */
+/**
+ * GetBucketTagging: `GET /{Bucket}?tagging`.
+ * @example
+ * ```ts
+ * const { TagSet } = await client.getBucketTagging({ Bucket: 'photos' }); // NoSuchTagSet (404) when none
+ * ```
+ */
 export const GetBucketTagging = defineOperation<GetBucketTaggingInput, GetBucketTaggingOutput>({
   name: 'GetBucketTagging',
   method: 'GET',
@@ -111,7 +135,13 @@ export interface PutBucketTaggingInput extends BucketTarget {
 /** Output of {@link PutBucketTagging}. */
 export type PutBucketTaggingOutput = object;
 
-/** PutBucketTagging: `PUT /{Bucket}?tagging` (Content-MD5 sent). */
+/**
+ * PutBucketTagging: `PUT /{Bucket}?tagging` (Content-MD5 sent).
+ * @example
+ * ```ts
+ * await client.putBucketTagging({ Bucket: 'photos', Tagging: { TagSet: [{ Key: 'team', Value: 'media' }] } });
+ * ```
+ */
 export const PutBucketTagging = defineOperation<PutBucketTaggingInput, PutBucketTaggingOutput>({
   name: 'PutBucketTagging',
   method: 'PUT',
@@ -132,7 +162,13 @@ export type DeleteBucketTaggingInput = BucketTarget;
 /** Output of {@link DeleteBucketTagging}. */
 export type DeleteBucketTaggingOutput = object;
 
-/** DeleteBucketTagging: `DELETE /{Bucket}?tagging`. */
+/**
+ * DeleteBucketTagging: `DELETE /{Bucket}?tagging`.
+ * @example
+ * ```ts
+ * await client.deleteBucketTagging({ Bucket: 'photos' });
+ * ```
+ */
 export const DeleteBucketTagging = defineOperation<DeleteBucketTaggingInput, DeleteBucketTaggingOutput>({
   name: 'DeleteBucketTagging',
   method: 'DELETE',

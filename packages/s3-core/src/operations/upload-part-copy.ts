@@ -26,7 +26,21 @@ export interface UploadPartCopyOutput extends SseOutput {
   RequestCharged?: string;
 }
 
-/** UploadPartCopy: `PUT /{Bucket}/{Key+}?partNumber&uploadId` with `x-amz-copy-source`; may answer 200 with `<Error>`. */
+/**
+ * UploadPartCopy: `PUT /{Bucket}/{Key+}?partNumber&uploadId` with `x-amz-copy-source`; may answer 200 with `<Error>`.
+ * @example
+ * ```ts
+ * // Within the flow shown on CreateMultipartUpload: part 2 is a byte range of an existing object.
+ * const { CopyPartResult } = await client.uploadPartCopy({
+ *   Bucket: 'photos',
+ *   Key: 'video.mp4',
+ *   UploadId,
+ *   PartNumber: 2,
+ *   CopySource: 'photos/a.txt',
+ *   CopySourceRange: 'bytes=0-1',
+ * });
+ * ```
+ */
 export const UploadPartCopy = defineOperation<UploadPartCopyInput, UploadPartCopyOutput>({
   name: 'UploadPartCopy',
   method: 'PUT',

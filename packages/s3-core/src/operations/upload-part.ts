@@ -32,7 +32,14 @@ export interface UploadPartOutput extends SseOutput, ChecksumValues {
   RequestCharged?: string;
 }
 
-/** UploadPart: `PUT /{Bucket}/{Key+}?partNumber=N&uploadId=ID`. */
+/**
+ * UploadPart: `PUT /{Bucket}/{Key+}?partNumber=N&uploadId=ID`.
+ * @example
+ * ```ts
+ * // Within the flow shown on CreateMultipartUpload:
+ * const { ETag } = await client.uploadPart({ Bucket: 'photos', Key: 'video.mp4', UploadId, PartNumber: 1, Body: chunk });
+ * ```
+ */
 export const UploadPart = defineOperation<UploadPartInput, UploadPartOutput>({
   name: 'UploadPart',
   method: 'PUT',

@@ -85,7 +85,15 @@ export function paginateListObjectsV2(
   return paginate(client, ListObjectsV2, input, options);
 }
 
-/** Iterates the pages of ListBuckets (paged when `pageSize`/`MaxBuckets` is set). */
+/**
+ * Iterates the pages of ListBuckets (paged when `pageSize`/`MaxBuckets` is set).
+ * @example
+ * ```ts
+ * for await (const page of paginateListBuckets(client, { MaxBuckets: 100 })) {
+ *   for (const bucket of page.Buckets ?? []) console.log(bucket.Name);
+ * }
+ * ```
+ */
 export function paginateListBuckets(
   client: S3Client,
   input: ListBucketsInput = {},
@@ -94,7 +102,14 @@ export function paginateListBuckets(
   return paginate(client, ListBuckets, input, options);
 }
 
-/** Iterates the pages of ListParts (`PartNumberMarker`). */
+/**
+ * Iterates the pages of ListParts (`PartNumberMarker`).
+ * @example
+ * ```ts
+ * const parts = [];
+ * for await (const page of paginateListParts(client, { Bucket: 'photos', Key: 'video.mp4', UploadId })) parts.push(...(page.Parts ?? []));
+ * ```
+ */
 export function paginateListParts(
   client: S3Client,
   input: ListPartsInput,
@@ -103,7 +118,16 @@ export function paginateListParts(
   return paginate(client, ListParts, input, options);
 }
 
-/** Iterates the pages of ListMultipartUploads (`KeyMarker` + `UploadIdMarker`). */
+/**
+ * Iterates the pages of ListMultipartUploads (`KeyMarker` + `UploadIdMarker`).
+ * @example
+ * ```ts
+ * // Abort every unfinished upload of a bucket:
+ * for await (const page of paginateListMultipartUploads(client, { Bucket: 'photos' })) {
+ *   for (const u of page.Uploads ?? []) await client.abortMultipartUpload({ Bucket: 'photos', Key: u.Key!, UploadId: u.UploadId! });
+ * }
+ * ```
+ */
 export function paginateListMultipartUploads(
   client: S3Client,
   input: ListMultipartUploadsInput,

@@ -20,6 +20,11 @@ export function presignGetObject(client: S3Client, input: GetObjectInput, option
  * A presigned PutObject URL. Headers given here (`ContentType`, metadata, SSE...) are signed: the
  * uploader must send `headers` exactly. The body is not part of the signature (`UNSIGNED-PAYLOAD`).
  * @throws {ValidationError} `ERR_VALIDATION` for bad input or `expiresIn` outside 1..604800.
+ * @example
+ * ```ts
+ * const { url, method, headers } = await presignPutObject(client, { Bucket: 'uploads', Key: 'u/1.png', ContentType: 'image/png' }, { expiresIn: 300 });
+ * await fetch(url, { method, headers, body: png });
+ * ```
  */
 export function presignPutObject(client: S3Client, input: Omit<PutObjectInput, 'Body'>, options?: PresignUrlOptions): Promise<PresignedUrl> {
   return client.presign(PutObject, input, options);
@@ -28,6 +33,14 @@ export function presignPutObject(client: S3Client, input: Omit<PutObjectInput, '
 /**
  * A presigned POST form for browser uploads (policy with conditions, see sigv4's `signPostPolicy`).
  * @throws {ValidationError} `ERR_VALIDATION` for bad policy options.
+ * @example
+ * ```ts
+ * const { url, fields } = await presignPost(client, { bucket: 'uploads', key: 'u/1.png', contentLengthRange: [1, 5_000_000], expiresIn: 600 });
+ * const form = new FormData();
+ * for (const [name, value] of Object.entries(fields)) form.append(name, value);
+ * form.append('file', new Blob([png]));
+ * await fetch(url, { method: 'POST', body: form });
+ * ```
  */
 export function presignPost(client: S3Client, options: PresignPostOptions): Promise<PresignedPost> {
   return client.presignPost(options);
