@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,13 +24,14 @@ describe('S3 mock server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const aws = async (...args: string[]): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const awsWith = async (configFile: string, ...args: string[]): Promise<string> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
     delete env.AWS_PROFILE;
     delete env.AWS_SESSION_TOKEN;
     const { stdout } = await run('aws', ['--endpoint-url', server.endpoint, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   };
+  const aws = (...args: string[]): Promise<string> => awsWith('/dev/null', ...args);
 
   it('works with the real AWS CLI: mb, cp (single and multipart), ls, tagging, rm, rb', async () => {
     await aws('s3', 'mb', 's3://cli-bucket');
@@ -61,6 +62,49 @@ describe('S3 mock server', () => {
     await aws('s3', 'rm', '--recursive', 's3://cli-bucket');
     await aws('s3', 'rb', 's3://cli-bucket');
     expect(server.engine.listBuckets().Buckets).toHaveLength(0);
+  });
+
+  it('works with the real AWS CLI: sync both ways, presign, list-objects-v2 --max-items pages, get-object --range', async () => {
+    await aws('s3', 'mb', 's3://cli-sync');
+    const up = join(dir, 'up');
+    mkdirSync(join(up, 'sub'), { recursive: true });
+    for (const name of ['a.txt', 'b.txt', 'sub/c.txt', 'sub/d e.txt']) writeFileSync(join(up, name), `content of ${name}\n`);
+    const synced = await aws('s3', 'sync', up, 's3://cli-sync/tree');
+    expect(synced.match(/upload:/g)).toHaveLength(4);
+    expect(await aws('s3', 'sync', up, 's3://cli-sync/tree')).toBe(''); // nothing changed: nothing sent
+    const down = join(dir, 'down');
+    await aws('s3', 'sync', 's3://cli-sync/tree', down);
+    expect(readdirSync(join(down, 'sub')).sort()).toEqual(['c.txt', 'd e.txt']);
+    expect(readFileSync(join(down, 'sub/d e.txt'), 'utf8')).toBe('content of sub/d e.txt\n');
+
+    // awscli v1 presigns with SigV2 unless told otherwise; the mock (like new AWS regions) only takes SigV4.
+    const v4Config = join(dir, 'sigv4.cfg');
+    writeFileSync(v4Config, '[default]\ns3 =\n    signature_version = s3v4\n');
+    const url = (await awsWith(v4Config, 's3', 'presign', 's3://cli-sync/tree/a.txt', '--expires-in', '60')).trim();
+    expect(url).toContain('X-Amz-Signature=');
+    const res = await fetch(url);
+    expect([res.status, await res.text()]).toEqual([200, 'content of a.txt\n']);
+
+    const keys: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = JSON.parse(
+        await aws('s3api', 'list-objects-v2', '--bucket', 'cli-sync', '--max-items', '3', ...(token ? ['--starting-token', token] : [])),
+      ) as { Contents?: { Key: string }[]; NextToken?: string };
+      keys.push(...(page.Contents ?? []).map((o) => o.Key));
+      token = page.NextToken;
+      pages++;
+    } while (token && pages < 5);
+    expect([keys, pages]).toEqual([['tree/a.txt', 'tree/b.txt', 'tree/sub/c.txt', 'tree/sub/d e.txt'], 2]);
+
+    const rangeOut = join(dir, 'range.txt');
+    const meta = JSON.parse(await aws('s3api', 'get-object', '--bucket', 'cli-sync', '--key', 'tree/b.txt', '--range', 'bytes=0-6', rangeOut)) as { ContentRange: string };
+    expect([readFileSync(rangeOut, 'utf8'), meta.ContentRange]).toEqual(['content', 'bytes 0-6/17']);
+
+    await aws('s3', 'rm', '--recursive', 's3://cli-sync/tree');
+    await aws('s3', 'rb', 's3://cli-sync');
+    expect(server.engine.listBuckets().Buckets.map((b) => b.Name)).not.toContain('cli-sync');
   });
 
   it('serves presigned URLs to fetch, virtual-host addressing and injected resets', async () => {
