@@ -14,6 +14,7 @@ import { createS3Handler } from '../protocol/s3-handler.js';
 import type { S3RequestHandler } from '../protocol/s3-handler.js';
 import type { Route, S3Operation } from '../protocol/route.js';
 import { PROTOCOL_ERRORS } from '../protocol/protocol-error.js';
+import type { S3ErrorDocument } from '../protocol/protocol-error.js';
 import { listenS3Mock } from '../server/listen.js';
 import type { ListenOptions, S3MockServer } from '../server/listen.js';
 import { createInProcessTransport } from '../transport/in-process-transport.js';
@@ -122,6 +123,8 @@ export interface S3Mock {
   clearRequests(): void;
 }
 
+const REQUEST_TIMEOUT_MESSAGE = 'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.';
+
 function redactQuery(query: HttpQuery | undefined): HttpQuery {
   const out: HttpQuery = {};
   for (const [k, v] of Object.entries(query ?? {})) {
@@ -152,14 +155,14 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       ...(options.owner ? { owner: options.owner } : {}),
     });
   if (options.seed) engine.seed(options.seed);
-  const handler = createS3Handler({
+  const handlerOptions = {
     engine,
     auth: options.auth,
     credentials: options.credentials,
-    clock,
     baseDomains: options.baseDomains,
     maxSkewMs: options.maxSkewMs,
-  });
+  };
+  const handler = createS3Handler({ ...handlerOptions, clock });
   const faults = createFaultRegistry();
   const requests: RecordedRequest[] = [];
 
@@ -179,6 +182,16 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     requests.push(entry);
   };
 
+  const skewedHandler = (skewMs: number): S3RequestHandler =>
+    createS3Handler({ ...handlerOptions, clock: { now: () => clock.now() + skewMs, sleep: (ms, signal) => clock.sleep(ms, signal) } });
+
+  const injectedError = (action: '200-error' | 'RequestTimeout' | { slowDown: true } | { status: number; code: string; message?: string }): S3ErrorDocument => {
+    if (action === '200-error') return { status: 200, code: 'InternalError', message: PROTOCOL_ERRORS.InternalError.message, fields: {} };
+    if (action === 'RequestTimeout') return { status: 400, code: 'RequestTimeout', message: REQUEST_TIMEOUT_MESSAGE, fields: {} };
+    if ('slowDown' in action) return { status: 503, code: 'SlowDown', message: PROTOCOL_ERRORS.SlowDown.message, fields: {} };
+    return { status: action.status, code: action.code, message: action.message ?? action.code, fields: {} };
+  };
+
   const serve: ServeFunction = async (request, signal) => {
     throwIfAborted(signal);
     let route: Route | undefined;
@@ -189,22 +202,22 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     }
     const action = route && faults.take(route, request.method);
     let served: Served;
-    if (action === undefined || (typeof action === 'object' && 'delayMs' in action)) {
-      if (action) await clock.sleep(action.delayMs, signal);
-      const reply = await handler.handle(request, route);
-      served = { kind: 'reply', reply };
+    if (action === undefined) {
+      served = { kind: 'reply', reply: await handler.handle(request, route) };
     } else if (action === 'reset') {
       served = { kind: 'reset' };
-    } else if (action !== '200-error' && 'truncateBodyAt' in action) {
+    } else if (typeof action === 'object' && 'delayMs' in action) {
+      await clock.sleep(action.delayMs, signal);
+      served = { kind: 'reply', reply: await handler.handle(request, route) };
+    } else if (typeof action === 'object' && 'truncateBodyAt' in action) {
       served = { kind: 'reply', reply: await handler.handle(request, route), truncateAt: action.truncateBodyAt };
+    } else if (typeof action === 'object' && 'bytesPerSecond' in action) {
+      served = { kind: 'reply', reply: await handler.handle(request, route), throttle: { bytesPerSecond: action.bytesPerSecond, sleep: (ms, s) => clock.sleep(ms, s) } };
+    } else if (typeof action === 'object' && 'clockSkewMs' in action) {
+      served = { kind: 'reply', reply: await skewedHandler(action.clockSkewMs).handle(request, route) };
     } else {
       await drainRequestBody(request).catch(() => undefined);
-      const doc =
-        action === '200-error'
-          ? { status: 200, code: 'InternalError', message: PROTOCOL_ERRORS.InternalError.message, fields: {} }
-          : 'slowDown' in action
-            ? { status: 503, code: 'SlowDown', message: PROTOCOL_ERRORS.SlowDown.message, fields: {} }
-            : { status: action.status, code: action.code, message: action.message ?? action.code, fields: {} };
+      const doc = injectedError(action);
       const reply = handler.errorReply(request, doc, doc.status);
       reply.route = route;
       served = { kind: 'reply', reply };

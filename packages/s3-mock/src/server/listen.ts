@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HttpQuery, HttpRequest } from '@s3kit/primitives';
 import type { S3Engine } from '../engine/engine.js';
+import { throttleSlices } from '../mock/served.js';
 import type { ServeFunction } from '../mock/served.js';
 
 /** Where a server listens. */
@@ -89,9 +90,18 @@ async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerRe
     req.socket.destroy();
     return;
   }
-  const { reply, truncateAt } = served;
+  const { reply, truncateAt, throttle } = served;
   res.writeHead(reply.status, reply.headers);
   if (request.method === 'HEAD' || reply.body.byteLength === 0) {
+    res.end();
+    return;
+  }
+  if (throttle) {
+    for (const { slice, pauseMs } of throttleSlices(reply.body, throttle.bytesPerSecond)) {
+      if (res.destroyed) return;
+      res.write(slice);
+      await throttle.sleep(pauseMs);
+    }
     res.end();
     return;
   }

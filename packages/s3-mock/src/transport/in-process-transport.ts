@@ -5,6 +5,7 @@
  */
 import { AbortError, NetworkError, ValidationError, concatBytes, createResponseBody, throwIfAborted } from '@s3kit/primitives';
 import type { HttpRequest, HttpResponse, HttpTransport } from '@s3kit/primitives';
+import { throttleSlices } from '../mock/served.js';
 import type { ServeFunction } from '../mock/served.js';
 
 const encoder = new TextEncoder();
@@ -67,10 +68,16 @@ export function createInProcessTransport(serve: ServeFunction): HttpTransport {
       const served = await serve(forwarded, signal);
       throwIfAborted(signal);
       if (served.kind === 'reset') throw new NetworkError('socket hang up (injected reset)', { code: 'ECONNRESET' });
-      const { reply, truncateAt } = served;
+      const { reply, truncateAt, throttle } = served;
       const payload = request.method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : reply.body;
-      // eslint-disable-next-line @typescript-eslint/require-await -- an async iterable the response body can consume
       const stream = async function* (): AsyncGenerator<Uint8Array> {
+        if (throttle) {
+          for (const { slice, pauseMs } of throttleSlices(payload, throttle.bytesPerSecond)) {
+            yield slice.slice();
+            await throttle.sleep(pauseMs, signal);
+          }
+          return;
+        }
         if (truncateAt !== undefined && truncateAt < payload.byteLength) {
           if (truncateAt > 0) yield payload.slice(0, truncateAt);
           throw new NetworkError('other side closed (injected truncation)', { code: 'UND_ERR_SOCKET' });
