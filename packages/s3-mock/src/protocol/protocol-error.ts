@@ -10,6 +10,7 @@ export const PROTOCOL_ERRORS = {
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
+  RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   ServiceUnavailable: { status: 503, message: 'Please reduce your request rate.' },
   SlowDown: { status: 503, message: 'Please reduce your request rate.' },
   XAmzContentSHA256Mismatch: { status: 400, message: "The provided 'x-amz-content-sha256' header does not match what was computed." },
@@ -39,16 +40,16 @@ export class S3ProtocolError extends S3kitError {
   /** Extra `<Error>` members. */
   readonly fields: Readonly<Record<string, string | number>>;
 
-  constructor(code: string, status: number, message: string, fields: Readonly<Record<string, string | number>> = {}) {
-    super(message, { code, details: { status, ...fields } });
+  constructor(code: string, status: number, message: string, fields: Readonly<Record<string, string | number>> = {}, cause?: unknown) {
+    super(message, { code, details: { status, ...fields }, ...(cause === undefined ? {} : { cause }) });
     this.status = status;
     this.fields = fields;
   }
 
   /** An error with S3's status and default message for `code`. */
-  static of(code: ProtocolErrorCode, fields: Readonly<Record<string, string | number>> = {}, message?: string): S3ProtocolError {
+  static of(code: ProtocolErrorCode, fields: Readonly<Record<string, string | number>> = {}, message?: string, cause?: unknown): S3ProtocolError {
     const spec = PROTOCOL_ERRORS[code];
-    return new S3ProtocolError(code, spec.status, message ?? spec.message, fields);
+    return new S3ProtocolError(code, spec.status, message ?? spec.message, fields, cause);
   }
 }
 

@@ -29,10 +29,20 @@ async function* asStream(body: HttpRequest['body']): AsyncGenerator<Uint8Array> 
 /** Counts the raw bytes; fails with `IncompleteBody` when they differ from `Content-Length`. */
 async function* counted(source: AsyncIterable<Uint8Array>, expected: number | undefined): AsyncGenerator<Uint8Array> {
   let n = 0;
-  for await (const chunk of source) {
-    n += chunk.byteLength;
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let step: IteratorResult<Uint8Array>;
+    try {
+      step = await iterator.next();
+    } catch (err) {
+      // The client stopped sending (a socket closed before Content-Length bytes arrived).
+      if (err instanceof S3ProtocolError) throw err;
+      throw S3ProtocolError.of('IncompleteBody', {}, undefined, err);
+    }
+    if (step.done) break;
+    n += step.value.byteLength;
     if (expected !== undefined && n > expected) throw S3ProtocolError.of('IncompleteBody');
-    yield chunk;
+    yield step.value;
   }
   if (expected !== undefined && n !== expected) throw S3ProtocolError.of('IncompleteBody');
 }

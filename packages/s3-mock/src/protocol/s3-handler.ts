@@ -15,7 +15,7 @@ import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
-import { toErrorDocument } from './protocol-error.js';
+import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
 import type { S3ErrorDocument } from './protocol-error.js';
 import { drainRequestBody, readRequestBody } from './request-body.js';
 import type { ReadBody } from './request-body.js';
@@ -91,6 +91,15 @@ export function renderErrorXml(error: S3ErrorDocument, requestId: string, hostId
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${el('Code', error.code)}${el('Message', error.message)}${fields.join('')}${el('RequestId', requestId)}${el('HostId', hostId)}</Error>`;
 }
 
+/** S3's limit on the request header section (names, values, separators), in bytes. */
+export const MAX_HEADER_SECTION_BYTES = 8192;
+
+function assertHeaderSection(headers: Readonly<Record<string, string>>): void {
+  let size = 0;
+  for (const [name, value] of Object.entries(headers)) size += Buffer.byteLength(name) + Buffer.byteLength(value) + 4; // ': ' and CRLF
+  if (size > MAX_HEADER_SECTION_BYTES) throw S3ProtocolError.of('RequestHeaderSectionTooLarge', { MaxSizeAllowed: MAX_HEADER_SECTION_BYTES });
+}
+
 /**
  * Creates the S3 protocol handler over an engine.
  * @example
@@ -152,6 +161,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     let cached: Promise<ReadBody> | undefined;
     try {
       route ??= resolveRoute(request, options.baseDomains);
+      assertHeaderSection(request.headers);
       const verified: VerifiedRequest | undefined = await authenticate(request, authOptions, regionOf(route.bucket));
       const ctx: OperationContext = {
         request,

@@ -83,6 +83,18 @@ export function toHttpRequest(req: IncomingMessage): HttpRequest {
   return request;
 }
 
+/** The raw HTTP response for a request node's parser refused. */
+export function clientErrorResponse(parserCode: string | undefined): string {
+  const [status, code, message] =
+    parserCode === 'HPE_HEADER_OVERFLOW'
+      ? ['400 Bad Request', 'RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.']
+      : parserCode === 'HPE_INVALID_EOF_STATE'
+        ? ['400 Bad Request', 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.']
+        : ['400 Bad Request', 'BadRequest', 'An error occurred when parsing the HTTP request.'];
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  return `HTTP/1.1 ${status}\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
 async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const request = toHttpRequest(req);
   const served = await serve(request);
@@ -119,13 +131,22 @@ async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerRe
 export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, options: ListenOptions = {}): Promise<S3MockServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
-  const server: Server = createServer({ keepAlive: true }, (req, res) => {
+  const server: Server = createServer({ keepAlive: true, maxHeaderSize: 64 * 1024 }, (req, res) => {
     respond(serve, req, res).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/xml' });
         res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');
       } else res.destroy();
     });
+  });
+  // A request node cannot parse (a body shorter than its Content-Length when the client stops,
+  // bytes past the declared length that are no request): answer like S3, with an XML error.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(clientErrorResponse(err.code));
   });
   // The AWS CLI and SDKs send Expect: 100-continue on uploads; answer it before reading the body.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
