@@ -5,7 +5,8 @@ import type { ContractCase } from './contract-case.js';
 export const TABLE_START = '<!-- fidelity-table:start (generated from test/contract/cases*.ts; UPDATE_FIDELITY_TABLE=1 npx vitest run --project s3-mock fidelity) -->';
 export const TABLE_END = '<!-- fidelity-table:end -->';
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|');
+/** Escapes pipes; shows XML element names as code so Markdown does not swallow them as HTML. */
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/<\/?[A-Za-z][^>]*>/g, (m) => `\`${m}\``);
 
 /** The Markdown block between the markers: totals, then one row per case. */
 export function renderFidelityTable(cases: readonly ContractCase[]): string {
