@@ -176,7 +176,7 @@ export const MULTIPART_CASES: readonly ContractCase[] = [
   },
   {
     op: 'GetObject',
-    behaviour: 'partNumber=1 of a multipart object: 206, x-amz-mp-parts-count',
+    behaviour: 'partNumber=2 of a multipart object: 206, Content-Range, x-amz-mp-parts-count',
     rgw: { aws: '206 with the part\'s bytes, Content-Range and x-amz-mp-parts-count', rgw: 'partNumber is ignored: 200 with the whole object' },
     async run({ c, bucket, key, rgwDiffers }) {
       const id = await initiate(c, bucket, key());
