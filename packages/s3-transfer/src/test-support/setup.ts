@@ -94,8 +94,8 @@ const CLIENT_METHODS = [
 export function wrapClient(client: S3Client, overrides: Partial<TransferClient>): TransferClient {
   const out: Record<string, unknown> = {};
   for (const name of CLIENT_METHODS) {
-    const method = client[name] as (...args: unknown[]) => unknown;
-    out[name] = (...args: unknown[]) => method.apply(client, args);
+    const method = client[name].bind(client) as (...args: unknown[]) => unknown;
+    out[name] = (...args: unknown[]) => method(...args);
   }
   return { ...(out as unknown as TransferClient), ...overrides };
 }
