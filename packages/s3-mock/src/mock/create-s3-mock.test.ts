@@ -277,6 +277,22 @@ describe('authentication and bodies', () => {
     expect((await deliver({ ...stream, body: raw })).text).toContain('SignatureDoesNotMatch');
   });
 
+  it('copies bodies both ways like a socket: buffers a client reuses after the response do not change what is stored', async () => {
+    const { mock, deliver } = setup({ auth: 'none', seed: { buckets: { bkt: {} } } });
+    const whole = Buffer.from('first body');
+    expect((await deliver(testRequest('PUT', '/bkt/whole', { body: whole }))).status).toBe(200);
+    whole.fill(0x21);
+    const pooled = Buffer.from('streamed body');
+    const chunks = async function* () { yield pooled.subarray(0, 8); yield pooled.subarray(8); };
+    expect((await deliver(testRequest('PUT', '/bkt/streamed', { body: chunks(), headers: { 'content-length': String(pooled.length) } }))).status).toBe(200);
+    pooled.fill(0x21);
+    const res = await mock.transport.send(testRequest('GET', '/bkt/whole'));
+    const got = await res.body.bytes();
+    got.fill(0x3f);
+    expect((await deliver(testRequest('GET', '/bkt/whole'))).text).toBe('first body');
+    expect((await deliver(testRequest('GET', '/bkt/streamed'))).text).toBe('streamed body');
+  });
+
   it('enforces Content-Length like a socket and answers 411 to unsized streams', async () => {
     const { mock, signer, deliver } = setup({ auth: 'none', seed: { buckets: { bkt: {} } } });
     await expect(mock.transport.send(testRequest('PUT', '/bkt/k', { body: 'abc', headers: { 'content-length': '5' } }))).rejects.toSatisfy(isValidationError);

@@ -19,6 +19,11 @@ function toStream(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
   };
 }
 
+/** A copy in a plain Uint8Array (`Buffer#slice` would return a view, not a copy). */
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 async function readBody(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpRequest['body']> {
   const body = request.body;
   const declared = request.headers['content-length'];
@@ -30,13 +35,15 @@ async function readBody(request: HttpRequest, signal: AbortSignal | undefined): 
   let bytes: Uint8Array;
   let chunks: Uint8Array[] = [];
   if (isStream) {
+    // Copied as a socket would: a sender may reuse its buffers once the response is in, and what
+    // the engine stores must not change with them.
     for await (const chunk of body) {
       throwIfAborted(signal);
-      chunks.push(chunk);
+      chunks.push(copy(chunk));
     }
     bytes = concatBytes(chunks);
   } else {
-    bytes = typeof body === 'string' ? encoder.encode(body) : body;
+    bytes = typeof body === 'string' ? encoder.encode(body) : copy(body);
     chunks = [bytes];
   }
   if (declared !== undefined && Number(declared) !== bytes.byteLength) {
@@ -73,17 +80,17 @@ export function createInProcessTransport(serve: ServeFunction): HttpTransport {
       const stream = async function* (): AsyncGenerator<Uint8Array> {
         if (throttle) {
           for (const { slice, pauseMs } of throttleSlices(payload, throttle.bytesPerSecond)) {
-            yield slice.slice();
+            yield copy(slice);
             await throttle.sleep(pauseMs, signal);
           }
           return;
         }
         if (truncateAt !== undefined && truncateAt < payload.byteLength) {
-          if (truncateAt > 0) yield payload.slice(0, truncateAt);
+          if (truncateAt > 0) yield copy(payload.subarray(0, truncateAt));
           throw new NetworkError('other side closed (injected truncation)', { code: 'UND_ERR_SOCKET' });
         }
         if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-        if (payload.byteLength > 0) yield payload.slice();
+        if (payload.byteLength > 0) yield copy(payload);
       };
       const response: HttpResponse = { statusCode: reply.status, headers: { ...reply.headers }, body: createResponseBody(stream()) };
       return response;
