@@ -1,12 +1,10 @@
 // One download of the fixed object to a file by one client, in its own process (forked by
 // scenarios/download.mjs). argv[2] is JSON { impl, port, file, partSize, queue }; it answers over
-// IPC with { ms, cpuMs, maxRssMiB }.
+// IPC with { ms, cpuMs, maxRssMiB, baseRssMiB } (peak RSS, and RSS before the download started;
+// only the library under test is imported).
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, S3Client as SdkClient } from '@aws-sdk/client-s3';
-import { Client as MinioClient } from 'minio';
-import { S3Client } from '@s3kit/s3-core';
-import { createTransferManager } from '@s3kit/s3-transfer';
+import { peakRssMiB, rssMiB } from './memory.mjs';
 
 const o = JSON.parse(process.argv[2]);
 const endpoint = `http://127.0.0.1:${o.port}`;
@@ -17,6 +15,8 @@ const Key = 'big/object.bin';
 let run;
 let close = async () => {};
 if (o.impl === 's3kit') {
+  const { S3Client } = await import('@s3kit/s3-core');
+  const { createTransferManager } = await import('@s3kit/s3-transfer');
   const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
   const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue });
   run = async () => {
@@ -25,6 +25,7 @@ if (o.impl === 's3kit') {
   };
   close = () => client.close();
 } else if (o.impl === 'sdk') {
+  const { GetObjectCommand, S3Client: SdkClient } = await import('@aws-sdk/client-s3');
   const client = new SdkClient({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
   run = async () => {
     const out = await client.send(new GetObjectCommand({ Bucket, Key }));
@@ -32,17 +33,19 @@ if (o.impl === 's3kit') {
   };
   close = async () => client.destroy();
 } else if (o.impl === 'minio') {
+  const { Client: MinioClient } = await import('minio');
   const client = new MinioClient({ endPoint: '127.0.0.1', port: o.port, useSSL: false, accessKey: credentials.accessKeyId, secretKey: credentials.secretAccessKey, region: 'us-east-1', pathStyle: true });
   run = () => client.fGetObject(Bucket, Key, o.file);
 } else {
   throw new Error(`unknown impl ${o.impl}`);
 }
 
+const baseRssMiB = rssMiB();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const verifiedBy = await run();
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+const maxRssMiB = peakRssMiB();
 await close();
-process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, verifiedBy }, () => process.exit(0));
+process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB, verifiedBy }, () => process.exit(0));

@@ -1,13 +1,11 @@
 // One multipart upload by one client, in its own process (forked by scenarios/multipart-upload.mjs)
 // so that its peak RSS is its own. argv[2] is JSON { impl, source, crc, size, port, key, file,
-// partSize, queue }; it answers over IPC with { ms, cpuMs, maxRssMiB, baseRssMiB }.
+// partSize, queue }; it answers over IPC with { ms, cpuMs, maxRssMiB, baseRssMiB }: the peak RSS of
+// the process and its RSS just before the upload started (library loaded, client built, source
+// ready). Only the library under test is imported, so the baseline is its own.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { S3Client as SdkClient } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { Client as MinioClient } from 'minio';
-import { S3Client } from '@s3kit/s3-core';
-import { createTransferManager } from '@s3kit/s3-transfer';
+import { peakRssMiB, rssMiB } from './memory.mjs';
 import { BLOCK, patternBlock, patternBuffer } from './pattern.mjs';
 
 const o = JSON.parse(process.argv[2]);
@@ -37,11 +35,15 @@ const body = () => (o.source === 'buffer' ? buffer : o.source === 'stream' ? pat
 let run;
 let close = async () => {};
 if (o.impl === 's3kit') {
+  const { S3Client } = await import('@s3kit/s3-core');
+  const { createTransferManager } = await import('@s3kit/s3-transfer');
   const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
   const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue, checksum: o.crc ? 'full-object' : 'none' });
   run = () => tm.upload({ Bucket, Key: o.key, Body: body(), ...(o.source === 'stream' ? {} : {}) });
   close = () => client.close();
 } else if (o.impl === 'sdk') {
+  const { S3Client: SdkClient } = await import('@aws-sdk/client-s3');
+  const { Upload } = await import('@aws-sdk/lib-storage');
   const client = new SdkClient({
     endpoint,
     region: 'us-east-1',
@@ -58,18 +60,19 @@ if (o.impl === 's3kit') {
   };
   close = async () => client.destroy();
 } else if (o.impl === 'minio') {
+  const { Client: MinioClient } = await import('minio');
   const client = new MinioClient({ endPoint: '127.0.0.1', port: o.port, useSSL: false, accessKey: credentials.accessKeyId, secretKey: credentials.secretAccessKey, region: 'us-east-1', pathStyle: true, partSize: o.partSize });
   run = () => (o.source === 'file' ? client.fPutObject(Bucket, o.key, o.file) : client.putObject(Bucket, o.key, body(), o.size));
 } else {
   throw new Error(`unknown impl ${o.impl}`);
 }
 
-const baseRssMiB = process.resourceUsage().maxRSS / 1024;
+const baseRssMiB = rssMiB();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await run();
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+const maxRssMiB = peakRssMiB();
 await close();
 process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB }, () => process.exit(0));

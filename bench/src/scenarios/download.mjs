@@ -46,7 +46,7 @@ export const download = {
     const server = await spawnServer(serverScript, { OBJECT_SIZE: String(bytes) });
     const file = join(tmpdir(), `s3kit-bench-download-${process.pid}.bin`);
     const want = expectedCrc(bytes);
-    const series = new Map(IMPLS.map((i) => [i.impl, { gbps: [], rss: [], cpu: [], verifiedBy: '' }]));
+    const series = new Map(IMPLS.map((i) => [i.impl, { gbps: [], rss: [], added: [], cpu: [], verifiedBy: '' }]));
     try {
       const random = createSeededRandom(bytes);
       for (let r = 0; r < rounds; r++) {
@@ -62,6 +62,7 @@ export const download = {
           const s = series.get(i.impl);
           s.gbps.push(bytes / (m.ms / 1000) / 1e9);
           s.rss.push(m.maxRssMiB);
+          s.added.push(m.maxRssMiB - m.baseRssMiB);
           s.cpu.push(m.cpuMs);
           if (m.verifiedBy) s.verifiedBy = m.verifiedBy;
         }
@@ -76,7 +77,10 @@ export const download = {
     });
     const notes = IMPLS.map((i) => {
       const s = series.get(i.impl);
-      return `${i.label}: client CPU ${(summarize(s.cpu).median / 1000 / (bytes / (1024 * MiB))).toFixed(2)} s/GiB${s.verifiedBy ? `; verified by ${s.verifiedBy}` : ''}.`;
+      return (
+        `${i.label}: client CPU ${(summarize(s.cpu).median / 1000 / (bytes / (1024 * MiB))).toFixed(2)} s/GiB, ` +
+        `RSS added by the download ${Math.max(...s.added).toFixed(0)} MiB${s.verifiedBy ? `; verified by ${s.verifiedBy}` : ''}.`
+      );
     });
     notes.push(
       `The server returns an MD5 ETag and no checksum, so no client hashes the body${bytes <= PART ? ' (except s3kit, which checks the MD5 of an object that fits one range)' : ''}; ` +

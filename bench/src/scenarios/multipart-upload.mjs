@@ -83,14 +83,16 @@ function scenarioFor(source) {
         const how = s.parts ? `${s.parts} parts` : 'one PutObject';
         notes.push(`${i.label}: client CPU ${cpuSPerGiB.toFixed(2)} s/GiB; ${how}, x-amz-content-sha256 ${s.mode.length === 64 ? 'a SHA-256' : s.mode}, checksum ${s.checksum}.`);
       }
-      for (const impl of ['s3kit-crc', 's3kit-none']) {
+      // The target is on what the upload adds: peak RSS minus the RSS just before it started (library
+      // loaded, client built, a buffer source already resident).
+      const added = (impl) => {
         const s = series.get(impl);
-        // A buffer source is resident before the upload starts; the budget applies on top of it.
-        const peak = Math.max(...s.rss) - (source === 'buffer' ? bytes / MiB : 0);
-        notes.push(
-          `Target: ${impl} peak RSS${source === 'buffer' ? ' above the source buffer' : ''} <= part size x parts in flight + 64 MiB (${budget} MiB): ` +
-            `${peak <= budget ? 'met' : 'NOT met'} (${peak.toFixed(0)} MiB).`,
-        );
+        return Math.max(...s.rss.map((peak, k) => peak - s.base[k]));
+      };
+      notes.push(`RSS added by the upload (peak minus RSS before it started), worst round: ${impls.map((i) => `${i.label} ${added(i.impl).toFixed(0)} MiB`).join('; ')}.`);
+      for (const impl of ['s3kit-crc', 's3kit-none']) {
+        const peak = added(impl);
+        notes.push(`Target: ${impl} RSS added <= part size x parts in flight + 64 MiB (${budget} MiB): ${peak <= budget ? 'met' : 'NOT met'} (${peak.toFixed(0)} MiB).`);
       }
       notes.push(`Part size ${PART / MiB} MiB and ${QUEUE} parts in flight for every client (minio uploads its parts one at a time).`);
       return {
@@ -98,7 +100,7 @@ function scenarioFor(source) {
         title: `5. Multipart upload of ${bytes / MiB} MiB from a ${source}`,
         description:
           `Minimal multipart server in its own process (counts payload bytes per upload, never hashes); each client in its own process, ` +
-          `timed from the upload call to its completion; peak RSS is the client process's maxRSS${source === 'buffer' ? ' (including the source buffer)' : ''}.`,
+          `timed from the upload call to its completion; peak RSS is the client process's own high-water mark (VmHWM)${source === 'buffer' ? ', including the source buffer' : ''}.`,
         unit: 'GB/s',
         higherIsBetter: true,
         ours: 's3kit-crc',

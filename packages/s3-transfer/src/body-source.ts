@@ -18,7 +18,11 @@ export interface SizedSource {
   readonly identity: SourceIdentity | undefined;
   /** Whether `read` allocates (and so must be counted against the memory budget). */
   readonly allocates: boolean;
-  read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * Bytes `start` to `end` (exclusive). Sources that allocate read into `into` when given (at
+   * least `end - start` bytes long) and return a view of it.
+   */
+  read(start: number, end: number, into?: Buffer): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -99,9 +103,9 @@ async function fileSource(path: string, fs: TransferFileSystem): Promise<SizedSo
     size: stats.size,
     identity: { path, size: stats.size, mtimeMs: stats.mtimeMs },
     allocates: true,
-    async read(start, end) {
+    async read(start, end, into) {
       handle ??= await fs.open(path, 'r');
-      const buffer = Buffer.allocUnsafe(end - start);
+      const buffer = into ? into.subarray(0, end - start) : Buffer.allocUnsafe(end - start);
       let at = 0;
       while (at < buffer.byteLength) {
         const { bytesRead } = await handle.read(buffer, at, buffer.byteLength - at, start + at);

@@ -8,6 +8,8 @@ import { openUploadSource, meteredBody } from './body-source.js';
 import type { SizedSource, StreamSource, UploadBody } from './body-source.js';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { CheckpointPart, SourceIdentity, UploadCheckpoint } from './checkpoint.js';
+import { createPartBuffers } from './part-buffers.js';
+import type { PartBuffers } from './part-buffers.js';
 import { DEFAULT_PART_SIZE, planParts, partRange, streamPartSize } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener, ProgressTracker } from './progress.js';
@@ -257,18 +259,39 @@ async function runMultipart(
   }
 }
 
+/** A memory-budget release that also returns `buffer` to `buffers` (once, however often it is called). */
+function releaseWith(budget: () => void, buffers: PartBuffers, buffer: Buffer): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    buffers.give(buffer);
+    budget();
+  };
+}
+
 /** Part jobs of a sized source, skipping parts already done. */
 function sizedJobs(ctx: TransferContext, source: SizedSource, state: MultipartState, partCount: number): (signal: AbortSignal) => Promise<PartJob | undefined> {
   let n = 0;
   const plan = { partSize: state.partSize, partCount, size: source.size };
+  const buffers = createPartBuffers();
   return async (signal) => {
     do n++;
     while (n <= partCount && state.parts.has(n));
     if (n > partCount) return undefined;
     const { start, end } = partRange(plan, n);
-    const release = source.allocates ? await ctx.memory.acquire(end - start, signal) : () => undefined;
+    if (!source.allocates) return { partNumber: n, data: await source.read(start, end), release: () => undefined };
+    const budget = await ctx.memory.acquire(state.partSize, signal);
+    let buffer: Buffer;
     try {
-      return { partNumber: n, data: await source.read(start, end), release };
+      buffer = buffers.take(state.partSize);
+    } catch (err) {
+      budget();
+      throw err;
+    }
+    const release = releaseWith(budget, buffers, buffer);
+    try {
+      return { partNumber: n, data: await source.read(start, end, buffer), release };
     } catch (err) {
       release();
       throw err;
@@ -277,7 +300,13 @@ function sizedJobs(ctx: TransferContext, source: SizedSource, state: MultipartSt
 }
 
 /** Part jobs of a stream: the first buffer already read, then `streamPartSize` buffers as memory allows. */
-function streamJobs(ctx: TransferContext, source: StreamSource, base: number, first: PartJob): (signal: AbortSignal) => Promise<PartJob | undefined> {
+function streamJobs(
+  ctx: TransferContext,
+  source: StreamSource,
+  base: number,
+  first: PartJob,
+  buffers: PartBuffers,
+): (signal: AbortSignal) => Promise<PartJob | undefined> {
   let n = 0;
   let ended = first.data.byteLength < base;
   return async (signal) => {
@@ -285,9 +314,16 @@ function streamJobs(ctx: TransferContext, source: StreamSource, base: number, fi
     if (n === 1) return first;
     if (ended) return undefined;
     const size = streamPartSize(base, n);
-    const release = await ctx.memory.acquire(size, signal);
+    const budget = await ctx.memory.acquire(size, signal);
+    let buffer: Buffer;
     try {
-      const buffer = Buffer.allocUnsafe(size);
+      buffer = buffers.take(size);
+    } catch (err) {
+      budget();
+      throw err;
+    }
+    const release = releaseWith(budget, buffers, buffer);
+    try {
       const filled = await source.fill(buffer);
       if (filled < size) ended = true;
       if (filled === 0) {
@@ -377,10 +413,12 @@ export async function runUpload(ctx: TransferContext, input: UploadInput, option
       return await runMultipart(ctx, state, sizedJobs(ctx, source, state, plan.partCount), progress, signal, options);
     }
     const base = planParts(0, { partSize: wanted ?? Math.max(DEFAULT_PART_SIZE, ctx.minPartSize), minPartSize: ctx.minPartSize }).partSize;
-    const release = await ctx.memory.acquire(base, signal);
+    const buffers = createPartBuffers();
+    const firstBuffer = buffers.take(base);
+    const release = releaseWith(await ctx.memory.acquire(base, signal), buffers, firstBuffer);
     let first: PartJob;
     try {
-      const buffer = Buffer.allocUnsafe(base);
+      const buffer = firstBuffer;
       const filled = await source.fill(buffer);
       first = { partNumber: 1, data: buffer.subarray(0, filled), release };
       if (filled < base) {
@@ -400,7 +438,7 @@ export async function runUpload(ctx: TransferContext, input: UploadInput, option
       throw err;
     });
     try {
-      return await runMultipart(ctx, state, streamJobs(ctx, source, base, first), progress, signal, options);
+      return await runMultipart(ctx, state, streamJobs(ctx, source, base, first, buffers), progress, signal, options);
     } finally {
       // Idempotent: a no-op when part 1 ran (and released its buffer), needed when it never started.
       release();

@@ -1,0 +1,30 @@
+/**
+ * Part buffers recycled within one upload. A 1 GiB upload in 8 MiB parts would otherwise allocate
+ * 128 buffers that live outside the V8 heap until a GC notices them: peak RSS then grows well past
+ * part size x parts in flight. Recycling keeps it at what the memory budget promises.
+ */
+
+/** A free list of equally sized part buffers. */
+export interface PartBuffers {
+  /** A buffer of exactly `size` bytes: a recycled one when one of that size is free. Contents are arbitrary. */
+  take(size: number): Buffer;
+  /** Returns a buffer once nothing (no request, no checksum) still reads it. */
+  give(buffer: Buffer): void;
+}
+
+/** Creates an empty pool; it holds at most as many buffers as were in use at once. */
+export function createPartBuffers(): PartBuffers {
+  const free: Buffer[] = [];
+  return {
+    take(size) {
+      const recycled = free.pop();
+      if (recycled?.byteLength === size) return recycled;
+      // Sizes change only when a stream moves to a larger part tier: older buffers are of no more use.
+      free.length = 0;
+      return Buffer.allocUnsafe(size);
+    },
+    give(buffer) {
+      free.push(buffer);
+    },
+  };
+}
