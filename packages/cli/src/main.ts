@@ -1,19 +1,24 @@
 import { setMaxListeners } from 'node:events';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { run as cp } from './commands/cp.js';
-import { run as demo } from './commands/demo.js';
-import { run as ls } from './commands/ls.js';
-import { run as mb } from './commands/mb.js';
-import { run as mv } from './commands/mv.js';
-import { run as presign } from './commands/presign.js';
-import { run as rb } from './commands/rb.js';
-import { run as rm } from './commands/rm.js';
-import { run as serve } from './commands/serve.js';
-import { run as sync } from './commands/sync.js';
+/** A command loaded on first use: `s3kit sync` does not pay for loading the demo or the server. */
+function lazy(load: () => Promise<{ run: CommandRun }>): CommandRun {
+  return async (argv, ctx) => (await load()).run(argv, ctx);
+}
 
 /** Every command by name. */
-export const COMMANDS: Readonly<Record<string, CommandRun>> = { ls, cp, mv, rm, sync, mb, rb, presign, serve, demo };
+export const COMMANDS: Readonly<Record<string, CommandRun>> = {
+  ls: lazy(() => import('./commands/ls.js')),
+  cp: lazy(() => import('./commands/cp.js')),
+  mv: lazy(() => import('./commands/mv.js')),
+  rm: lazy(() => import('./commands/rm.js')),
+  sync: lazy(() => import('./commands/sync.js')),
+  mb: lazy(() => import('./commands/mb.js')),
+  rb: lazy(() => import('./commands/rb.js')),
+  presign: lazy(() => import('./commands/presign.js')),
+  serve: lazy(() => import('./commands/serve.js')),
+  demo: lazy(() => import('./commands/demo.js')),
+};
 
 /** Top-level help. */
 export const HELP = `usage: s3kit <command> [arguments] [flags]

@@ -8,11 +8,17 @@ import type { PathFilter } from './glob.js';
 import { keyToLocalPath, localPathToKey } from './path-safety.js';
 import type { KeyToPathOptions, SkipReason } from './path-safety.js';
 import type { ProgressListener } from './progress.js';
-import type { ListedObject, ObjectWriteOptions } from './transfer-client.js';
+import type { ObjectWriteOptions } from './transfer-client.js';
 import { runBounded, transferSignal } from './transfer-context.js';
 import type { TransferContext } from './transfer-context.js';
 import { runDownload } from './download.js';
 import { runUpload } from './upload.js';
+import { listObjects } from './object-listing.js';
+
+export { listObjects } from './object-listing.js';
+
+/** File stats {@link walkFiles} has in flight at once. */
+const STATS_IN_FLIGHT = 32;
 
 /** A local file found by {@link walkFiles}. */
 export interface LocalFile {
@@ -55,24 +61,16 @@ export async function* walkFiles(
       else if (entry.isFile()) files.push(full);
       else onSkip?.(full);
     }
-    for (const file of files.reverse()) {
-      const stats = await ctx.fs.stat(file);
-      yield { path: file, relative: localPathToKey(base, file), size: stats.size, mtimeMs: stats.mtimeMs };
+    files.reverse();
+    // Stats run STATS_IN_FLIGHT at a time (one at a time left the thread pool idle between them).
+    for (let at = 0; at < files.length; at += STATS_IN_FLIGHT) {
+      const batch = files.slice(at, at + STATS_IN_FLIGHT);
+      const stats = await Promise.all(batch.map((file) => ctx.fs.stat(file)));
+      for (let i = 0; i < batch.length; i++) {
+        const file = batch[i]!;
+        yield { path: file, relative: localPathToKey(base, file), size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs };
+      }
     }
-  }
-}
-
-/** Lists the objects under a prefix, page by page (one page in memory at a time). */
-export async function* listObjects(ctx: Pick<TransferContext, 'client'>, Bucket: string, Prefix: string, signal?: AbortSignal): AsyncGenerator<ListedObject & { Key: string }> {
-  let token: string | undefined;
-  for (;;) {
-    const page = await ctx.client.listObjectsV2(
-      { Bucket, ...(Prefix === '' ? {} : { Prefix }), ...(token === undefined ? {} : { ContinuationToken: token }) },
-      signal ? { signal } : {},
-    );
-    for (const object of page.Contents ?? []) if (object.Key !== undefined) yield object as ListedObject & { Key: string };
-    if (page.IsTruncated !== true || page.NextContinuationToken === undefined) return;
-    token = page.NextContinuationToken;
   }
 }
 

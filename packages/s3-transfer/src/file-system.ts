@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 /** The file metadata transfers read. */
@@ -40,7 +41,15 @@ export interface TransferFileSystem {
 
 /** {@link TransferFileSystem} over `node:fs/promises`. */
 export const nodeFileSystem: TransferFileSystem = {
-  stat: (path) => fsp.stat(path),
+  // The callback API: half the CPU of fs/promises per call, which shows when a sync stats every
+  // file of a large tree.
+  stat: (path) =>
+    new Promise((resolve, reject) => {
+      fs.stat(path, (err, stats) => {
+        if (err) reject(err);
+        else resolve(stats);
+      });
+    }),
   open: (path, flags) => fsp.open(path, flags),
   readFile: (path) => fsp.readFile(path),
   writeFile: (path, data) => fsp.writeFile(path, data),

@@ -221,51 +221,60 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const cache = options.hashCache ?? new Map<string, string>();
   const upload = options.direction === 'upload';
   const local = new Map<string, LocalFile>();
-  for await (const file of walkFiles(ctx, options.localDir, undefined, !upload)) if (filter(file.relative)) local.set(file.relative, file);
+  // The listing starts first and runs ahead while the local tree is walked.
+  const listing = listObjects(ctx, options.Bucket, prefix, signal);
+  const firstRemote = listing.next();
+  firstRemote.catch(() => undefined);
   const actions: SyncAction[] = [];
   const skipped: SyncPlan['skipped'] = [];
   let unchanged = 0;
-  for await (const object of listObjects(ctx, options.Bucket, prefix, signal)) {
-    const rel = object.Key.slice(prefix.length);
-    // Folder markers (`dir/`) are never files: neither copied nor deleted.
-    if (!filter(rel) || object.Key.endsWith('/')) continue;
-    const mapped = keyToLocalPath(options.localDir, object.Key, { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) });
-    const relative = mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel;
-    const file = local.get(relative);
-    local.delete(relative);
-    const size = object.Size ?? 0;
-    if (!file) {
-      if (upload) {
-        if (options.delete === true) actions.push({ action: 'delete', side: 'remote', Key: object.Key, path: mapped.ok ? mapped.path : '', reason: 'extraneous', size: 0 });
-      } else if (mapped.ok) {
-        actions.push({ action: 'download', Key: object.Key, path: mapped.path, reason: 'missing', size });
-      } else {
-        skipped.push({ Key: object.Key, reason: mapped.reason });
+  try {
+    for await (const file of walkFiles(ctx, options.localDir, undefined, !upload)) if (filter(file.relative)) local.set(file.relative, file);
+    for (let next = await firstRemote; next.done !== true; next = await listing.next()) {
+      const object = next.value;
+      const rel = object.Key.slice(prefix.length);
+      // Folder markers (`dir/`) are never files: neither copied nor deleted.
+      if (!filter(rel) || object.Key.endsWith('/')) continue;
+      const mapped = keyToLocalPath(options.localDir, object.Key, { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) });
+      const relative = mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel;
+      const file = local.get(relative);
+      local.delete(relative);
+      const size = object.Size ?? 0;
+      if (!file) {
+        if (upload) {
+          if (options.delete === true) actions.push({ action: 'delete', side: 'remote', Key: object.Key, path: mapped.ok ? mapped.path : '', reason: 'extraneous', size: 0 });
+        } else if (mapped.ok) {
+          actions.push({ action: 'download', Key: object.Key, path: mapped.path, reason: 'missing', size });
+        } else {
+          skipped.push({ Key: object.Key, reason: mapped.reason });
+        }
+        continue;
       }
-      continue;
-    }
-    let reason: SyncReason | undefined;
-    let decided = false;
-    if (strategy === 'content' && file.size === size) {
-      const same = await compareContent(ctx, file, object, cache);
-      if (same !== undefined) {
-        decided = true;
-        if (!same) reason = 'content-differs';
+      let reason: SyncReason | undefined;
+      let decided = false;
+      if (strategy === 'content' && file.size === size) {
+        const same = await compareContent(ctx, file, object, cache);
+        if (same !== undefined) {
+          decided = true;
+          if (!same) reason = 'content-differs';
+        }
       }
-    }
-    if (!decided) {
-      const remote: RemoteSide = { size, lastModifiedMs: object.LastModified?.getTime() ?? 0 };
-      const exact = options.exactTimestamps === true;
-      let outcome = compareForSync(file, remote, strategy === 'size' ? 'size' : 'size-mtime', options.direction, exact);
-      if ('needsMetaMtime' in outcome) {
-        const head = await ctx.client.headObject({ Bucket: options.Bucket, Key: object.Key }, { signal });
-        const meta = objectMtime(head.Metadata, undefined);
-        outcome = compareForSync(file, { ...remote, metaMtimeMs: meta === undefined ? null : meta.getTime() }, 'size-mtime', options.direction, exact);
+      if (!decided) {
+        const remote: RemoteSide = { size, lastModifiedMs: object.LastModified?.getTime() ?? 0 };
+        const exact = options.exactTimestamps === true;
+        let outcome = compareForSync(file, remote, strategy === 'size' ? 'size' : 'size-mtime', options.direction, exact);
+        if ('needsMetaMtime' in outcome) {
+          const head = await ctx.client.headObject({ Bucket: options.Bucket, Key: object.Key }, { signal });
+          const meta = objectMtime(head.Metadata, undefined);
+          outcome = compareForSync(file, { ...remote, metaMtimeMs: meta === undefined ? null : meta.getTime() }, 'size-mtime', options.direction, exact);
+        }
+        if ('reason' in outcome) reason = outcome.reason;
       }
-      if ('reason' in outcome) reason = outcome.reason;
+      if (reason === undefined) unchanged++;
+      else actions.push({ action: upload ? 'upload' : 'download', Key: object.Key, path: file.path, reason, size: upload ? file.size : size });
     }
-    if (reason === undefined) unchanged++;
-    else actions.push({ action: upload ? 'upload' : 'download', Key: object.Key, path: file.path, reason, size: upload ? file.size : size });
+  } finally {
+    await listing.return(undefined);
   }
   for (const file of local.values()) {
     if (upload) actions.push({ action: 'upload', Key: prefix + file.relative, path: file.path, reason: 'missing', size: file.size });
