@@ -13,6 +13,7 @@ import type { Checksum, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { CheckpointRange, DownloadCheckpoint } from './checkpoint.js';
 import type { TransferFileHandle } from './file-system.js';
+import { writeAt } from './file-system.js';
 import { DEFAULT_PART_SIZE, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener, ProgressTracker } from './progress.js';
@@ -133,6 +134,9 @@ async function planDownload(ctx: TransferContext, input: DownloadInput, options:
   return { etag, size, partSize, full, md5, head };
 }
 
+/** Bytes of a range collected before they are written. */
+const WRITE_BATCH = 1024 * 1024;
+
 interface RangeDigest {
   checksum: string | undefined;
   md5: string | undefined;
@@ -146,7 +150,7 @@ async function fetchRange(
   range: Range,
   progress: ProgressTracker,
   signal: AbortSignal,
-  sink: (chunk: Uint8Array, offset: number) => Promise<void>,
+  sink: (chunks: Uint8Array[], offset: number) => Promise<void>,
 ): Promise<RangeDigest> {
   const expected = range.end - range.start;
   try {
@@ -172,15 +176,26 @@ async function fetchRange(
             await out.Body.dump();
             throw new TransferError(ERR_OBJECT_CHANGED, `s3://${input.Bucket}/${input.Key} changed during the download (ETag ${plan.etag} became ${out.ETag})`);
           }
+          // Chunks go to the sink in batches of WRITE_BATCH bytes: one write call per batch
+          // instead of one per network chunk (16 per MiB).
+          let batch: Uint8Array[] = [];
+          let batched = 0;
           for await (const chunk of out.Body) {
             if (got + chunk.byteLength > expected) throw new NetworkError(`GetObject ${input.Key} sent more bytes than the range asked for`, { code: 'ERR_BODY_TOO_LONG' });
             await takeBandwidth(ctx, chunk.byteLength, s);
-            await sink(chunk, got);
             sum?.update(chunk);
             md5?.update(chunk);
+            batch.push(chunk);
+            batched += chunk.byteLength;
             got += chunk.byteLength;
             progress.add(chunk.byteLength);
+            if (batched >= WRITE_BATCH) {
+              await sink(batch, got - batched);
+              batch = [];
+              batched = 0;
+            }
           }
+          if (batched > 0) await sink(batch, got - batched);
           if (got !== expected) {
             throw new NetworkError(`GetObject ${input.Key} range ${rangeHeader(range)}: received ${got} of ${expected} bytes`, { code: 'ERR_BODY_TRUNCATED' });
           }
@@ -291,13 +306,7 @@ async function toFile(ctx: TransferContext, input: DownloadInput, options: Downl
       const range = todo[next++];
       if (!range) return Promise.resolve(undefined);
       return Promise.resolve(async () => {
-        const digest = await fetchRange(ctx, input, plan, range, progress, inner, async (chunk, offset) => {
-          let at = 0;
-          while (at < chunk.byteLength) {
-            const { bytesWritten } = await file.write(chunk, at, chunk.byteLength - at, range.start + offset + at);
-            at += bytesWritten;
-          }
-        });
+        const digest = await fetchRange(ctx, input, plan, range, progress, inner, (chunks, offset) => writeAt(file, chunks, range.start + offset));
         digests.set(range.partNumber, digest);
         done.push({ partNumber: range.partNumber, ...(digest.checksum === undefined ? {} : { checksum: digest.checksum }), ...(digest.md5 === undefined ? {} : { md5: digest.md5 }) });
         if (checkpointPath !== undefined) await saves.run(() => saveCheckpoint(checkpointPath, checkpointOf(), ctx.fs));
@@ -392,8 +401,12 @@ async function toStream(ctx: TransferContext, input: DownloadInput, options: Dow
         try {
           digests.set(
             range.partNumber,
-            await fetchRange(ctx, input, plan, range, progress, inner, (chunk, offset) => {
-              data.set(chunk, offset);
+            await fetchRange(ctx, input, plan, range, progress, inner, (chunks, offset) => {
+              let at = offset;
+              for (const chunk of chunks) {
+                data.set(chunk, at);
+                at += chunk.byteLength;
+              }
               return Promise.resolve();
             }),
           );

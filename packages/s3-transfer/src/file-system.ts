@@ -13,6 +13,8 @@ export interface TransferStats {
 export interface TransferFileHandle {
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
   write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  /** Writes several buffers back to back at `position` in one call; optional (`write` is used without it). */
+  writev?(buffers: Uint8Array[], position: number): Promise<{ bytesWritten: number }>;
   close(): Promise<void>;
 }
 
@@ -59,3 +61,31 @@ export const nodeFileSystem: TransferFileSystem = {
   readdir: (path, options) => fsp.readdir(path, options),
   utimes: (path, atime, mtime) => fsp.utimes(path, atime, mtime),
 };
+
+/** Writes `chunks` back to back at `position`: one `writev` where the handle has it, else `write`s. */
+export async function writeAt(file: TransferFileHandle, chunks: Uint8Array[], position: number): Promise<void> {
+  let at = position;
+  let rest = chunks;
+  if (file.writev && chunks.length > 1) {
+    const { bytesWritten } = await file.writev(chunks, at);
+    at += bytesWritten;
+    // A short writev (rare on regular files): the remainder goes through write below.
+    let skip = bytesWritten;
+    rest = [];
+    for (const c of chunks) {
+      if (skip >= c.byteLength) skip -= c.byteLength;
+      else {
+        rest.push(skip > 0 ? c.subarray(skip) : c);
+        skip = 0;
+      }
+    }
+  }
+  for (const chunk of rest) {
+    let done = 0;
+    while (done < chunk.byteLength) {
+      const { bytesWritten } = await file.write(chunk, done, chunk.byteLength - done, at);
+      done += bytesWritten;
+      at += bytesWritten;
+    }
+  }
+}
