@@ -34,6 +34,8 @@ export function monAddrs(input: Pick<CephConfInput, 'monV1Port' | 'monV2Port'>):
  * - `paxos propose interval` / `paxos min wait = 0.01`: a cold start drops from ~13 s to ~1.5 s.
  * - `rgw enable lc threads = false`: avoids a ~5 s stall when RGW stops right after starting.
  * - `osd crush chooseleaf type = 0` and pool size 1: PGs go active with a single OSD.
+ * - `log flush on exit = true`: a daemon that exits on an error (rgw failing to bind) otherwise
+ *   sometimes loses its last log lines, the ones a failed start must report.
  */
 export function renderCephConf(input: CephConfInput): string {
   const d = input.dir;
@@ -51,6 +53,7 @@ keyring = /dev/null
 run dir = ${d}
 admin socket = ${d}/$name.asok
 log file = ${d}/$name.log
+log flush on exit = true
 pid file = ${d}/$name.pid
 osd pool default size = 1
 osd pool default min size = 1
