@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -112,6 +112,42 @@ describe('s3kit against a real S3 server (the integration run\'s RGW or S3KIT_TE
     expect(bucket).toBeDefined();
     const ls = await s3kit(['ls', '--endpoint-url', s3.endpoint], env);
     expect(ls.stdout).not.toContain(bucket!);
+  });
+
+  it('interop with the AWS CLI: aws s3 sync after s3kit sync is a no-op, and the other way round', async () => {
+    const bucket = `s3kit-interop-${Date.now().toString(36)}`;
+    const at = ['--endpoint-url', s3.endpoint];
+    const awsEnv = { ...env, AWS_DEFAULT_REGION: s3.region };
+    const aws = async (...args: string[]): Promise<string> => (await execFileAsync('aws', [...at, ...args], { env: awsEnv })).stdout;
+    // Its own directory: the other tests here sync all of `dir`.
+    const own = await mkdtemp(join(tmpdir(), 's3kit-interop-'));
+    const tree = join(own, 'up');
+    await mkdir(join(tree, 'sub'), { recursive: true });
+    // Files last changed a minute ago, as files usually are: `aws s3 sync` re-uploads a file whose
+    // mtime is later than its object's LastModified, which S3 gives in whole seconds.
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ['a.txt', 'sub/b.txt', 'sub/c d.txt']) {
+      await writeFile(join(tree, name), `interop ${name}`);
+      await utimes(join(tree, name), past, past);
+    }
+    expect((await s3kit(['mb', `s3://${bucket}`, ...at], env)).code).toBe(0);
+    try {
+      const ours = await s3kit(['sync', tree, `s3://${bucket}/by-s3kit/`, '--json', ...at], env);
+      expect((JSON.parse(ours.stdout) as { done: unknown[] }).done).toHaveLength(3);
+      expect(await aws('s3', 'sync', tree, `s3://${bucket}/by-s3kit/`)).toBe('');
+
+      expect((await aws('s3', 'sync', tree, `s3://${bucket}/by-aws/`)).match(/upload:/g)).toHaveLength(3);
+      const theirs = await s3kit(['sync', tree, `s3://${bucket}/by-aws/`, '--json', ...at], env);
+      expect(JSON.parse(theirs.stdout)).toMatchObject({ done: [], unchanged: 3 });
+
+      const down = join(own, 'down');
+      expect((await aws('s3', 'sync', `s3://${bucket}/by-aws/`, down)).match(/download:/g)).toHaveLength(3);
+      const back = await s3kit(['sync', `s3://${bucket}/by-aws/`, down, '--json', ...at], env);
+      expect(JSON.parse(back.stdout)).toMatchObject({ done: [], unchanged: 3 });
+    } finally {
+      await rm(own, { recursive: true, force: true });
+      expect((await s3kit(['rb', `s3://${bucket}`, '--force', ...at], env)).code).toBe(0);
+    }
   });
 
   it('mb, cp, sync, ls, presign + fetch, rb --force', async () => {

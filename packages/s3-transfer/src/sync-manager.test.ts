@@ -40,11 +40,17 @@ describe('compareForSync', () => {
     );
   });
 
-  it('asks for the stored mtime only when the object looks newer on download', () => {
-    expect(compareForSync({ size: 1, mtimeMs: 10 }, { size: 1, lastModifiedMs: 20 }, 'size-mtime', 'download')).toEqual({ needsMetaMtime: true });
-    expect(compareForSync({ size: 1, mtimeMs: 10 }, { size: 1, lastModifiedMs: 20, metaMtimeMs: null }, 'size-mtime', 'download')).toEqual({ equal: false, reason: 'newer' });
-    expect(compareForSync({ size: 1, mtimeMs: 10 }, { size: 1, lastModifiedMs: 20, metaMtimeMs: 9 }, 'size-mtime', 'download')).toEqual({ equal: false, reason: 'mtime-differs' });
-    expect(compareForSync({ size: 1, mtimeMs: 30 }, { size: 1, lastModifiedMs: 20 }, 'size-mtime', 'download')).toEqual({ equal: true });
+  it('asks for the stored mtime only when the object looks newer on download, in whole seconds', () => {
+    expect(compareForSync({ size: 1, mtimeMs: 10_000 }, { size: 1, lastModifiedMs: 20_000 }, 'size-mtime', 'download')).toEqual({ needsMetaMtime: true });
+    expect(compareForSync({ size: 1, mtimeMs: 10_000 }, { size: 1, lastModifiedMs: 20_000, metaMtimeMs: null }, 'size-mtime', 'download')).toEqual({ equal: false, reason: 'newer' });
+    expect(compareForSync({ size: 1, mtimeMs: 10_000 }, { size: 1, lastModifiedMs: 20_000, metaMtimeMs: 9_000 }, 'size-mtime', 'download')).toEqual({ equal: false, reason: 'mtime-differs' });
+    expect(compareForSync({ size: 1, mtimeMs: 30_000 }, { size: 1, lastModifiedMs: 20_000 }, 'size-mtime', 'download')).toEqual({ equal: true });
+  });
+
+  it('regression: an object listed with milliseconds (RGW) is not newer than a file the AWS CLI downloaded in its second', () => {
+    // The AWS CLI sets the mtime of a downloaded file to LastModified in whole seconds.
+    expect(compareForSync({ size: 1, mtimeMs: 1763791058000 }, { size: 1, lastModifiedMs: 1763791058123 }, 'size-mtime', 'download')).toEqual({ equal: true });
+    expect(compareForSync({ size: 1, mtimeMs: 1763791058000 }, { size: 1, lastModifiedMs: 1763791059000 }, 'size-mtime', 'download')).toEqual({ needsMetaMtime: true });
   });
 
   it('regression: a restored mtime a fraction of a ms below the stored one is equal (utimes float rounding)', () => {

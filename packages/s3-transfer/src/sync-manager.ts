@@ -127,8 +127,9 @@ export type CompareOutcome = { equal: true } | { equal: false; reason: SyncReaso
  * Decides whether a file and an object differ under `size-mtime` or `size` (pure).
  * Uploading: the object is stale when the file was modified after it, in whole seconds (S3's
  * LastModified has no milliseconds: a change within the second of the upload is not seen).
- * Downloading: the file is stale when the object is newer than it, unless the file's mtime is the
- * object's stored `x-amz-meta-mtime` (a file this sync downloaded before), which needs a HEAD.
+ * Downloading: the file is stale when the object is newer than it in whole seconds, unless the
+ * file's mtime is the object's stored `x-amz-meta-mtime` (a file this sync downloaded before),
+ * which needs a HEAD.
  */
 export function compareForSync(
   local: LocalSide,
@@ -151,7 +152,10 @@ export function compareForSync(
     if (remote.metaMtimeMs === null) return { equal: false, reason: 'mtime-differs' };
     return Math.abs(remote.metaMtimeMs - local.mtimeMs) < 1 ? { equal: true } : { equal: false, reason: 'mtime-differs' };
   }
-  if (remote.lastModifiedMs <= localMs) return { equal: true };
+  // Whole seconds here too: servers that list LastModified with milliseconds (Ceph RGW) still send
+  // Last-Modified in seconds, and tools that download set the file's mtime from that (the AWS CLI
+  // does), so a file downloaded in the same second as its object is not older than it.
+  if (Math.floor(remote.lastModifiedMs / 1000) <= Math.floor(localMs / 1000)) return { equal: true };
   if (remote.metaMtimeMs === undefined) return { needsMetaMtime: true };
   if (remote.metaMtimeMs === null) return { equal: false, reason: 'newer' };
   // Stored as whole ms; utimes round-trips through float seconds, so allow the sub-ms error.

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +68,14 @@ describe('S3 mock server', () => {
     await aws('s3', 'mb', 's3://cli-sync');
     const up = join(dir, 'up');
     mkdirSync(join(up, 'sub'), { recursive: true });
-    for (const name of ['a.txt', 'b.txt', 'sub/c.txt', 'sub/d e.txt']) writeFileSync(join(up, name), `content of ${name}\n`);
+    // Files from a minute ago: the CLI re-uploads a file whose mtime is later than LastModified,
+    // which S3 (and the mock) give in whole seconds, so a file written in the second of its
+    // upload would look newer than its object on the next sync.
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ['a.txt', 'b.txt', 'sub/c.txt', 'sub/d e.txt']) {
+      writeFileSync(join(up, name), `content of ${name}\n`);
+      utimesSync(join(up, name), past, past);
+    }
     const synced = await aws('s3', 'sync', up, 's3://cli-sync/tree');
     expect(synced.match(/upload:/g)).toHaveLength(4);
     expect(await aws('s3', 'sync', up, 's3://cli-sync/tree')).toBe(''); // nothing changed: nothing sent
