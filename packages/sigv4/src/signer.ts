@@ -2,7 +2,7 @@
  * The SigV4 signer: header signing, presigned URLs, aws-chunked streaming uploads and POST
  * policies, over the shared `HttpRequest` shape.
  */
-import { ConfigError, CredentialsError, REDACTED, ValidationError, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { REDACTED, ValidationError, requestOrigin, systemClock } from '@s3kit/primitives';
 import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
 import type { AmzDate } from './amz-date.js';
@@ -33,7 +33,8 @@ import { signPostPolicy } from './post-policy.js';
 import type { PostPolicyOptions, PostPolicyResult } from './post-policy.js';
 import { createHmacHex, createSigningKeyCache, sha256Hex } from './signing-key.js';
 import type { SigningKeyCache } from './signing-key.js';
-import { assertCredentials, assertExpiresIn, assertScopePart } from './validate.js';
+import { createCredentialSource } from './credential-source.js';
+import { assertExpiresIn, assertScopePart } from './validate.js';
 
 /** Options of {@link createSigner}. */
 export interface SignerOptions {
@@ -231,9 +232,8 @@ function streamOf(body: Uint8Array | string): AsyncIterable<Uint8Array> {
 export function createSigner(options: SignerOptions): Signer {
   assertScopePart('region', options.region);
   assertScopePart('service', options.service);
-  const provider = typeof options.credentials === 'function' ? options.credentials : undefined;
-  const staticCredentials = provider ? undefined : (options.credentials as AwsCredentials);
-  if (!provider) assertCredentials(staticCredentials);
+  const credentials = createCredentialSource(options.credentials);
+  const { staticCredentials } = credentials;
   const uriEscapePath = options.uriEscapePath ?? options.service !== 's3';
   const applyChecksum = options.applyChecksum ?? !uriEscapePath;
   const clock = options.clock ?? systemClock;
@@ -403,25 +403,7 @@ export function createSigner(options: SignerOptions): Signer {
     return { request: signed, signature, signingKey, date, scope };
   };
 
-  const credentialsFor = async (signal: AbortSignal | undefined): Promise<AwsCredentials> => {
-    if (staticCredentials) return staticCredentials;
-    throwIfAborted(signal);
-    let credentials: AwsCredentials;
-    try {
-      credentials = await provider!({ signal });
-    } catch (err) {
-      if (err instanceof Error && (err.name === 'CredentialsError' || err.name === 'AbortError')) throw err;
-      throw new CredentialsError('The credentials provider failed', { cause: err });
-    }
-    assertCredentials(credentials);
-    return credentials;
-  };
-  const requireStatic = (): AwsCredentials => {
-    if (!staticCredentials) {
-      throw new ConfigError('signSync/presignSync need static credentials; use sign/presign with a credentials provider', { source: 'credentials' });
-    }
-    return staticCredentials;
-  };
+  const { credentialsFor, requireStatic } = credentials;
 
   const signer: Signer = {
     sign(request, opts = {}) {

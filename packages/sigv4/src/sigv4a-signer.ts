@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  */
 import { sign as ecdsaSign } from 'node:crypto';
-import { ConfigError, CredentialsError, REDACTED, ValidationError, encodeQuery, requestOrigin, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { REDACTED, ValidationError, encodeQuery, requestOrigin, systemClock } from '@s3kit/primitives';
 import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
 import type { AmzDate } from './amz-date.js';
@@ -17,7 +17,8 @@ import type { PresignedRequest, SignedRequest, SigningDebug } from './signer.js'
 import { deriveSigV4aKeyPair, SIGV4A_ALGORITHM } from './sigv4a-key.js';
 import type { SigV4aKeyPair } from './sigv4a-key.js';
 import { sha256Hex } from './signing-key.js';
-import { assertCredentials, assertExpiresIn, assertScopePart } from './validate.js';
+import { createCredentialSource } from './credential-source.js';
+import { assertExpiresIn, assertScopePart } from './validate.js';
 
 /** A SigV4a region set: region names or wildcards (`*`, `us-*`), as a list or comma-separated. */
 export type RegionSet = string | readonly string[];
@@ -137,9 +138,7 @@ function hostHeader(request: HttpRequest): string {
 export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
   assertScopePart('service', options.service);
   const defaultRegionSet = formatRegionSet(options.regionSet);
-  const provider = typeof options.credentials === 'function' ? options.credentials : undefined;
-  const staticCredentials = provider ? undefined : (options.credentials as AwsCredentials);
-  if (!provider) assertCredentials(staticCredentials);
+  const credentials = createCredentialSource(options.credentials);
   const uriEscapePath = options.uriEscapePath ?? options.service !== 's3';
   const applyChecksum = options.applyChecksum ?? !uriEscapePath;
   const clock = options.clock ?? systemClock;
@@ -231,25 +230,7 @@ export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
     return signed;
   };
 
-  const credentialsFor = async (signal: AbortSignal | undefined): Promise<AwsCredentials> => {
-    if (staticCredentials) return staticCredentials;
-    throwIfAborted(signal);
-    let credentials: AwsCredentials;
-    try {
-      credentials = await provider!({ signal });
-    } catch (err) {
-      if (err instanceof Error && (err.name === 'CredentialsError' || err.name === 'AbortError')) throw err;
-      throw new CredentialsError('The credentials provider failed', { cause: err });
-    }
-    assertCredentials(credentials);
-    return credentials;
-  };
-  const requireStatic = (): AwsCredentials => {
-    if (!staticCredentials) {
-      throw new ConfigError('signSync/presignSync need static credentials; use sign/presign with a credentials provider', { source: 'credentials' });
-    }
-    return staticCredentials;
-  };
+  const { credentialsFor, requireStatic } = credentials;
 
   return {
     async sign(request, opts = {}) {
