@@ -259,15 +259,18 @@ async function runMultipart(
   }
 }
 
-/** A memory-budget release that also returns `buffer` to `buffers` (once, however often it is called). */
-function releaseWith(budget: () => void, buffers: PartBuffers, buffer: Buffer): () => void {
+/** A part buffer of `size` bytes counted in the memory budget; `release` (idempotent) frees both. */
+async function partBuffer(ctx: TransferContext, buffers: PartBuffers, size: number, signal: AbortSignal): Promise<{ buffer: Buffer; release: () => void }> {
+  const budget = await ctx.memory.acquire(size, signal);
+  const buffer = buffers.take(size);
   let done = false;
-  return () => {
+  const release = (): void => {
     if (done) return;
     done = true;
     buffers.give(buffer);
     budget();
   };
+  return { buffer, release };
 }
 
 /** Part jobs of a sized source, skipping parts already done. */
@@ -281,15 +284,7 @@ function sizedJobs(ctx: TransferContext, source: SizedSource, state: MultipartSt
     if (n > partCount) return undefined;
     const { start, end } = partRange(plan, n);
     if (!source.allocates) return { partNumber: n, data: await source.read(start, end), release: () => undefined };
-    const budget = await ctx.memory.acquire(state.partSize, signal);
-    let buffer: Buffer;
-    try {
-      buffer = buffers.take(state.partSize);
-    } catch (err) {
-      budget();
-      throw err;
-    }
-    const release = releaseWith(budget, buffers, buffer);
+    const { buffer, release } = await partBuffer(ctx, buffers, state.partSize, signal);
     try {
       return { partNumber: n, data: await source.read(start, end, buffer), release };
     } catch (err) {
@@ -314,15 +309,7 @@ function streamJobs(
     if (n === 1) return first;
     if (ended) return undefined;
     const size = streamPartSize(base, n);
-    const budget = await ctx.memory.acquire(size, signal);
-    let buffer: Buffer;
-    try {
-      buffer = buffers.take(size);
-    } catch (err) {
-      budget();
-      throw err;
-    }
-    const release = releaseWith(budget, buffers, buffer);
+    const { buffer, release } = await partBuffer(ctx, buffers, size, signal);
     try {
       const filled = await source.fill(buffer);
       if (filled < size) ended = true;
@@ -414,11 +401,9 @@ export async function runUpload(ctx: TransferContext, input: UploadInput, option
     }
     const base = planParts(0, { partSize: wanted ?? Math.max(DEFAULT_PART_SIZE, ctx.minPartSize), minPartSize: ctx.minPartSize }).partSize;
     const buffers = createPartBuffers();
-    const firstBuffer = buffers.take(base);
-    const release = releaseWith(await ctx.memory.acquire(base, signal), buffers, firstBuffer);
+    const { buffer, release } = await partBuffer(ctx, buffers, base, signal);
     let first: PartJob;
     try {
-      const buffer = firstBuffer;
       const filled = await source.fill(buffer);
       first = { partNumber: 1, data: buffer.subarray(0, filled), release };
       if (filled < base) {
