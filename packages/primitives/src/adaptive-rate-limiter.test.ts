@@ -1,50 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
-import { createFakeClock, throwIfAborted } from './clock.js';
-import type { Clock } from './clock.js';
+import { createFakeClock } from './clock.js';
+import type { FakeClock } from './clock.js';
 import { isAbortError } from './errors.js';
 
-/** A clock whose sleeps return at once and move time forward. */
-function instantClock(start = 1_000_000): Clock & { delays: number[]; tick(ms: number): void } {
-  let now = start;
-  const delays: number[] = [];
-  return {
-    delays,
-    now: () => now,
-    tick: (ms) => {
-      now += ms;
-    },
-    sleep: (ms, signal) => {
-      throwIfAborted(signal);
-      delays.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
-}
-
 /** Sends `count` requests `gapMs` apart through the limiter, each answered `throttled`. */
-async function send(limiter: ReturnType<typeof createAdaptiveRateLimiter>, clock: ReturnType<typeof instantClock>, count: number, gapMs: number, throttled = false): Promise<void> {
+async function send(limiter: ReturnType<typeof createAdaptiveRateLimiter>, clock: FakeClock, count: number, gapMs: number, throttled = false): Promise<void> {
   for (let i = 0; i < count; i++) {
     await limiter.acquire();
-    clock.tick(gapMs);
+    await clock.advance(gapMs);
     limiter.update(throttled);
   }
 }
 
 describe('createAdaptiveRateLimiter', () => {
   it('does not delay anything before the first throttle', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ start: 1_000_000, instant: true });
     const limiter = createAdaptiveRateLimiter({ clock });
     await send(limiter, clock, 50, 100);
-    expect(clock.delays).toEqual([]);
+    expect(clock.sleeps).toEqual([]);
     expect(limiter.state().enabled).toBe(false);
     expect(limiter.state().measuredTxRate).toBeGreaterThan(8);
   });
 
   it('cuts the rate by beta on a throttle, then delays sends', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ start: 1_000_000, instant: true });
     const limiter = createAdaptiveRateLimiter({ clock });
     await send(limiter, clock, 50, 100); // ~10 requests per second
     const measured = limiter.state().measuredTxRate;
@@ -55,12 +36,12 @@ describe('createAdaptiveRateLimiter', () => {
     expect(after.fillRate).toBeCloseTo(0.7 * after.lastMaxRate, 5);
     // The bucket holds at most one second's worth of tokens; a burst beyond that waits.
     for (let i = 0; i < 20; i++) await limiter.acquire();
-    expect(clock.delays.length).toBeGreaterThan(10);
-    expect(clock.delays.every((d) => d > 0 && d <= 1000 / after.fillRate + 1e-6)).toBe(true);
+    expect(clock.sleeps.length).toBeGreaterThan(10);
+    expect(clock.sleeps.every((d) => d > 0 && d <= 1000 / after.fillRate + 1e-6)).toBe(true);
   });
 
   it('recovers along the cubic curve after a throttle', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ start: 1_000_000, instant: true });
     const limiter = createAdaptiveRateLimiter({ clock });
     await send(limiter, clock, 50, 100);
     limiter.update(true);
@@ -80,11 +61,11 @@ describe('createAdaptiveRateLimiter', () => {
       fc.asyncProperty(
         fc.array(fc.record({ gap: fc.integer({ min: 0, max: 2000 }), throttled: fc.boolean() }), { minLength: 1, maxLength: 60 }),
         async (events) => {
-          const clock = instantClock();
+          const clock = createFakeClock({ start: 1_000_000, instant: true });
           const limiter = createAdaptiveRateLimiter({ clock });
           for (const { gap, throttled } of events) {
             await limiter.acquire();
-            clock.tick(gap);
+            await clock.advance(gap);
             const before = limiter.state();
             limiter.update(throttled);
             const after = limiter.state();

@@ -38,7 +38,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('counts only consecutive failures: a success resets the count', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 2, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 2, clock: createFakeClock(0) });
     await failTimes(breaker, 'a', 1);
     await breaker.run('a', ok);
     await failTimes(breaker, 'a', 1);
@@ -48,7 +48,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('keeps state per key', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock(0) });
     await failTimes(breaker, 'a', 1);
     expect(breaker.state('a')).toBe('open');
     expect(breaker.state('b')).toBe('closed');
@@ -56,7 +56,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('goes half-open after the cooldown; a trial success closes the circuit', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const changes: CircuitStateChange[] = [];
     const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 100, clock, onStateChange: (c) => changes.push(c) });
     await failTimes(breaker, 'a', 1);
@@ -74,7 +74,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('reopens on a trial failure with a fresh cooldown', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 100, clock });
     await failTimes(breaker, 'a', 1);
     await clock.advance(150);
@@ -85,7 +85,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('lets only halfOpenMaxCalls trial calls through at once', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 10, halfOpenMaxCalls: 2, clock });
     await failTimes(breaker, 'a', 1);
     await clock.advance(10);
@@ -111,7 +111,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('ignores the outcome of calls that started before the state changed', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock(0) });
     let release!: () => void;
     const late = breaker.run('a', () => new Promise<string>((resolve) => (release = () => {
       resolve('late');
@@ -126,7 +126,7 @@ describe('createCircuitBreaker', () => {
   it('does not count AbortError, and counts errors isFailure rejects as successes', async () => {
     const breaker = createCircuitBreaker({
       failureThreshold: 2,
-      clock: createFakeClock(),
+      clock: createFakeClock(0),
       isFailure: (e) => !(e instanceof ValidationError),
     });
     await failTimes(breaker, 'a', 1);
@@ -140,7 +140,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('releases a trial slot on abort without changing state', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 10, clock });
     await failTimes(breaker, 'a', 1);
     await clock.advance(10);
@@ -151,13 +151,13 @@ describe('createCircuitBreaker', () => {
   });
 
   it('counts a resolved value as a failure when isFailureResult says so', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock(0) });
     await expect(breaker.run('a', () => Promise.resolve(503), { isFailureResult: (s) => s >= 500 })).resolves.toBe(503);
     expect(breaker.state('a')).toBe('open');
   });
 
   it('bounds memory: the least recently used key is forgotten beyond maxKeys', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 1, maxKeys: 2, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, maxKeys: 2, clock: createFakeClock(0) });
     await failTimes(breaker, 'a', 1);
     await failTimes(breaker, 'b', 1);
     await expect(breaker.run('a', ok)).rejects.toThrow(CircuitOpenError); // touches a: b is now least recent
@@ -167,7 +167,7 @@ describe('createCircuitBreaker', () => {
   });
 
   it('reset forgets one key or all keys', async () => {
-    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock() });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, clock: createFakeClock(0) });
     await failTimes(breaker, 'a', 1);
     await failTimes(breaker, 'b', 1);
     breaker.reset('a');
@@ -179,7 +179,7 @@ describe('createCircuitBreaker', () => {
   it('survives an onStateChange observer that throws', async () => {
     const breaker = createCircuitBreaker({
       failureThreshold: 1,
-      clock: createFakeClock(),
+      clock: createFakeClock(0),
       onStateChange: () => {
         throw new Error('observer bug');
       },
@@ -202,7 +202,7 @@ describe('circuitBreakerMiddleware', () => {
   const response = (statusCode: number): HttpResponse => ({ statusCode, headers: {}, body: emptyResponseBody() });
 
   function setup(outcomes: (number | Error)[]) {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const breaker = createCircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, clock });
     let sent = 0;
     const transport = compose(
@@ -241,7 +241,7 @@ describe('circuitBreakerMiddleware', () => {
   });
 
   it('accepts a custom key', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const breaker = createCircuitBreaker({ failureThreshold: 1, clock });
     const transport = compose({ send: () => Promise.resolve(response(500)) }, circuitBreakerMiddleware(breaker, { keyOf: (r) => r.path }));
     await transport.send(request('a.example'));

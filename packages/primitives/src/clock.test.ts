@@ -12,11 +12,11 @@ describe('createFakeClock', () => {
     expect(clock.now()).toBe(1250);
     clock.set(5000);
     expect(clock.now()).toBe(5000);
-    expect(createFakeClock().now()).toBe(0);
+    expect(createFakeClock(0).now()).toBe(0);
   });
 
   it('resolves sleeps in due order, ties in the order they were made, each at its own time', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const woke: string[] = [];
     const sleeper = (name: string, ms: number) =>
       clock.sleep(ms).then(() => {
@@ -35,7 +35,7 @@ describe('createFakeClock', () => {
   });
 
   it('runs sleeps scheduled by woken code when they fall inside the same advance', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const times: number[] = [];
     const loop = (async () => {
       for (let i = 0; i < 3; i++) {
@@ -61,7 +61,7 @@ describe('createFakeClock', () => {
   });
 
   it('rejects at once with AbortError when the signal is already aborted', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const controller = new AbortController();
     const reason = new Error('stop');
     controller.abort(reason);
@@ -72,7 +72,7 @@ describe('createFakeClock', () => {
   });
 
   it('rejects a pending sleep on abort and forgets it', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const controller = new AbortController();
     const sleeping = clock.sleep(100, controller.signal);
     const other = clock.sleep(100);
@@ -86,13 +86,56 @@ describe('createFakeClock', () => {
 
   // Regression: a finished sleep used to leave its abort listener on the signal.
   it('removes its abort listener once the sleep is over', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const controller = new AbortController();
     const sleeps = [clock.sleep(1, controller.signal), clock.sleep(2, controller.signal)];
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(2);
     await clock.advance(2);
     await Promise.all(sleeps);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+  it('starts from the real time by default, so fake dates and real file times share one axis', () => {
+    const before = Date.now();
+    const clock = createFakeClock();
+    expect(clock.now()).toBeGreaterThanOrEqual(before);
+    expect(clock.now()).toBeLessThanOrEqual(Date.now());
+    expect(createFakeClock({ instant: true }).now()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('counts every sleep asked for, in order', async () => {
+    const clock = createFakeClock(0);
+    const a = clock.sleep(30);
+    const b = clock.sleep(-4);
+    expect(clock.sleeps).toEqual([30, 0]);
+    expect(clock.slept).toBe(30);
+    await clock.advance(30);
+    await Promise.all([a, b]);
+  });
+});
+
+describe('createFakeClock({ instant: true })', () => {
+  it('returns from a sleep at once, moving time by its length', async () => {
+    const clock = createFakeClock({ start: 1000, instant: true });
+    await clock.sleep(250);
+    await clock.sleep(-5);
+    expect(clock.now()).toBe(1250);
+    expect(clock.slept).toBe(250);
+    expect(clock.sleeps).toEqual([250, 0]);
+    expect(clock.pending()).toBe(0);
+    await clock.advance(50);
+    expect(clock.now()).toBe(1300);
+    clock.set(7);
+    expect(clock.now()).toBe(7);
+  });
+
+  it('rejects with AbortError when the signal is already aborted, without moving time', async () => {
+    const clock = createFakeClock({ start: 0, instant: true });
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    const err: unknown = await clock.sleep(10, controller.signal).catch((e: unknown) => e);
+    expect(isAbortError(err)).toBe(true);
+    expect(clock.now()).toBe(0);
+    expect(clock.sleeps).toEqual([]);
   });
 });
 

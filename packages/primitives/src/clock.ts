@@ -41,35 +41,78 @@ export const systemClock: Clock = {
     }),
 };
 
-/** A clock that only moves when told to. */
+/** A clock for tests: time moves only when told to, or by exactly what was slept. */
 export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, resolving every sleep that falls due, in order. */
   advance(ms: number): Promise<void>;
   /** Sets the current time (must not go backwards past pending sleeps' order). */
   set(now: number): void;
-  /** Number of sleeps not yet due. */
+  /** Number of sleeps not yet due (always 0 for an instant clock). */
   pending(): number;
+  /** Total milliseconds asked of {@link Clock.sleep} so far. */
+  readonly slept: number;
+  /** Every sleep asked for, in order, in ms. */
+  readonly sleeps: readonly number[];
+}
+
+/** Options of {@link createFakeClock}. */
+export interface FakeClockOptions {
+  /**
+   * Start time in ms since the epoch. The real time by default, so that dates the code under test
+   * computes sit on the same axis as real file times and `Date.now()`: a test that fixes a start
+   * must not then compare it with either.
+   * @default Date.now()
+   */
+  start?: number;
+  /**
+   * When true, a sleep returns at once and moves time forward by its length (retries and
+   * bandwidth pauses run untimed); when false, it waits for {@link FakeClock.advance}.
+   * @default false
+   */
+  instant?: boolean;
 }
 
 /**
- * Creates a {@link FakeClock} starting at `start` ms since the epoch.
+ * Creates a {@link FakeClock}; a number is taken as `start`.
  * @example
  * ```ts
  * const clock = createFakeClock();
  * const p = clock.sleep(100);
  * await clock.advance(100); // p resolves
+ *
+ * const instant = createFakeClock({ instant: true });
+ * await instant.sleep(5000); // returns at once; instant.now() moved by 5 s
  * ```
  */
-export function createFakeClock(start = 0): FakeClock {
+export function createFakeClock(options: number | FakeClockOptions = {}): FakeClock {
+  const { start = Date.now(), instant = false } = typeof options === 'number' ? { start: options } : options;
   let now = start;
   let seq = 0;
+  const sleeps: number[] = [];
+  let slept = 0;
   const timers: { at: number; seq: number; resolve: () => void }[] = [];
+  const record = (ms: number): number => {
+    const length = Math.max(0, ms);
+    sleeps.push(length);
+    slept += length;
+    return length;
+  };
   const clock: FakeClock = {
+    get slept() {
+      return slept;
+    },
+    sleeps,
     now: () => now,
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) {
           reject(new AbortError(undefined, { cause: signal.reason }));
+          return;
+        }
+        const length = record(ms);
+        if (instant) {
+          now += length;
+          resolve();
           return;
         }
         const onAbort = (): void => {
@@ -78,7 +121,7 @@ export function createFakeClock(start = 0): FakeClock {
           reject(new AbortError(undefined, { cause: signal?.reason }));
         };
         const entry = {
-          at: now + Math.max(0, ms),
+          at: now + length,
           seq: seq++,
           resolve: () => {
             // A long-lived signal must not collect one listener per finished sleep.

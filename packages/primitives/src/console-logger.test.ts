@@ -40,7 +40,7 @@ describe('createConsoleLogger', () => {
 
   it('drops lines below the level and writes nothing when silent', () => {
     const { lines, stream } = capture();
-    const logger = createConsoleLogger({ stream, level: 'warn', clock: createFakeClock() });
+    const logger = createConsoleLogger({ stream, level: 'warn', clock: createFakeClock(0) });
     logger.debug('d');
     logger.info('i');
     logger.warn('w');
@@ -54,13 +54,13 @@ describe('createConsoleLogger', () => {
 
   it('does not let fields overwrite time, level or msg', () => {
     const { lines, stream } = capture();
-    createConsoleLogger({ stream, clock: createFakeClock() }).error('real', { level: 'debug', msg: 'fake', time: 'x' });
+    createConsoleLogger({ stream, clock: createFakeClock(0) }).error('real', { level: 'debug', msg: 'fake', time: 'x' });
     expect(JSON.parse(lines[0]!)).toEqual({ time: '1970-01-01T00:00:00.000Z', level: 'error', msg: 'real' });
   });
 
   it('child loggers add their fields to every line, redacted', () => {
     const { lines, stream } = capture();
-    const logger = createConsoleLogger({ stream, level: 'debug', clock: createFakeClock(), fields: { app: 'a' } });
+    const logger = createConsoleLogger({ stream, level: 'debug', clock: createFakeClock(0), fields: { app: 'a' } });
     logger.child?.({ bucket: 'b', sessionToken: 'tok-secret' }).debug('hi', { key: 'k' });
     expect(JSON.parse(lines[0]!)).toEqual({
       time: '1970-01-01T00:00:00.000Z',
@@ -75,14 +75,14 @@ describe('createConsoleLogger', () => {
 
   it('writes pretty lines for people', () => {
     const { lines, stream } = capture();
-    const logger = createConsoleLogger({ stream, format: 'pretty', clock: createFakeClock() });
+    const logger = createConsoleLogger({ stream, format: 'pretty', clock: createFakeClock(0) });
     logger.warn('slow down', { bucket: 'photos', note: 'two words', attempts: 3, skipped: undefined });
     expect(lines).toEqual(['1970-01-01T00:00:00.000Z WARN  slow down bucket=photos note="two words" attempts=3\n']);
   });
 
   it('redacts the message and the fields', () => {
     const { lines, stream } = capture();
-    createConsoleLogger({ stream, clock: createFakeClock() }).info('token x-amz-security-token: abcdef', {
+    createConsoleLogger({ stream, clock: createFakeClock(0) }).info('token x-amz-security-token: abcdef', {
       secretAccessKey: 'wJalrXUtnFEMI',
       url: 'https://h/k?X-Amz-Signature=deadbeef',
     });

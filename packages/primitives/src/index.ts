@@ -58,7 +58,7 @@ export type {
   HttpMiddleware,
 } from './http.js';
 export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
-export type { Clock, FakeClock, Random } from './clock.js';
+export type { Clock, FakeClock, FakeClockOptions, Random } from './clock.js';
 export { createUndiciTransport, mapUndiciError } from './undici-transport.js';
 export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
 export {

@@ -50,7 +50,7 @@ async function run(clock: FakeClock, transport: HttpTransport, req: HttpRequest)
 
 describe('loggingMiddleware', () => {
   it('logs the request and the response with duration and request ids', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const { lines, logger } = jsonLogger(clock);
     const transport = compose(
       respondAfter(clock, 42, { statusCode: 200, headers: { 'x-amz-request-id': 'RID1', 'x-amz-id-2': 'HID2' } }),
@@ -84,7 +84,7 @@ describe('loggingMiddleware', () => {
   });
 
   it('logs 5xx responses at errorLevel and 4xx at level', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const { lines, logger } = jsonLogger(clock);
     const levels = async (statusCode: number): Promise<string[]> => {
       lines.length = 0;
@@ -96,7 +96,7 @@ describe('loggingMiddleware', () => {
   });
 
   it('logs errors as their redacted toJSON and rethrows them', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const { lines, logger } = jsonLogger(clock);
     const failure = new NetworkError('socket hang up', { cause: new Error('x-amz-security-token: IQoJsecret') });
     const transport = compose(respondAfter(clock, 5, failure), loggingMiddleware(logger, { clock }));
@@ -111,7 +111,7 @@ describe('loggingMiddleware', () => {
   });
 
   it('does no work when neither level is enabled, and skips only the disabled lines otherwise', async () => {
-    const clock = createFakeClock();
+    const clock = createFakeClock(0);
     const lines: string[] = [];
     const stream = { write: (c: string) => lines.push(c) };
     const quiet = createConsoleLogger({ level: 'error', stream, clock });
@@ -122,7 +122,7 @@ describe('loggingMiddleware', () => {
   });
 
   it('defaults to the system clock', async () => {
-    const { lines, logger } = jsonLogger(createFakeClock());
+    const { lines, logger } = jsonLogger(createFakeClock(0));
     const transport = compose({ send: () => Promise.resolve({ statusCode: 204, headers: {}, body: emptyResponseBody() }) }, loggingMiddleware(logger));
     await transport.send(request());
     expect((JSON.parse(lines[1]!) as Line).durationMs).toBeGreaterThanOrEqual(0);
@@ -134,7 +134,7 @@ describe('loggingMiddleware', () => {
     const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
     await fc.assert(
       fc.asyncProperty(secret, urlSafe, hex, fc.constantFrom('json', 'pretty', 'pino', 'raw'), async (s, u, h, adapter) => {
-        const clock = createFakeClock();
+        const clock = createFakeClock(0);
         const out: string[] = [];
         const stream = { write: (c: string) => out.push(c) };
         const record = (obj: object, msg?: string): void => {

@@ -1,29 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
-import { createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
-import type { Clock } from './clock.js';
+import { createFakeClock, createSeededRandom } from './clock.js';
 import { AbortError, NetworkError, TimeoutError, ValidationError, isAbortError, isValidationError } from './errors.js';
 import type { RetryClassification } from './retry-classification.js';
 import { computeBackoffDelay, createRetryStrategy, getRetryAttempts, validateRetryOptions } from './retry-strategy.js';
 import type { RetryInfo, RetryStrategyOptions } from './retry-strategy.js';
 import { retry } from './retry.js';
-
-/** A clock whose sleeps return at once and move time forward, recording each delay. */
-function instantClock(): Clock & { delays: number[] } {
-  let now = 1_700_000_000_000;
-  const delays: number[] = [];
-  return {
-    delays,
-    now: () => now,
-    sleep: (ms, signal) => {
-      throwIfAborted(signal);
-      delays.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
-}
 
 function serviceError(code: string, statusCode: number, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(code), { name: 'S3ServiceError', code, statusCode, retryable: false, ...extra });
@@ -54,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 function strategy(options: RetryStrategyOptions = {}) {
-  const clock = instantClock();
+  const clock = createFakeClock({ instant: true });
   return { clock, strategy: createRetryStrategy({ clock, random: createSeededRandom(7), ...options }) };
 }
 
@@ -64,7 +47,7 @@ describe('createRetryStrategy (standard)', () => {
     const { fn, calls } = script([]);
     await expect(s.run(fn)).resolves.toBe('ok');
     expect(calls()).toBe(1);
-    expect(clock.delays).toEqual([]);
+    expect(clock.sleeps).toEqual([]);
     expect(s.quota()).toBe(500);
   });
 
@@ -74,7 +57,7 @@ describe('createRetryStrategy (standard)', () => {
     const { fn, calls } = script([transient()]);
     await expect(s.run(fn, { onRetry: () => seenQuota.push(s.quota()) })).resolves.toBe('ok');
     expect(calls()).toBe(2);
-    expect(clock.delays).toHaveLength(1);
+    expect(clock.sleeps).toHaveLength(1);
     expect(seenQuota).toEqual([495]);
     expect(s.quota()).toBe(500);
   });
@@ -136,7 +119,7 @@ describe('createRetryStrategy (standard)', () => {
       expect(await rejection(s.run(fn, { replayable: false }))).toBe(error);
       expect(calls()).toBe(1);
     }
-    expect(clock.delays).toEqual([]);
+    expect(clock.sleeps).toEqual([]);
     expect(s.quota()).toBe(500);
   });
 
@@ -188,22 +171,22 @@ describe('createRetryStrategy (standard)', () => {
   it('honours Retry-After from retryAfterMs, capped at maxDelayMs', async () => {
     const { strategy: s, clock } = strategy({ maxAttempts: 3 });
     await s.run(script([serviceError('SlowDown', 503, { retryAfterMs: 3000 }), serviceError('SlowDown', 503, { retryAfterMs: 60_000 })]).fn);
-    expect(clock.delays).toEqual([3000, 20_000]);
+    expect(clock.sleeps).toEqual([3000, 20_000]);
   });
 
   it('honours a retry-after response header on the error', async () => {
     const { strategy: s, clock } = strategy();
     await s.run(script([serviceError('ServiceUnavailable', 503, { response: { headers: { 'retry-after': '2' } } })]).fn);
-    expect(clock.delays).toEqual([2000]);
+    expect(clock.sleeps).toEqual([2000]);
   });
 
   it('uses the larger backoff base for throttling', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ instant: true });
     const s = createRetryStrategy({ clock, random: () => 0.999, maxAttempts: 2 });
     await s.run(script([serviceError('Throttling', 400)]).fn);
     const t = createRetryStrategy({ clock, random: () => 0.999, maxAttempts: 2 });
     await t.run(script([transient()]).fn);
-    expect(clock.delays).toEqual([499, 99]);
+    expect(clock.sleeps).toEqual([499, 99]);
   });
 
   it('tells onRetry the attempt, delay and classification', async () => {
@@ -217,18 +200,18 @@ describe('createRetryStrategy (standard)', () => {
       [2, 'network'],
       [3, 'transient'],
     ]);
-    expect(infos.map((i) => i.delayMs)).toEqual(clock.delays);
+    expect(infos.map((i) => i.delayMs)).toEqual(clock.sleeps);
   });
 
   it('keeps every delay within [0, min(cap, base * 2^n)] (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 12 }), async (seed, maxAttempts) => {
-        const clock = instantClock();
+        const clock = createFakeClock({ instant: true });
         const s = createRetryStrategy({ clock, random: createSeededRandom(seed), maxAttempts, maxDelayMs: 5000 });
         const err = await rejection(s.run(() => Promise.reject(transient())));
         expect(getRetryAttempts(err)).toBe(maxAttempts);
-        expect(clock.delays).toHaveLength(maxAttempts - 1);
-        clock.delays.forEach((d, n) => {
+        expect(clock.sleeps).toHaveLength(maxAttempts - 1);
+        clock.sleeps.forEach((d, n) => {
           expect(d).toBeGreaterThanOrEqual(0);
           expect(d).toBeLessThanOrEqual(Math.min(5000, 100 * 2 ** n));
         });
@@ -348,18 +331,18 @@ describe('validateRetryOptions', () => {
 
 describe('adaptive mode', () => {
   it('slows sends down after throttling', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ instant: true });
     const s = createRetryStrategy({ mode: 'adaptive', clock, random: () => 0, maxAttempts: 2 });
     expect(s.mode).toBe('adaptive');
     // Before any throttle the limiter adds no waits.
     for (let i = 0; i < 20; i++) await s.run(script([]).fn);
-    expect(clock.delays).toEqual([]);
+    expect(clock.sleeps).toEqual([]);
     await s.run(script([serviceError('SlowDown', 503)]).fn);
-    const before = clock.delays.length;
+    const before = clock.sleeps.length;
     await s.run(script([]).fn);
     await s.run(script([]).fn);
-    expect(clock.delays.length).toBeGreaterThan(before);
-    expect(clock.delays.slice(before).every((d) => d > 0)).toBe(true);
+    expect(clock.sleeps.length).toBeGreaterThan(before);
+    expect(clock.sleeps.slice(before).every((d) => d > 0)).toBe(true);
   });
 
   it('uses an injected limiter and lets abort interrupt its wait', async () => {
@@ -385,7 +368,7 @@ describe('retry()', () => {
     const classes: RetryClassification[] = [];
     const result = await retry(
       () => (n++ === 0 ? Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' })) : Promise.resolve(n)),
-      { strategy: createRetryStrategy({ clock: instantClock() }), onRetry: (i) => classes.push(i.classification) },
+      { strategy: createRetryStrategy({ clock: createFakeClock({ instant: true }) }), onRetry: (i) => classes.push(i.classification) },
     );
     expect(result).toBe(2);
     expect(classes).toEqual(['network']);

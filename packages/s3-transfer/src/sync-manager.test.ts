@@ -107,7 +107,8 @@ describe('sync', () => {
     expect(again.unchanged).toBe(3);
     // A later edit is seen by mtime.
     await writeFile(join(src, 'a.txt'), 'A');
-    await utimes(join(src, 'a.txt'), new Date(Date.UTC(2030, 0, 1)), new Date(Date.UTC(2030, 0, 1)));
+    const later = new Date(s.clock.now() + 3_600_000);
+    await utimes(join(src, 'a.txt'), later, later);
     expect((await s.tm.planSync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: 'p/' })).actions).toMatchObject([{ Key: 'p/a.txt', reason: 'newer' }]);
   });
 
@@ -122,7 +123,8 @@ describe('sync', () => {
     expect(head.Metadata).toEqual({ owner: 'me', mtime: '1000000' });
     const out = join(dir, 'out');
     await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/' });
-    await utimes(join(out, 'x.txt'), new Date(Date.UTC(2030, 0, 1)), new Date(Date.UTC(2030, 0, 1)));
+    const touched = new Date(s.clock.now() + 3_600_000);
+    await utimes(join(out, 'x.txt'), touched, touched);
     expect((await s.tm.planSync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/' })).actions).toEqual([]);
     const exact = await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/', exactTimestamps: true });
     expect(exact.done).toMatchObject([{ action: 'download', reason: 'mtime-differs' }]);

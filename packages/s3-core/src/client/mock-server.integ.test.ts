@@ -6,7 +6,7 @@
  * carrying an `<Error>`).
  */
 import { createHash } from 'node:crypto';
-import { isNetworkError, systemClock } from '@s3kit/primitives';
+import { createFakeClock, isNetworkError, systemClock } from '@s3kit/primitives';
 import type { Clock, HttpMiddleware } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions, S3MockServer } from '@s3kit/s3-mock';
@@ -15,7 +15,7 @@ import type { AwsCredentials } from '@s3kit/sigv4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isS3ServiceError } from '../errors/s3-service-error.js';
 import { operations } from '../operations/index.js';
-import { instantClock, EMPTY_ENV } from '../../test/mock-client.js';
+import { EMPTY_ENV } from '../../test/mock-client.js';
 import type { S3ClientOptions } from './client-options.js';
 import { S3Client } from './s3-client.js';
 
@@ -187,7 +187,7 @@ describe('S3Client over the s3-mock HTTP server (undici)', () => {
     const first: AwsCredentials = { accessKeyId: 'first', secretAccessKey: 'first-secret', expiration: new Date(Date.now() + 10 * 60_000) };
     const second: AwsCredentials = { accessKeyId: 'second', secretAccessKey: 'second-secret' };
     let calls = 0;
-    const clock = instantClock(Date.now());
+    const clock = createFakeClock({ instant: true });
     const provider = memoize(() => Promise.resolve(calls++ === 0 ? first : second), { clock });
     const keys: string[] = [];
     const recordKey: HttpMiddleware = (next) => (request, options) => {
@@ -199,7 +199,7 @@ describe('S3Client over the s3-mock HTTP server (undici)', () => {
       { credentials: [{ accessKeyId: 'first', secretAccessKey: 'first-secret' }, { accessKeyId: 'second', secretAccessKey: 'second-secret' }] },
     );
     await client.putObject({ Bucket: 'bucket-1', Key: 'a', Body: 'x' });
-    clock.advance(6 * 60_000); // within the 5-minute refresh window of the first credentials' expiry
+    await clock.advance(6 * 60_000); // within the 5-minute refresh window of the first credentials' expiry
     await client.putObject({ Bucket: 'bucket-1', Key: 'b', Body: 'y' });
     expect(calls).toBe(2);
     expect(keys).toEqual(['first', 'first', 'second']);

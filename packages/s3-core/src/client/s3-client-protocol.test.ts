@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createRetryStrategy } from '@s3kit/primitives';
+import { createFakeClock, createRetryStrategy } from '@s3kit/primitives';
 import type { LogFields } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ENV, instantClock } from '../../test/mock-client.js';
+import { EMPTY_ENV } from '../../test/mock-client.js';
 import { replayTransport } from '../../test/replay-transport.js';
 import type { CannedResponse } from '../../test/replay-transport.js';
 import { GetObject } from '../operations/get-object.js';
@@ -20,7 +20,7 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEM
 
 function awsClient(responses: CannedResponse[], options: S3ClientOptions = {}) {
   const transport = replayTransport(...responses);
-  const client = new S3Client({ region: 'us-west-2', credentials, transport, clock: instantClock(), config: { env: EMPTY_ENV }, ...options });
+  const client = new S3Client({ region: 'us-west-2', credentials, transport, clock: createFakeClock({ instant: true }), config: { env: EMPTY_ENV }, ...options });
   return { client, transport };
 }
 
@@ -108,7 +108,7 @@ describe('AWS endpoint defaults', () => {
 
 describe('clock skew', () => {
   it('retries once the offset changed, and not a signature error with a right clock', async () => {
-    const clock = instantClock();
+    const clock = createFakeClock({ instant: true });
     const serverDate = new Date(clock.now() + 20 * 60_000).toUTCString();
     const skew = { status: 403, headers: { date: serverDate }, body: '<Error><Code>RequestTimeTooSkewed</Code></Error>' };
     const { client, transport } = awsClient([skew, { status: 200, body: LIST }], { clock });
@@ -159,7 +159,7 @@ describe('configuration', () => {
     const client = new S3Client({
       credentials,
       transport,
-      clock: instantClock(),
+      clock: createFakeClock({ instant: true }),
       config: { env: { ...EMPTY_ENV, AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:9999', AWS_MAX_ATTEMPTS: '2' } },
     });
     await expect(client.listBuckets()).rejects.toMatchObject({ code: 'SlowDown' });
@@ -175,7 +175,7 @@ describe('configuration', () => {
       endpoint: 'http://127.0.0.1:9000',
       credentials,
       transport,
-      retry: createRetryStrategy({ maxAttempts: 4, clock: instantClock() }),
+      retry: createRetryStrategy({ maxAttempts: 4, clock: createFakeClock({ instant: true }) }),
       config: { env: EMPTY_ENV },
     });
     await expect(client.listBuckets()).rejects.toMatchObject({ code: 'InternalError' });

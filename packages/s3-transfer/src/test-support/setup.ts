@@ -1,9 +1,13 @@
-/** Test helper: an S3Client over an in-process s3-mock (small parts allowed), an instant clock, a temp dir. */
+/**
+ * Test helper: an S3Client over an in-process s3-mock (small parts allowed), an instant clock that
+ * starts now (so object times and real file mtimes compare as they would in production), a temp dir.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '@s3kit/primitives';
 import { S3Client } from '@s3kit/s3-core';
+import { createFakeClock } from '@s3kit/primitives';
+import type { FakeClock } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
 import { createTransferManager } from '../transfer-manager.js';
@@ -13,33 +17,17 @@ import type { TransferClient } from '../transfer-client.js';
 /** Smallest part in these tests (s3-mock's `minPartSize`). */
 export const PART = 1024;
 
-/** A clock whose sleeps return at once and move time forward: backoff is not timed. */
-export function instantClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): Clock & { slept: number } {
-  let now = start;
-  const clock = {
-    slept: 0,
-    now: () => now,
-    sleep: (ms: number, signal?: AbortSignal) => {
-      if (signal?.aborted) return Promise.reject(signal.reason as Error);
-      now += ms;
-      clock.slept += ms;
-      return Promise.resolve();
-    },
-  };
-  return clock;
-}
-
 export interface Setup {
   mock: S3Mock;
   client: S3Client;
-  clock: Clock & { slept: number };
+  clock: FakeClock;
   tm: TransferManager;
   make(options?: Partial<TransferManagerOptions>): TransferManager;
 }
 
 /** A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. */
 export async function setup(options: Partial<TransferManagerOptions> = {}, mockOptions: S3MockOptions = {}): Promise<Setup> {
-  const clock = instantClock();
+  const clock = createFakeClock({ instant: true });
   const mock = createS3Mock({ clock, minPartSize: PART, ...mockOptions });
   const client = new S3Client({
     endpoint: 'http://127.0.0.1:9000',
