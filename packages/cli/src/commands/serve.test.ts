@@ -42,7 +42,7 @@ describe('s3kit serve', () => {
     const aborted = AbortSignal.abort();
     for (const args of [['--access-key', 'x'], ['--port', '70000'], ['extra']]) {
       const ctx = testContext({ signal: aborted });
-      expect(await serve(args, ctx)).toBe(2);
+      expect(await serve(args, ctx)).toBe(252);
       expect(ctx.stderr.text).toContain('hint: ');
     }
   });

@@ -50,6 +50,7 @@ import type { S3OperationName, S3Operations } from '../operations/index.js';
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
 import type { MethodArgs, S3ClientMethods } from './client-methods.js';
+import { endpointErrorsMiddleware } from './endpoint-errors.js';
 import { prepareBody } from './prepare-body.js';
 import type { SigningPlan } from './prepare-body.js';
 
@@ -327,6 +328,7 @@ export class S3Client {
     if (o.logger) middleware.push(loggingMiddleware(o.logger, { clock }));
     if (o.middleware) middleware.push(...o.middleware);
     if (o.circuitBreaker !== false) middleware.push(circuitBreakerMiddleware(o.circuitBreaker ?? createCircuitBreaker({ clock })));
+    middleware.push(endpointErrorsMiddleware());
     const explicit = (name: string): boolean => config.sources[name] !== undefined;
     return {
       region,
