@@ -11,6 +11,7 @@ import { NetworkError, ValidationError } from '@s3kit/primitives';
 import { createChecksum, fullObjectChecksum, multipartEtag } from '@s3kit/s3-core';
 import type { Checksum, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { checkContentRange } from './content-range.js';
 import type { CheckpointRange, DownloadCheckpoint } from './checkpoint.js';
 import type { TransferFileHandle } from './file-system.js';
 import { writeAt } from './file-system.js';
@@ -175,6 +176,12 @@ async function fetchRange(
           if (out.ETag !== undefined && out.ETag !== plan.etag) {
             await out.Body.dump();
             throw new TransferError(ERR_OBJECT_CHANGED, `s3://${input.Bucket}/${input.Key} changed during the download (ETag ${plan.etag} became ${out.ETag})`);
+          }
+          try {
+            checkContentRange(range, plan.size, out.ContentRange, `GetObject s3://${input.Bucket}/${input.Key}`);
+          } catch (err) {
+            await out.Body.dump();
+            throw err;
           }
           // Chunks go to the sink in batches of WRITE_BATCH bytes: one write call per batch
           // instead of one per network chunk (16 per MiB).

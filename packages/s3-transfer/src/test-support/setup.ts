@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@s3kit/s3-core';
 import { createFakeClock } from '@s3kit/primitives';
-import type { FakeClock } from '@s3kit/primitives';
+import type { FakeClock, HttpTransport } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
 import { createTransferManager } from '../transfer-manager.js';
@@ -25,15 +25,22 @@ export interface Setup {
   make(options?: Partial<TransferManagerOptions>): TransferManager;
 }
 
-/** A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. */
-export async function setup(options: Partial<TransferManagerOptions> = {}, mockOptions: S3MockOptions = {}): Promise<Setup> {
+/**
+ * A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. `wrap` puts a
+ * misbehaving proxy between the client and the mock.
+ */
+export async function setup(
+  options: Partial<TransferManagerOptions> = {},
+  mockOptions: S3MockOptions = {},
+  wrap: (transport: HttpTransport) => HttpTransport = (transport) => transport,
+): Promise<Setup> {
   const clock = createFakeClock({ instant: true });
   const mock = createS3Mock({ clock, minPartSize: PART, ...mockOptions });
   const client = new S3Client({
     endpoint: 'http://127.0.0.1:9000',
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    transport: mock.transport,
+    transport: wrap(mock.transport),
     clock,
     random: () => 0.5,
     circuitBreaker: false,
