@@ -1,17 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HttpTransport } from '@s3kit/primitives';
-import { PART, bytes, setup, tempDir } from './test-support/setup.js';
+import { PART, bytes, setup, useTempDir } from './test-support/setup.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const scratch = useTempDir();
 
 // The proxies rewrite the signed Range header, so the mock does not check signatures here.
 
@@ -43,9 +36,9 @@ describe('ranged downloads check Content-Range', () => {
     const s = await setup({ checksum: 'none' }, { auth: 'none' }, misrouting((range) => (range === second ? { fetch: `bytes=0-${PART - 1}` } : undefined)));
     const data = bytes(3 * PART, 7);
     s.mock.engine.putObject({ Bucket: 'bkt', Key: 'r', Body: data });
-    const result = await s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(dir, 'r') });
+    const result = await s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(scratch.dir, 'r') });
     expect(result.verifiedBy).toBe('size');
-    expect(new Uint8Array(await readFile(join(dir, 'r')))).toEqual(data);
+    expect(new Uint8Array(await readFile(join(scratch.dir, 'r')))).toEqual(data);
     expect(s.mock.requests.filter((r) => r.operation === 'GetObject')).toHaveLength(4);
   });
 
@@ -62,8 +55,8 @@ describe('ranged downloads check Content-Range', () => {
     );
     const data = bytes(size, 8);
     s.mock.engine.putObject({ Bucket: 'bkt', Key: 'r', Body: data });
-    await s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(dir, 'r') });
-    expect(new Uint8Array(await readFile(join(dir, 'r')))).toEqual(data);
+    await s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(scratch.dir, 'r') });
+    expect(new Uint8Array(await readFile(join(scratch.dir, 'r')))).toEqual(data);
     expect(s.mock.requests.filter((r) => r.operation === 'GetObject')).toHaveLength(5);
   });
 
@@ -74,11 +67,11 @@ describe('ranged downloads check Content-Range', () => {
     });
     const s = await setup({ checksum: 'none', retry: { maxAttempts: 2, baseDelayMs: 1 } }, { auth: 'none' }, wrongEveryTime);
     s.mock.engine.putObject({ Bucket: 'bkt', Key: 'r', Body: bytes(3 * PART, 9) });
-    await expect(s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(dir, 'r') })).rejects.toMatchObject({
+    await expect(s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to: join(scratch.dir, 'r') })).rejects.toMatchObject({
       name: 'TransferError',
       code: 'ERR_INTEGRITY',
       message: expect.stringContaining(`asked for bytes ${PART}-${2 * PART - 1}/${3 * PART}, got bytes 0-${PART - 1}/${3 * PART}`) as unknown,
     });
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(scratch.dir)).toEqual([]);
   });
 });

@@ -171,7 +171,7 @@ async function fetchRange(
               IfMatch: plan.etag,
               ...(input.VersionId === undefined ? {} : { VersionId: input.VersionId }),
             },
-            { signal: s },
+            { signal: s, maxAttempts: 1 },
           );
           if (out.ETag !== undefined && out.ETag !== plan.etag) {
             await out.Body.dump();

@@ -58,7 +58,12 @@ export interface TransferManagerOptions {
    * @default 5 MiB
    */
   minPartSize?: number;
-  /** Part-level retries (streamed part bodies are not retried by the client itself). @default standard, 5 attempts */
+  /**
+   * Retries of each part (UploadPart, a download range, a small upload's PutObject) and of
+   * CompleteMultipartUpload: the manager sends these with the client's own retries off, so a part
+   * is sent at most `maxAttempts` times in all. Other requests use the client's retry strategy.
+   * @default standard mode, 5 attempts
+   */
   retry?: RetryStrategy | RetryStrategyOptions;
   /** Clock for rates and backoff. @default systemClock */
   clock?: Clock;

@@ -146,7 +146,7 @@ async function uploadPart(ctx: TransferContext, state: MultipartState, job: Part
         ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }),
         ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
       },
-      { signal: s },
+      { signal: s, maxAttempts: 1 },
     ),
   );
   if (out.ETag === undefined) throw integrity(`UploadPart ${job.partNumber} of s3://${state.Bucket}/${state.Key} returned no ETag`);
@@ -198,7 +198,7 @@ async function complete(ctx: TransferContext, state: MultipartState, signal: Abo
     ...(expected === undefined ? {} : { ChecksumCRC32: expected, ChecksumType: 'FULL_OBJECT' as const, MpuObjectSize: size }),
     ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
   };
-  const out = await ctx.retry.run(({ signal: s }) => ctx.client.completeMultipartUpload(input, { signal: s ?? signal }), { signal });
+  const out = await ctx.retry.run(({ signal: s }) => ctx.client.completeMultipartUpload(input, { signal: s ?? signal, maxAttempts: 1 }), { signal });
   if (expected !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== expected) {
     throw integrity(`s3://${state.Bucket}/${state.Key}: server CRC32 ${out.ChecksumCRC32} differs from the parts' combined ${expected}`);
   }
@@ -335,7 +335,7 @@ async function putSingle(
   const { Body: _body, ...headers } = input;
   const checksum = ctx.checksum === 'none' ? undefined : checksumBase64('CRC32', data);
   const out = await sendWithRetry(ctx, data, progress, signal, (Body, s) =>
-    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) }, { signal: s }),
+    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) }, { signal: s, maxAttempts: 1 }),
   );
   if (checksum !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== checksum) {
     throw integrity(`PutObject s3://${input.Bucket}/${input.Key}: server CRC32 ${out.ChecksumCRC32} differs from ${checksum}`);

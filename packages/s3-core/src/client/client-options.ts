@@ -92,4 +92,11 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Deadline of the whole call, retries included; rejects with `TimeoutError` (phase `total`). */
   timeoutMs?: number;
+  /**
+   * Attempts for this call, the first one included, instead of the retry strategy's: `1` when the
+   * caller retries the call itself (as `@s3kit/s3-transfer` does for parts), so that one request
+   * has one retry budget.
+   * @default the client's retry strategy's `maxAttempts`
+   */
+  maxAttempts?: number;
 }

@@ -366,6 +366,13 @@ describe('S3Client faults (s3-mock)', () => {
     expect(list.Contents).toHaveLength(1);
   });
 
+  it('sends once with maxAttempts: 1 (a caller that retries itself keeps one budget per request)', async () => {
+    const { client, mock } = await setup();
+    mock.faults.add({ match: { operation: 'HeadObject' }, action: { status: 500, code: 'InternalError' }, times: 5 });
+    await expect(client.headObject({ Bucket: 'bucket-1', Key: 'k' }, { maxAttempts: 1 })).rejects.toMatchObject({ code: 'InternalError' });
+    expect(mock.requests.filter((r) => r.operation === 'HeadObject')).toHaveLength(1);
+  });
+
   it('never retries a streamed body', async () => {
     const { client, mock } = await setup();
     mock.faults.add({ match: { operation: 'PutObject' }, action: { status: 500, code: 'InternalError' } });

@@ -409,7 +409,7 @@ export class S3Client {
           attempts = context.attempt;
           return this.#attempt(state, op, input, context.signal, replayable);
         },
-        signal ? { signal, replayable } : { replayable },
+        { replayable, ...(signal ? { signal } : {}), ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }) },
       );
       const metadata: ResponseMetadata = {
         httpStatusCode: response.statusCode,

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { S3Client } from '@s3kit/s3-core';
 import { createFakeClock } from '@s3kit/primitives';
 import type { FakeClock, HttpTransport } from '@s3kit/primitives';
@@ -61,6 +62,23 @@ export function bytes(n: number, seed = 1): Uint8Array {
     out[i] = x >>> 24;
   }
   return out;
+}
+
+/** A fresh temp directory for each test of the file (`scratch.dir`), removed after it. */
+export function useTempDir(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await tempDir();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+  });
+  return {
+    get dir() {
+      if (!current) throw new Error('useTempDir: no test is running');
+      return current.dir;
+    },
+  };
 }
 
 /** A fresh temp directory and its cleanup. */
