@@ -5,7 +5,6 @@ import {
   NetworkError,
   OPERATION_CHANNEL,
   TimeoutError,
-  circuitBreakerMiddleware,
   compose,
   createCircuitBreaker,
   createConfigResolver,
@@ -50,6 +49,8 @@ import type { S3OperationName, S3Operations } from '../operations/index.js';
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
 import type { MethodArgs, S3ClientMethods } from './client-methods.js';
+import { createBucketBreaker } from './bucket-breaker.js';
+import type { BucketBreaker } from './bucket-breaker.js';
 import { endpointErrorsMiddleware } from './endpoint-errors.js';
 import { prepareBody } from './prepare-body.js';
 import type { SigningPlan } from './prepare-body.js';
@@ -80,6 +81,8 @@ interface ClientState {
   readonly responseChecksum: ChecksumSetting;
   readonly retry: RetryStrategy;
   readonly transport: HttpTransport;
+  /** Circuit per bucket; `undefined` when disabled. */
+  readonly breaker: BucketBreaker | undefined;
   readonly followRegionRedirects: boolean;
   readonly config: ResolvedConfig;
 }
@@ -327,7 +330,8 @@ export class S3Client {
     if (o.tracing !== false) middleware.push(tracingMiddleware());
     if (o.logger) middleware.push(loggingMiddleware(o.logger, { clock }));
     if (o.middleware) middleware.push(...o.middleware);
-    if (o.circuitBreaker !== false) middleware.push(circuitBreakerMiddleware(o.circuitBreaker ?? createCircuitBreaker({ clock })));
+    const breaker = o.circuitBreaker === false ? undefined : createBucketBreaker(o.circuitBreaker ?? createCircuitBreaker({ clock }));
+    if (breaker) middleware.push(breaker.middleware);
     middleware.push(endpointErrorsMiddleware());
     const explicit = (name: string): boolean => config.sources[name] !== undefined;
     return {
@@ -340,6 +344,7 @@ export class S3Client {
       responseChecksum: explicit('responseChecksumValidation') ? config.responseChecksumValidation : isAws ? 'when_supported' : 'when_required',
       retry,
       transport: compose(base, ...middleware),
+      breaker,
       followRegionRedirects: o.followRegionRedirects ?? true,
       config,
     };
@@ -437,11 +442,13 @@ export class S3Client {
     const bucket = op.spec.path === '/' ? undefined : (input.Bucket as string | undefined);
     let region = this.#regionOf(state, bucket);
     for (let hop = 0; ; hop++) {
-      const { request, autoUrlEncoding } = serializeRequest(op, input, this.#endpoint(state, bucket, region));
+      const endpoint = this.#endpoint(state, bucket, region);
+      const { request, autoUrlEncoding } = serializeRequest(op, input, endpoint);
       const plan = prepareBody(op, input, request, state);
       const validation = this.#responseValidation(state, op, input, request);
       const signedOffset = state.signer.clockOffsetMs;
       const signed = await this.#sign(state, request, region, plan, signal);
+      state.breaker?.tag(signed, endpoint);
       const response = await state.transport.send(signed, signal ? { signal } : {});
       try {
         const status = response.statusCode;
