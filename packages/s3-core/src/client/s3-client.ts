@@ -53,6 +53,7 @@ import { createBucketBreaker } from './bucket-breaker.js';
 import type { BucketBreaker } from './bucket-breaker.js';
 import { endpointErrorsMiddleware } from './endpoint-errors.js';
 import { prepareBody } from './prepare-body.js';
+import { checkResultDocument } from './result-document.js';
 import type { SigningPlan } from './prepare-body.js';
 
 const AWS_HOST = /(?:^|\.)amazonaws\.com(?:\.cn)?$/;
@@ -547,6 +548,7 @@ export class S3Client {
       if (isS3ErrorBody(text)) {
         throw await this.#errorOf(op, input, { ...response, body: { ...response.body, text: () => Promise.resolve(text) } });
       }
+      checkResultDocument(op.spec, text);
       try {
         readXmlBody(op, text, output, autoUrlEncoding);
       } catch (err) {
