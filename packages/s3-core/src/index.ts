@@ -142,6 +142,7 @@ export type {
 } from './operations/common.js';
 export { createS3Body, ChecksumMismatchError, ERR_CHECKSUM_MISMATCH } from './body/response-body.js';
 export type { S3Body, BodyChecks } from './body/response-body.js';
+export { DEFAULT_MAX_BUFFERED_BODY_BYTES } from './body/read-capped.js';
 export type { RequestBody } from './body/request-body.js';
 export {
   paginate,

@@ -80,6 +80,13 @@ export interface S3ClientOptions {
   responseChecksumValidation?: ChecksumSetting;
   /** Follow S3's wrong-region answers once, re-signing for the bucket's region (cached). @default true */
   followRegionRedirects?: boolean;
+  /**
+   * Largest response body the client reads whole (XML results such as listings, and error
+   * documents); a larger one fails with `NetworkError` `ERR_BODY_TOO_LARGE`. `GetObject`'s `Body`
+   * is streamed and not limited.
+   * @default 16777216 (16 MiB)
+   */
+  maxBufferedBodyBytes?: number;
   /** Profile of the shared config files. @default env `AWS_PROFILE`, else 'default' */
   profile?: string;
   /** Config resolver, or options for the default one (env, filesystem). @default createConfigResolver() */

@@ -5,6 +5,7 @@ import {
   NetworkError,
   OPERATION_CHANNEL,
   TimeoutError,
+  ValidationError,
   compose,
   createCircuitBreaker,
   createConfigResolver,
@@ -31,6 +32,7 @@ import { createDefaultCredentialsProvider, createSigner } from '@s3kit/sigv4';
 import type { PostPolicyOptions, PostPolicyResult, SignOptions, Signer } from '@s3kit/sigv4';
 import { createBodyTracker } from '../body/body-tracker.js';
 import type { BodyTracker } from '../body/body-tracker.js';
+import { DEFAULT_MAX_BUFFERED_BODY_BYTES, readCappedBody } from '../body/read-capped.js';
 import { createS3Body } from '../body/response-body.js';
 import type { BodyChecks } from '../body/response-body.js';
 import { CHECKSUM_HEADERS, isChecksumAlgorithm } from '../checksums/checksum.js';
@@ -158,15 +160,20 @@ export class S3Client {
   readonly #bucketRegions = new Map<string, string>();
   readonly #signOptions = new Map<string, SignOptions>();
   readonly #bodies: BodyTracker;
+  readonly #maxBufferedBodyBytes: number;
 
   /**
-   * @throws {ValidationError} `ERR_VALIDATION` for bad retry options (other settings are checked on first use).
+   * @throws {ValidationError} `ERR_VALIDATION` for bad retry options or `maxBufferedBodyBytes` (other settings are checked on first use).
    */
   constructor(options: S3ClientOptions = {}) {
     this.#options = options;
     this.#bodies = createBodyTracker({ logger: options.logger });
     const retry = options.retry;
     if (retry !== undefined && !('run' in retry)) createRetryStrategy({ ...retry, ...(options.clock ? { clock: options.clock } : {}) });
+    this.#maxBufferedBodyBytes = options.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY_BYTES;
+    if (!Number.isSafeInteger(this.#maxBufferedBodyBytes) || this.#maxBufferedBodyBytes < 1) {
+      throw new ValidationError({ field: 'maxBufferedBodyBytes', rule: 'must be an integer >= 1', value: this.#maxBufferedBodyBytes });
+    }
   }
 
   /** The settings in effect (resolving them on first call). Contains no secret. */
@@ -491,12 +498,14 @@ export class S3Client {
     return false;
   }
 
-  async #errorOf(op: CompiledOperation, input: Record<string, unknown>, response: HttpResponse): Promise<S3ServiceError> {
-    let bodyText = '';
-    try {
-      bodyText = await response.body.text();
-    } catch {
-      await response.body.dump().catch(() => undefined);
+  async #errorOf(op: CompiledOperation, input: Record<string, unknown>, response: HttpResponse, text?: string): Promise<S3ServiceError> {
+    let bodyText = text ?? '';
+    if (text === undefined) {
+      try {
+        bodyText = new TextDecoder().decode(await readCappedBody(response, this.#maxBufferedBodyBytes, op.spec.name));
+      } catch {
+        await response.body.dump().catch(() => undefined);
+      }
     }
     return parseS3Error(
       { statusCode: response.statusCode, headers: response.headers, bodyText },
@@ -535,7 +544,7 @@ export class S3Client {
     const output: Record<string, unknown> = {};
     readHeaders(op, response, output);
     if (op.readsBody) {
-      const bytes = await response.body.bytes();
+      const bytes = await readCappedBody(response, this.#maxBufferedBodyBytes, op.spec.name);
       const declared = response.headers['content-length'];
       if (declared !== undefined && response.headers['content-encoding'] === undefined && Number(declared) !== bytes.byteLength) {
         throw new NetworkError(`${op.spec.name} response body truncated: received ${bytes.byteLength} of ${declared} bytes`, {
@@ -546,7 +555,7 @@ export class S3Client {
       // An <Error> document is an error whatever the status: S3 may answer 200 and fail later (CopyObject,
       // UploadPartCopy, CompleteMultipartUpload, and SlowDown on DeleteObjects has been seen in the wild).
       if (isS3ErrorBody(text)) {
-        throw await this.#errorOf(op, input, { ...response, body: { ...response.body, text: () => Promise.resolve(text) } });
+        throw await this.#errorOf(op, input, response, text);
       }
       checkResultDocument(op.spec, text);
       try {
