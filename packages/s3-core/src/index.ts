@@ -63,7 +63,7 @@ export {
   MAX_TAG_KEY_LENGTH,
   MAX_TAG_VALUE_LENGTH,
 } from './interpreter/validate.js';
-export { urlDecode } from './interpreter/parse-response.js';
+export { urlDecode, ERR_URL_ENCODING } from './interpreter/parse-response.js';
 export { operations } from './operations/index.js';
 export type { S3Operations, S3OperationName } from './operations/index.js';
 export { PutObject } from './operations/put-object.js';
