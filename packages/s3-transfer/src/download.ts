@@ -14,6 +14,7 @@ import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.j
 import { checkContentRange } from './content-range.js';
 import type { CheckpointRange, DownloadCheckpoint } from './checkpoint.js';
 import type { TransferFileHandle } from './file-system.js';
+import { withLeftover } from './leftover.js';
 import { writeAt } from './file-system.js';
 import { DEFAULT_PART_SIZE, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
@@ -330,11 +331,10 @@ async function toFile(ctx: TransferContext, input: DownloadInput, options: Downl
     await saves.idle();
     await handle?.close().catch(() => undefined);
     const keep = checkpointPath !== undefined && !ctx.cancelled.aborted && !(err instanceof TransferError);
-    if (!keep) {
-      await ctx.fs.rm(tempPath, { force: true }).catch(() => undefined);
-      if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
-    }
-    throw err;
+    if (keep) throw withLeftover(err, { kind: 'partial-file', kept: true, path: tempPath, checkpoint: checkpointPath });
+    await ctx.fs.rm(tempPath, { force: true }).catch(() => undefined);
+    if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
+    throw withLeftover(err, { kind: 'partial-file', kept: false, path: tempPath });
   }
 }
 

@@ -4,10 +4,12 @@
  * resume, and abort on failure unless the caller keeps a checkpoint.
  */
 import { checksumBase64, fullObjectChecksum, isS3ServiceError } from '@s3kit/s3-core';
+import { abortMultipartUpload } from './abort-upload.js';
 import { openUploadSource, meteredBody } from './body-source.js';
 import type { SizedSource, StreamSource, UploadBody } from './body-source.js';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { CheckpointPart, SourceIdentity, UploadCheckpoint } from './checkpoint.js';
+import { withLeftover } from './leftover.js';
 import { createPartBuffers } from './part-buffers.js';
 import type { PartBuffers } from './part-buffers.js';
 import { DEFAULT_PART_SIZE, planParts, partRange, streamPartSize } from './part-plan.js';
@@ -174,15 +176,6 @@ async function listAllParts(ctx: TransferContext, state: MultipartState, signal:
   }
 }
 
-/** Aborts an upload, best effort (the original error matters more). */
-async function abortUpload(ctx: TransferContext, state: MultipartState): Promise<void> {
-  try {
-    await ctx.client.abortMultipartUpload({ Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId });
-  } catch {
-    // Left for a bucket lifecycle rule (AbortIncompleteMultipartUpload) to collect.
-  }
-}
-
 async function complete(ctx: TransferContext, state: MultipartState, signal: AbortSignal): Promise<UploadResult & { resumedParts: 0 }> {
   const parts = [...state.parts.values()].sort((a, b) => a.PartNumber - b.PartNumber);
   const size = parts.reduce((n, p) => n + p.Size, 0);
@@ -250,12 +243,12 @@ async function runMultipart(
     return result;
   } catch (err) {
     await saves.idle();
+    const upload = { kind: 'multipart-upload', Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId } as const;
     const keep = checkpointPath !== undefined && !ctx.cancelled.aborted && !(err instanceof TransferError);
-    if (!keep) {
-      await abortUpload(ctx, state);
-      if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
-    }
-    throw err;
+    if (keep) throw withLeftover(err, { ...upload, state: 'kept', checkpoint: checkpointPath });
+    const outcome = await abortMultipartUpload(ctx, state);
+    if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
+    throw withLeftover(err, { ...upload, state: outcome });
   }
 }
 
@@ -446,7 +439,7 @@ async function resumeWith(ctx: TransferContext, saved: UploadCheckpoint, source:
   };
   const id = source.identity!;
   if (id.size !== saved.source.size || id.mtimeMs !== saved.source.mtimeMs) {
-    await abortUpload(ctx, state);
+    await abortMultipartUpload(ctx, state);
     if (options.checkpoint !== undefined) await removeCheckpoint(options.checkpoint, ctx.fs);
     throw new TransferError(ERR_SOURCE_CHANGED, `${id.path} changed since the upload to s3://${saved.Bucket}/${saved.Key} was checkpointed; upload it again`);
   }
