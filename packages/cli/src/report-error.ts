@@ -33,7 +33,10 @@ export function errorCode(err: unknown): string | undefined {
 
 /** One line describing an error: its message, the S3 code and status when there is one. Never a secret (s3kit errors are redacted). */
 export function describeError(err: unknown): string {
-  if (isS3ServiceError(err)) return `${err.message}${err.requestId === undefined ? '' : ` (request id ${err.requestId})`}`;
+  if (isS3ServiceError(err)) {
+    const id = err.requestId;
+    return id === undefined || err.message.includes(`request id ${id}`) ? err.message : `${err.message} (request id ${id})`;
+  }
   if (isS3kitError(err)) return `${err.message} [${err.code}]`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -400,6 +400,20 @@ describe('S3Client faults (s3-mock)', () => {
     expect((await c2.listBuckets()).$metadata.attempts).toBe(1);
   });
 
+  it('corrects clock skew on a HEAD, whose 403 has no body to name it (regression: HeadObject failed Forbidden, found by the chaos matrix)', async () => {
+    const { client, mock } = await setup();
+    await client.putObject({ Bucket: 'bucket-1', Key: 'k', Body: 'v' });
+    // The server's clock stays 20 minutes ahead.
+    mock.faults.add({ match: { operation: 'HeadObject' }, times: 10, action: { clockSkewMs: 20 * 60_000 } });
+    const out = await client.headObject({ Bucket: 'bucket-1', Key: 'k' });
+    expect(out.$metadata.attempts).toBe(2);
+    // A HEAD refused with the clocks in step is not retried.
+    const fresh = await setup();
+    fresh.mock.faults.add({ match: { operation: 'HeadObject' }, action: { status: 403, code: 'AccessDenied' } });
+    await expect(fresh.client.headObject({ Bucket: 'bucket-1', Key: 'k' })).rejects.toMatchObject({ statusCode: 403, code: 'Forbidden' });
+    expect(fresh.mock.requests.filter((r) => r.operation === 'HeadObject')).toHaveLength(1);
+  });
+
   it('times out a call and honours abort signals', async () => {
     const { client } = await setup();
     const controller = new AbortController();
