@@ -66,7 +66,12 @@ export default defineConfig({
       ...unitProjects,
       {
         extends: true,
-        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'] },
+        test: {
+          name: 'tooling',
+          root,
+          include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs', 'tooling/*/src/**/*.test.ts'],
+          exclude: ['**/*.integ.test.ts', '**/node_modules/**'],
+        },
       },
       {
         extends: true,
