@@ -53,6 +53,7 @@ import type { S3ClientOptions, SendOptions } from './client-options.js';
 import type { MethodArgs, S3ClientMethods } from './client-methods.js';
 import { createBucketBreaker } from './bucket-breaker.js';
 import type { BucketBreaker } from './bucket-breaker.js';
+import { startDeadline } from './deadline.js';
 import { endpointErrorsMiddleware } from './endpoint-errors.js';
 import { prepareBody } from './prepare-body.js';
 import { checkResultDocument } from './result-document.js';
@@ -407,11 +408,9 @@ export class S3Client {
 
   async #execute(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, options: SendOptions): Promise<Record<string, unknown>> {
     let signal = options.signal;
-    let deadline: AbortSignal | undefined;
-    if (options.timeoutMs !== undefined) {
-      deadline = AbortSignal.timeout(options.timeoutMs);
-      signal = signal ? AbortSignal.any([signal, deadline]) : deadline;
-    }
+    const timer = options.timeoutMs === undefined ? undefined : startDeadline(options.timeoutMs);
+    const deadline = timer?.signal;
+    if (deadline) signal = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const bodyMember = op.spec.input as Record<string, { in: string }>;
     const body = bodyMember.Body?.in === 'body' ? input.Body : undefined;
     const replayable = body === undefined || typeof body === 'string' || body instanceof Uint8Array;
@@ -437,6 +436,8 @@ export class S3Client {
         throw new TimeoutError(`${op.spec.name} did not finish within ${options.timeoutMs} ms`, { phase: 'total', cause: err, retryable: false });
       }
       throw err;
+    } finally {
+      timer?.release();
     }
   }
 
