@@ -20,7 +20,7 @@ export interface CredentialServer {
 }
 
 /** Margin past the clients' refresh window (5 minutes before expiry): credentials go stale after this long. */
-const STALE_AFTER_MS = 1_500;
+const STALE_AFTER_MS = 250;
 
 /**
  * Starts the endpoint on loopback; issued credentials are pushed onto `accepted` (the array the mock

@@ -38,6 +38,11 @@ export interface FaultProxy {
   clear(): void;
   /** What fired, in order (`action operation`). */
   readonly fired: readonly string[];
+  /**
+   * Resolves once no forwarded request is waiting for the server any more: a client that gave up
+   * on a slow answer leaves the server working on it, and what it does must count for this run.
+   */
+  idle(): Promise<void>;
   /** Stops listening and closes every connection. */
   stop(): Promise<void>;
 }
@@ -127,6 +132,12 @@ export async function startFaultProxy(upstream: { host: string; port: number }, 
   const fired: string[] = [];
   let retryAfter: number | undefined;
   const sockets = new Set<Socket>();
+  let inFlight = 0;
+  const wakeIdle: (() => void)[] = [];
+  const settled = (): void => {
+    inFlight--;
+    if (inFlight === 0) for (const wake of wakeIdle.splice(0)) wake();
+  };
 
   const take = (operation: string): ProxyAction | undefined => {
     for (const rule of rules) {
@@ -141,7 +152,16 @@ export async function startFaultProxy(upstream: { host: string; port: number }, 
   };
 
   const forward = (req: IncomingMessage, res: ServerResponse, empty200: boolean): void => {
+    inFlight++;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      settled();
+    };
     const out = httpRequest({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      up.once('end', finish);
+      up.once('close', finish);
       if (empty200 && up.statusCode === 200) {
         up.resume();
         up.on('end', () => {
@@ -155,8 +175,18 @@ export async function startFaultProxy(upstream: { host: string; port: number }, 
       res.writeHead(up.statusCode ?? 502, headers);
       up.pipe(res);
       up.on('error', () => res.destroy());
+      // A client that left must not stall the answer: read it to its end, so the proxy knows when
+      // the server is done with the request.
+      res.once('close', () => {
+        if (res.writableFinished) return;
+        up.unpipe(res);
+        up.resume();
+      });
     });
-    out.on('error', () => res.destroy());
+    out.on('error', () => {
+      finish();
+      res.destroy();
+    });
     req.pipe(out);
   };
 
@@ -200,6 +230,7 @@ export async function startFaultProxy(upstream: { host: string; port: number }, 
       retryAfter = undefined;
     },
     fired,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => wakeIdle.push(resolve))),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

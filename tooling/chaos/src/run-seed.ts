@@ -34,6 +34,8 @@ export const BIN = join(import.meta.dirname, '../../../packages/cli/dist/bin.js'
 
 /** Longest a single child run may take. */
 const RUN_LIMIT_MS = 90_000;
+/** Longest the server may go on with requests after the child exited (slow answers take 1.5 s). */
+const IDLE_LIMIT_MS = 10_000;
 
 function childEnv(settings: ChildSettings, credentials: CredentialServer | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -104,6 +106,8 @@ export async function runSeed(lane: ChaosLane, seed: number): Promise<SeedResult
       runs.push(await runChild(args, { env, cwd: dir, limitMs: RUN_LIMIT_MS, killWhen: () => transferStarted(lane), killAfterMs: 5_000 }));
     }
     if (runs.length === 0 || runs[0]!.killed) runs.push(await runChild(args, { env, cwd: dir, limitMs: RUN_LIMIT_MS }));
+    // What the server still does for requests the client gave up on belongs to this run.
+    await Promise.race([lane.proxy.idle(), new Promise((resolve) => setTimeout(resolve, IDLE_LIMIT_MS))]);
     const last = runs.at(-1)!;
     const claim = scenario.driver === 'worker' ? workerClaim(last) : cliClaim(last);
     const secrets = [STATIC_CREDENTIALS.secretAccessKey, STATIC_CREDENTIALS.sessionToken, ...(credentials?.secrets ?? [])];
