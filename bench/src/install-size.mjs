@@ -76,13 +76,16 @@ export function installSize(specs, { env = process.env } = {}) {
 }
 
 // `pnpm pack` rewrites `workspace:^` ranges to real versions; `npm pack` would not.
-const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.8'];
+const defaultPnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.8'];
 
-/** Packs `packages/<short>` of the workspace at `repo` (built) into a new temporary directory. */
-export function packWorkspacePackages(repo, shorts) {
+/**
+ * Packs `packages/<short>` of the workspace at `repo` (built) into a new temporary directory;
+ * `pnpm` is the command that runs pnpm, `env` its environment.
+ */
+export function packWorkspacePackages(repo, shorts, { pnpm = defaultPnpm, env = process.env } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 's3kit-sizepack-'));
   for (const short of shorts) {
-    execFileSync(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', dir], { cwd: join(repo, 'packages', short), stdio: 'ignore' });
+    execFileSync(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', dir], { cwd: join(repo, 'packages', short), stdio: 'ignore', env });
   }
   return { dir, files: readdirSync(dir).map((f) => join(dir, f)) };
 }

@@ -16,7 +16,7 @@
 //      --version` from an empty directory; installed sizes equal the bench's figures;
 //   7. stop the registry and remove the temporary directory (also on failure or Ctrl-C).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { INSTALL_SETS, installSize, measureNodeModules, packWorkspacePackages } from '../../bench/src/install-size.mjs';
@@ -50,12 +50,32 @@ let registry;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The environment of every npm and pnpm the rehearsal starts: no inherited npm config, no telemetry. */
+/**
+ * The environment of every command the rehearsal starts: no inherited npm config, a temporary npm
+ * cache, no telemetry, and git without the user's or the system's config (no signing prompts, no
+ * hooks) under a fixed identity, for the copy's commits and `changeset tag`.
+ */
 function toolEnv(extra = {}) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^npm_config_/i.test(k)) env[k] = v;
   env.PATH = [pnpm.binDir, env.PATH].filter(Boolean).join(delimiter);
-  return { ...env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', ...extra };
+  const who = { NAME: 's3kit release rehearsal', EMAIL: 'rehearsal@localhost' };
+  return {
+    ...env,
+    npm_config_cache: join(work, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: who.NAME,
+    GIT_AUTHOR_EMAIL: who.EMAIL,
+    GIT_COMMITTER_NAME: who.NAME,
+    GIT_COMMITTER_EMAIL: who.EMAIL,
+    ...extra,
+  };
 }
 
 // Ctrl-C (or SIGTERM) stops the command running, then the normal path stops the registry and
@@ -106,7 +126,7 @@ async function copyWorkspace() {
     copied++;
   }
   const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).trim();
-  const git = (...args) => run('git', ['-c', 'user.name=s3kit release rehearsal', '-c', 'user.email=rehearsal@localhost', ...args], { cwd: copy });
+  const git = (...args) => run('git', args, { cwd: copy });
   await git('init', '-q', '-b', 'main');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'rehearsal: working tree');
@@ -121,7 +141,6 @@ async function versionPackages(git) {
   const before = new Map(publicPackagesInOrder(copy).map((p) => [p.name, p.manifest.version]));
   await runPnpm(['changeset', 'version'], { cwd: copy });
   const packages = publicPackagesInOrder(copy);
-  const bumps = [];
   for (const p of packages) {
     const from = before.get(p.name);
     const to = p.manifest.version;
@@ -135,13 +154,12 @@ async function versionPackages(git) {
     check(firstHeading === to, `${p.name}: CHANGELOG.md should start with "## ${to}", found ${firstHeading ? `"## ${firstHeading}"` : 'no version heading'}`);
     const entries = (text.split(/^## /m)[1] ?? '').split('\n').filter((l) => /^- /.test(l)).length;
     console.log(`    ${p.name.padEnd(20)} ${from} -> ${to}  (CHANGELOG.md: ${entries} entries)`);
-    bumps.push({ name: p.name, from, to });
   }
-  const left = execFileSync('git', ['status', '--porcelain', '--', '.changeset'], { cwd: copy, encoding: 'utf8' }).split('\n').filter((l) => /\.changeset\/(?!README)[^/]+\.md$/.test(l) && l.startsWith('??'));
-  check(left.length === 0, `changeset version left new changeset files: ${left.join(', ')}`);
+  const left = readdirSync(join(copy, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  check(left.length === 0, `changeset version left changesets it should have consumed: ${left.join(', ')}`);
   await git('add', '-A');
   await git('commit', '-q', '-m', 'Version packages');
-  return { packages, bumps };
+  return packages;
 }
 
 /** Step 3: the registry, seeded with every third-party package our packages' closures need. */
@@ -202,10 +220,12 @@ async function inspectRegistry(packages, workspace) {
     const res = await fetch(published.dist.tarball);
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const files = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const problem of tarballProblems(files)) failures.push(`${name}@${version} tarball ${problem}`);
+    const contents = tarballProblems(files);
+    for (const problem of contents) failures.push(`${name}@${version} tarball ${problem}`);
     const lint = await run(bin('publint'), ['run', file, '--strict'], { cwd: tarDir }).then((o) => o.trim().split('\n').pop(), (err) => (failures.push(`publint ${name}: ${err.message}`), 'FAILED'));
     const types = await run(bin('attw'), [file, '--profile', 'esm-only', '--format', 'ascii'], { cwd: tarDir }).then(() => 'no problems', (err) => (failures.push(`attw ${name}: ${err.message}`), 'FAILED'));
-    console.log(`    ${name}@${version}: ${files.length} files (README.md, LICENSE, dist), deps ${Object.entries(published.dependencies ?? {}).map(([d, r]) => `${d}@${r}`).join(' ') || 'none'}; publint: ${lint}; attw: ${types}`);
+    const deps = Object.entries(published.dependencies ?? {}).map(([d, r]) => `${d}@${r}`);
+    console.log(`    ${name}@${version} (published ${doc.time[version].slice(11, 23)}): ${files.length} files${contents.length ? '' : ' (README.md, LICENSE, dist; no tests, no maps)'}; dependencies: ${deps.join(' ') || 'none'}; publint: ${lint}; attw: ${types}`);
   }
 }
 
@@ -287,7 +307,7 @@ async function installAsUsers(packages, closures, workspace, userEnv) {
 /** Step 6, end: the bench's installed-size figures, measured the bench's way, against the registry installs. */
 function compareWithBench(installs, userEnv) {
   for (const set of INSTALL_SETS) {
-    const packed = packWorkspacePackages(copy, set.packages);
+    const packed = packWorkspacePackages(copy, set.packages, { pnpm: pnpm.command, env: toolEnv() });
     try {
       const bench = installSize(packed.files, { env: userEnv });
       const user = installs.get(`@s3kit/${set.id}`);
@@ -303,7 +323,7 @@ function compareWithBench(installs, userEnv) {
 try {
   console.log(`release rehearsal in ${work}`);
   const git = await step('1. throwaway copy', copyWorkspace);
-  const { packages } = await step('2. pnpm changeset version', () => versionPackages(git));
+  const packages = await step('2. pnpm changeset version', () => versionPackages(git));
   const workspace = new Map(workspacePackages(copy).map((p) => [p.name, p]));
   const closures = await step('3. registry on loopback', () => startSeededRegistry(packages, workspace));
   const npmrc = join(work, 'npmrc');
