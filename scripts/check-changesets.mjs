@@ -36,20 +36,24 @@ const changed = (await getChangedPackagesSinceRef({ cwd, ref: base.sha, changedF
 console.log(`  changed since the base: ${changed.join(', ') || 'no published package'}`);
 const hint = 'Run `pnpm changeset`, pick the package and the bump (see "Versioning" in the README), and commit the file with the change; a new changeset counts once git tracks it.';
 
-const tmp = mkdtempSync(join(tmpdir(), 's3kit-changesets-'));
-let plan;
-try {
+/** `changeset status --since <base>`: its release plan, or what it said when it refused. */
+function releasePlan() {
+  const tmp = mkdtempSync(join(tmpdir(), 's3kit-changesets-'));
   try {
     execFileSync(changesetBin, ['status', `--since=${base.sha}`, `--output=${join(tmp, 'plan.json')}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { plan: JSON.parse(readFileSync(join(tmp, 'plan.json'), 'utf8')) };
   } catch (err) {
-    const said = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
-    // changesets stops here when packages changed and no changeset was added at all.
-    const none = /no changesets were found/.test(said) ? `\n${changed.join(', ')} changed without a changeset naming ${changed.length === 1 ? 'it' : 'them'}. ${hint}` : '';
-    fail(`changeset status --since=${base.sha.slice(0, 12)} exited ${err.status}:\n${said}${none}`);
+    return { status: err.status, said: `${err.stdout ?? ''}${err.stderr ?? ''}`.trim() };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  plan = JSON.parse(readFileSync(join(tmp, 'plan.json'), 'utf8'));
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+}
+
+const { plan, status, said } = releasePlan();
+if (!plan) {
+  // changesets stops here when packages changed and no changeset was added at all.
+  const none = /no changesets were found/.test(said) ? `\n${changed.join(', ')} changed without a changeset naming ${changed.length === 1 ? 'it' : 'them'}. ${hint}` : '';
+  fail(`changeset status --since=${base.sha.slice(0, 12)} exited ${status}:\n${said}${none}`);
 }
 
 const named = new Set(plan.changesets.flatMap((c) => c.releases.map((r) => r.name)));

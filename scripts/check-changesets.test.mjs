@@ -1,7 +1,7 @@
 // The changeset check run for real (node, git, the changesets CLI) in throwaway repositories shaped
 // like this one, including the clones CI may make: a full clone, a single-branch clone, a shallow one.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,8 +53,11 @@ function commit(root, files, message = 'change') {
   git(root, 'commit', '-qm', message);
 }
 
+/** Runs the check with its own TMPDIR, and asserts it left nothing there, whatever the outcome. */
 function check(cwd, env = {}) {
-  const r = spawnSync(process.execPath, [script], { cwd, encoding: 'utf8', env: { ...process.env, S3KIT_CHANGESET_BASE: '', ...env } });
+  const tmp = mkdtempSync(join(dir, 'tmp-'));
+  const r = spawnSync(process.execPath, [script], { cwd, encoding: 'utf8', env: { ...process.env, S3KIT_CHANGESET_BASE: '', TMPDIR: tmp, ...env } });
+  expect(readdirSync(tmp), 'temporary files left behind').toEqual([]);
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -102,6 +105,16 @@ describe('pnpm check:changesets', () => {
     const r = check(root);
     expect(r.status, r.out).toBe(1);
     expect(r.out).toMatch(/changeset status --since=[0-9a-f]{12} exited 1/);
+  });
+
+  it('removes its temporary directory when changeset status refuses (process.exit skipped the finally that removed it)', () => {
+    const root = origin();
+    git(root, 'checkout', '-qb', 'feature');
+    commit(root, { 'packages/a/src/index.ts': 'export const a = 2;\n' });
+    // check() runs it with its own TMPDIR and asserts that directory is empty afterwards.
+    const r = check(root);
+    expect(r.status, r.out).toBe(1);
+    expect(r.out).toContain('no changesets were found');
   });
 
   it('in a clone of the branch finds main under the remote, whatever it is called', () => {
