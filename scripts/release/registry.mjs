@@ -22,9 +22,10 @@ function logTail(file, lines = 20) {
 
 /**
  * Starts a registry that stores under `dir` and listens on 127.0.0.1 at a free port. Resolves once
- * it answers, with a user registered; the token is for `.npmrc` files only, never for printing.
- * @throws {Error} when the registry exits or does not report a port within `timeoutMs`, with the
- *   tail of its log.
+ * it answers, with a user registered: `{ url, token, pid, logFile, stop(), packument(name),
+ * publishTarball(file, manifest) }`. The token is for `.npmrc` files only, never for printing.
+ * @throws {Error} when the registry exits or does not report a port within `timeoutMs` (it is
+ *   killed and reaped first), with the tail of its log; or when it refuses to add the user.
  */
 export async function startRegistry({ dir, timeoutMs = 60_000 }) {
   mkdirSync(dir, { recursive: true });
