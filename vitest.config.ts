@@ -70,7 +70,7 @@ export default defineConfig({
           name: 'tooling',
           root,
           include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs', 'tooling/*/src/**/*.test.ts'],
-          exclude: ['**/*.integ.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.integ.test.mjs', '**/*.integ.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -78,7 +78,7 @@ export default defineConfig({
         test: {
           name: 'integ',
           root,
-          include: ['packages/*/src/**/*.integ.test.ts', 'packages/*/test/**/*.integ.test.ts', 'tooling/*/src/**/*.integ.test.ts'],
+          include: ['packages/*/src/**/*.integ.test.ts', 'packages/*/test/**/*.integ.test.ts', 'tooling/*/src/**/*.integ.test.ts', 'scripts/**/*.integ.test.mjs'],
           globalSetup: [join(root, 'tooling/rgw-harness/src/global-setup.ts')],
           // One RGW for the whole run; integration files share it, so keep them from racing on 2 cores.
           fileParallelism: false,
