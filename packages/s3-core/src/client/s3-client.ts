@@ -25,11 +25,13 @@ import type {
   HttpRequest,
   HttpResponse,
   HttpTransport,
+  Clock,
+  ConfigResolverOptions,
   ResolvedConfig,
   RetryStrategy,
 } from '@s3kit/primitives';
 import { createDefaultCredentialsProvider, createSigner } from '@s3kit/sigv4';
-import type { PostPolicyOptions, PostPolicyResult, SignOptions, Signer } from '@s3kit/sigv4';
+import type { AwsCredentials, CredentialsProvider, PostPolicyOptions, PostPolicyResult, SignOptions, Signer } from '@s3kit/sigv4';
 import { createBodyTracker } from '../body/body-tracker.js';
 import type { BodyTracker } from '../body/body-tracker.js';
 import { createS3Body } from '../body/response-body.js';
@@ -74,6 +76,10 @@ interface ClientState {
   readonly endpointParams: Omit<EndpointParams, 'bucket' | 'region'>;
   readonly isAws: boolean;
   readonly signer: Signer;
+  /** The credentials every signer of this client uses (the client's profile, env and files). */
+  readonly credentials: AwsCredentials | CredentialsProvider;
+  /** Signers for other regions (presigned POST forms of redirected buckets), one per region. */
+  readonly regionSigners: Map<string, Signer>;
   readonly staticCredentials: boolean;
   readonly requestChecksum: ChecksumSetting;
   readonly responseChecksum: ChecksumSetting;
@@ -272,10 +278,8 @@ export class S3Client {
 
   async #start(): Promise<ClientState> {
     const o = this.#options;
-    const resolver: ConfigResolver =
-      o.config !== undefined && 'resolve' in o.config
-        ? o.config
-        : createConfigResolver({ ...(o.config ?? {}), ...(o.profile === undefined ? {} : { profile: o.profile }) });
+    const configOptions = o.config !== undefined && 'resolve' in o.config ? undefined : { ...(o.config ?? {}), ...(o.profile === undefined ? {} : { profile: o.profile }) };
+    const resolver: ConfigResolver = configOptions === undefined ? (o.config as ConfigResolver) : createConfigResolver(configOptions);
     const config = await resolver.resolve({
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.endpoint === undefined ? {} : { endpointUrl: o.endpoint }),
@@ -304,7 +308,7 @@ export class S3Client {
     // Validates region and endpoint now rather than on the first request.
     resolveEndpoint({ ...endpointParams, region });
     const clock = o.clock ?? systemClock;
-    const credentials = o.credentials ?? createDefaultCredentialsProvider({ ...(o.clock ? { clock: o.clock } : {}) });
+    const credentials = o.credentials ?? defaultCredentials(configOptions, resolver, o.clock);
     const signer = createSigner({ credentials, region, service: 's3', clock });
     const retry =
       o.retry !== undefined && 'run' in o.retry
@@ -333,6 +337,8 @@ export class S3Client {
       endpointParams,
       isAws,
       signer,
+      credentials,
+      regionSigners: new Map(),
       staticCredentials: typeof credentials !== 'function',
       requestChecksum: explicit('requestChecksumCalculation') ? config.requestChecksumCalculation : isAws ? 'when_supported' : 'when_required',
       responseChecksum: explicit('responseChecksumValidation') ? config.responseChecksumValidation : isAws ? 'when_supported' : 'when_required',
@@ -359,8 +365,11 @@ export class S3Client {
   }
 
   #signerFor(state: ClientState, region: string): Signer {
-    const credentials = this.#options.credentials ?? createDefaultCredentialsProvider();
-    const signer = createSigner({ credentials, region, service: 's3', clock: this.#options.clock ?? systemClock });
+    let signer = state.regionSigners.get(region);
+    if (signer === undefined) {
+      signer = createSigner({ credentials: state.credentials, region, service: 's3', clock: this.#options.clock ?? systemClock });
+      state.regionSigners.set(region, signer);
+    }
     signer.setClockOffset(state.signer.clockOffsetMs);
     return signer;
   }
@@ -566,6 +575,19 @@ export class S3Client {
     }
     return checks;
   }
+}
+
+/**
+ * The default credential chain, reading the same profile, environment and files as the settings
+ * (`options` given) or, with a caller's own resolver, its selected profile.
+ */
+function defaultCredentials(options: ConfigResolverOptions | undefined, resolver: ConfigResolver, clock: Clock | undefined): CredentialsProvider {
+  if (options === undefined) {
+    const profile = resolver.profileName();
+    return createDefaultCredentialsProvider({ ...(profile === 'default' ? {} : { profile }), sharedFiles: (o) => resolver.getSharedConfigFiles(o), clock });
+  }
+  const { profile, env, fs, homedir, configFile, credentialsFile } = options;
+  return createDefaultCredentialsProvider({ profile, env, fs, homedir, configFile, credentialsFile, clock });
 }
 
 /** The full-object checksum of a response, if it has one (`-N` suffixed values are composite, per part). */

@@ -30,6 +30,13 @@ export interface FromIniOptions {
   configFile?: string | undefined;
   /** Credentials file path. @default env `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials` */
   credentialsFile?: string | undefined;
+  /**
+   * Where the shared files come from instead of reading them here (a `ConfigResolver`'s
+   * `getSharedConfigFiles`, so credentials and settings read the same files). Overrides `fs`,
+   * `homedir`, `configFile` and `credentialsFile` for the shared files.
+   * @default read with loadSharedConfigFiles
+   */
+  sharedFiles?: ((options: { signal?: AbortSignal }) => Promise<SharedConfigFiles>) | undefined;
   /** HTTP port for STS, the container endpoint and IMDS. @default a lazily created undici transport */
   transport?: HttpTransport | undefined;
   /** Time source. @default systemClock */
@@ -228,7 +235,7 @@ export function fromIni(options: FromIniOptions = {}): CredentialsProvider {
     if (call.signal) load.signal = call.signal;
     let files: SharedConfigFiles;
     try {
-      files = await loadSharedConfigFiles(load);
+      files = options.sharedFiles ? await options.sharedFiles(call.signal ? { signal: call.signal } : {}) : await loadSharedConfigFiles(load);
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') throw err;
       throw new CredentialsError(`profile ${name}: ${describeError(err)}`, { cause: err });
