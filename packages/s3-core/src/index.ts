@@ -32,7 +32,9 @@ export type { BucketNameRules } from './endpoints/bucket-name.js';
 export { validateObjectKey, encodeKeyPath, MAX_KEY_BYTES } from './endpoints/object-key.js';
 // Client, operations as data, interpreter, bodies, paginators, presigning.
 export { S3Client } from './client/s3-client.js';
-export type { S3ClientMethods, PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/s3-client.js';
+export type { S3ClientMethods } from './client/s3-client.js';
+export { S3BaseClient } from './client/base-client.js';
+export type { PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/presign-request.js';
 export type { S3ClientOptions, S3RetryOptions, SendOptions } from './client/client-options.js';
 export { defineOperation, struct, flatList, wrappedList } from './interpreter/spec.js';
 export type {

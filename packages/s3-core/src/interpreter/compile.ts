@@ -30,6 +30,17 @@ export interface CompiledOperation {
   readonly arrayPaths: ReadonlySet<string>;
   /** Whether a successful response body must be read (XML output or 200-with-error check). */
   readonly readsBody: boolean;
+  /** The input member naming the bucket: the path's first label (virtual-hosted style moves it to the host). */
+  readonly bucketMember: string | undefined;
+  /** The input member naming the object key: the path's greedy label (`{Key+}`). */
+  readonly keyMember: string | undefined;
+  /** The input member sent as the raw request body. */
+  readonly bodyMember: string | undefined;
+}
+
+/** The label members of a path template, in order, with whether each is greedy (`{Key+}`). */
+function pathLabels(path: string): { member: string; greedy: boolean }[] {
+  return [...path.matchAll(/\{(\w+)(\+?)\}/g)].map((m) => ({ member: m[1]!, greedy: m[2] === '+' }));
 }
 
 const compiled = new WeakMap<OperationSpec, CompiledOperation>();
@@ -40,11 +51,16 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
   if (c) return c;
   const input = spec.input as Readonly<Record<string, InputBinding>>;
   const required: string[] = [];
+  let bodyMember: string | undefined;
   const rules: [string, NonNullable<Extract<InputBinding, { rule?: unknown }>['rule']>][] = [];
   for (const [member, binding] of Object.entries(input)) {
     if ('required' in binding && binding.required) required.push(member);
     if ('rule' in binding) rules.push([member, binding.rule]);
+    if (binding.in === 'body') bodyMember = member;
   }
+  const labels = pathLabels(spec.path).filter((label) => input[label.member]?.in === 'label');
+  const bucketMember = labels.find((label) => !label.greedy)?.member;
+  const keyMember = labels.find((label) => label.greedy)?.member;
   const outputHeaders = new Map<string, HeaderTarget[]>();
   const outputPrefix: [string, string][] = [];
   const xmlMembers: [string, string, XmlShape][] = [];
@@ -96,6 +112,9 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
     xmlRoot,
     arrayPaths,
     readsBody: xmlMembers.length > 0 || xmlRoot !== undefined || spec.errorIn200 === true,
+    bucketMember,
+    keyMember,
+    bodyMember,
   };
   compiled.set(spec, c);
   return c;

@@ -125,7 +125,7 @@ export function serializeRequest(op: CompiledOperation, input: Record<string, un
       autoUrlEncoding = true;
     }
   }
-  const key = spec.path === '/{Bucket}/{Key+}' ? (input.Key as string) : undefined;
+  const key = op.keyMember === undefined ? undefined : (input[op.keyMember] as string);
   // Bucket operations in path style go to `/bucket` (as botocore sends them), everything else ends in `/`.
   const prefix = endpoint.pathPrefix;
   const path =

@@ -1,5 +1,5 @@
 import { S3kitError, throwIfAborted } from '@s3kit/primitives';
-import type { S3Client } from '../client/s3-client.js';
+import type { S3BaseClient } from '../client/base-client.js';
 import type { Operation, ResponseMetadata } from '../interpreter/spec.js';
 import { ListBuckets } from '../operations/list-buckets.js';
 import type { ListBucketsInput, ListBucketsOutput } from '../operations/list-buckets.js';
@@ -36,7 +36,7 @@ export interface PaginateOptions {
  * ```
  */
 export async function* paginate<I, O>(
-  client: S3Client,
+  client: S3BaseClient,
   op: Operation<I, O>,
   input: I,
   options: PaginateOptions = {},
@@ -78,7 +78,7 @@ export async function* paginate<I, O>(
  * ```
  */
 export function paginateListObjectsV2(
-  client: S3Client,
+  client: S3BaseClient,
   input: ListObjectsV2Input,
   options?: PaginateOptions,
 ): AsyncGenerator<ListObjectsV2Output & { $metadata: ResponseMetadata }, void, undefined> {
@@ -95,7 +95,7 @@ export function paginateListObjectsV2(
  * ```
  */
 export function paginateListBuckets(
-  client: S3Client,
+  client: S3BaseClient,
   input: ListBucketsInput = {},
   options?: PaginateOptions,
 ): AsyncGenerator<ListBucketsOutput & { $metadata: ResponseMetadata }, void, undefined> {
@@ -111,7 +111,7 @@ export function paginateListBuckets(
  * ```
  */
 export function paginateListParts(
-  client: S3Client,
+  client: S3BaseClient,
   input: ListPartsInput,
   options?: PaginateOptions,
 ): AsyncGenerator<ListPartsOutput & { $metadata: ResponseMetadata }, void, undefined> {
@@ -129,7 +129,7 @@ export function paginateListParts(
  * ```
  */
 export function paginateListMultipartUploads(
-  client: S3Client,
+  client: S3BaseClient,
   input: ListMultipartUploadsInput,
   options?: PaginateOptions,
 ): AsyncGenerator<ListMultipartUploadsOutput & { $metadata: ResponseMetadata }, void, undefined> {
