@@ -37,6 +37,9 @@ export { S3BaseClient } from './client/base-client.js';
 export type { PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/presign-request.js';
 export type { S3ClientOptions, S3RetryOptions, SendOptions } from './client/client-options.js';
 export { defineOperation, struct, flatList, wrappedList } from './interpreter/spec.js';
+export { bucketLabel, keyLabel, versionIdQuery, expectedBucketOwner, requestPayer, header, query } from './interpreter/bindings.js';
+export type { Codec, CodecName } from './interpreter/codecs.js';
+export type { RuleName } from './interpreter/rules.js';
 export type {
   OperationSpec,
   Operation,
@@ -52,7 +55,10 @@ export type {
   XmlField,
   XmlListShape,
   XmlStructureShape,
-  ValidationRule,
+  Rule,
+  Constraints,
+  XmlNamespace,
+  EventSpec,
   PaginatorSpec,
   ChecksumSpec,
   UrlEncodingSpec,
@@ -64,94 +70,30 @@ export {
   MAX_BUCKET_TAGS,
   MAX_TAG_KEY_LENGTH,
   MAX_TAG_VALUE_LENGTH,
-} from './interpreter/validate.js';
+} from './interpreter/rules.js';
 export { urlDecode } from './interpreter/parse-response.js';
 export { operations } from './operations/index.js';
 export type { S3Operations, S3OperationName } from './operations/index.js';
-export { PutObject } from './operations/put-object.js';
-export type { PutObjectInput, PutObjectOutput } from './operations/put-object.js';
-export { GetObject } from './operations/get-object.js';
-export type { GetObjectInput, GetObjectOutput } from './operations/get-object.js';
-export { HeadObject } from './operations/head-object.js';
-export type { HeadObjectInput, HeadObjectOutput } from './operations/head-object.js';
-export type { ObjectDescription } from './operations/object-headers.js';
-export { DeleteObject } from './operations/delete-object.js';
-export type { DeleteObjectInput, DeleteObjectOutput } from './operations/delete-object.js';
-export { DeleteObjects } from './operations/delete-objects.js';
-export type { DeleteObjectsInput, DeleteObjectsOutput, ObjectIdentifier, DeletedObject, DeleteError } from './operations/delete-objects.js';
-export { CopyObject } from './operations/copy-object.js';
-export type { CopyObjectInput, CopyObjectOutput, CopyObjectResult, CopySource, CopySourceInput } from './operations/copy-object.js';
-export { ListObjectsV2 } from './operations/list-objects-v2.js';
-export type { ListObjectsV2Input, ListObjectsV2Output, S3Object, CommonPrefix } from './operations/list-objects-v2.js';
-export { CreateBucket } from './operations/create-bucket.js';
-export type { CreateBucketInput, CreateBucketOutput } from './operations/create-bucket.js';
-export { DeleteBucket } from './operations/delete-bucket.js';
-export type { DeleteBucketInput, DeleteBucketOutput } from './operations/delete-bucket.js';
-export { HeadBucket } from './operations/head-bucket.js';
-export type { HeadBucketInput, HeadBucketOutput } from './operations/head-bucket.js';
-export { ListBuckets } from './operations/list-buckets.js';
-export type { ListBucketsInput, ListBucketsOutput, Bucket } from './operations/list-buckets.js';
-export { CreateMultipartUpload } from './operations/create-multipart-upload.js';
-export type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from './operations/create-multipart-upload.js';
-export { UploadPart } from './operations/upload-part.js';
-export type { UploadPartInput, UploadPartOutput } from './operations/upload-part.js';
-export { UploadPartCopy } from './operations/upload-part-copy.js';
-export type { UploadPartCopyInput, UploadPartCopyOutput, CopyPartResult } from './operations/upload-part-copy.js';
-export { CompleteMultipartUpload } from './operations/complete-multipart-upload.js';
-export type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput, CompletedPart } from './operations/complete-multipart-upload.js';
-export { AbortMultipartUpload } from './operations/abort-multipart-upload.js';
-export type { AbortMultipartUploadInput, AbortMultipartUploadOutput } from './operations/abort-multipart-upload.js';
-export { ListMultipartUploads } from './operations/list-multipart-uploads.js';
-export type { ListMultipartUploadsInput, ListMultipartUploadsOutput, MultipartUpload } from './operations/list-multipart-uploads.js';
-export { ListParts } from './operations/list-parts.js';
-export type { ListPartsInput, ListPartsOutput, Part } from './operations/list-parts.js';
-export {
-  GetObjectTagging,
-  PutObjectTagging,
-  DeleteObjectTagging,
-  GetBucketTagging,
-  PutBucketTagging,
-  DeleteBucketTagging,
-} from './operations/tagging.js';
-export type {
-  Tagging,
-  GetObjectTaggingInput,
-  GetObjectTaggingOutput,
-  PutObjectTaggingInput,
-  PutObjectTaggingOutput,
-  DeleteObjectTaggingInput,
-  DeleteObjectTaggingOutput,
-  GetBucketTaggingInput,
-  GetBucketTaggingOutput,
-  PutBucketTaggingInput,
-  PutBucketTaggingOutput,
-  DeleteBucketTaggingInput,
-  DeleteBucketTaggingOutput,
-} from './operations/tagging.js';
-export type {
-  Tag,
-  Owner,
-  BucketTarget,
-  ObjectTarget,
-  SseCustomerInput,
-  SseOutput,
-  ChecksumValues,
-  ChecksumAlgorithmName,
-  StorageClass,
-  ObjectCannedACL,
-  ServerSideEncryption,
-  RequestPayer,
-} from './operations/common.js';
+export { unlisted } from './operations/unlisted.js';
+export type { Unlisted } from './operations/unlisted.js';
+export type { CopySourceInput } from './interpreter/codecs.js';
+// <generated operations: scripts/generate-operations.mjs>
+export { paginateListObjectsV2, paginateListBuckets, paginateListMultipartUploads, paginateListParts } from './paginate/paginators.js';
+export type { ChecksumAlgorithmName, ChecksumType, CommonPrefix, EncodingType, ObjectCannedACL, ObjectLockLegalHoldStatus, ObjectLockMode, Owner, RequestCharged, RequestPayer, ServerSideEncryption, StorageClass, Tag } from './operations/common.js';
+export { PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects, CopyObject } from './operations/objects.js';
+export type { ArchiveStatus, ChecksumMode, CopyObjectResult, Delete, DeleteError, DeletedObject, MetadataDirective, ObjectIdentifier, ReplicationStatus, TaggingDirective, PutObjectInput, PutObjectOutput, GetObjectInput, GetObjectOutput, HeadObjectInput, HeadObjectOutput, DeleteObjectInput, DeleteObjectOutput, DeleteObjectsInput, DeleteObjectsOutput, CopyObjectInput, CopyObjectOutput } from './operations/objects.js';
+export { ListObjectsV2, ListBuckets } from './operations/listing.js';
+export type { Bucket, ObjectStorageClass, OptionalObjectAttributes, RestoreStatus, S3Object, ListObjectsV2Input, ListObjectsV2Output, ListBucketsInput, ListBucketsOutput } from './operations/listing.js';
+export { CreateBucket, DeleteBucket, HeadBucket } from './operations/buckets.js';
+export type { BucketCannedACL, BucketInfo, BucketLocationConstraint, BucketNamespace, BucketType, CreateBucketConfiguration, DataRedundancy, LocationInfo, LocationType, ObjectOwnership, CreateBucketInput, CreateBucketOutput, DeleteBucketInput, DeleteBucketOutput, HeadBucketInput, HeadBucketOutput } from './operations/buckets.js';
+export { CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload, ListMultipartUploads, ListParts } from './operations/multipart.js';
+export type { CompletedMultipartUpload, CompletedPart, CopyPartResult, Initiator, MultipartUpload, Part, CreateMultipartUploadInput, CreateMultipartUploadOutput, UploadPartInput, UploadPartOutput, UploadPartCopyInput, UploadPartCopyOutput, CompleteMultipartUploadInput, CompleteMultipartUploadOutput, AbortMultipartUploadInput, AbortMultipartUploadOutput, ListMultipartUploadsInput, ListMultipartUploadsOutput, ListPartsInput, ListPartsOutput } from './operations/multipart.js';
+export { GetObjectTagging, PutObjectTagging, DeleteObjectTagging, GetBucketTagging, PutBucketTagging, DeleteBucketTagging } from './operations/tagging.js';
+export type { Tagging, GetObjectTaggingInput, GetObjectTaggingOutput, PutObjectTaggingInput, PutObjectTaggingOutput, DeleteObjectTaggingInput, DeleteObjectTaggingOutput, GetBucketTaggingInput, GetBucketTaggingOutput, PutBucketTaggingInput, PutBucketTaggingOutput, DeleteBucketTaggingInput, DeleteBucketTaggingOutput } from './operations/tagging.js';
+// </generated operations>
 export { createS3Body, ChecksumMismatchError, ERR_CHECKSUM_MISMATCH } from './body/response-body.js';
 export type { S3Body, BodyChecks } from './body/response-body.js';
 export type { RequestBody } from './body/request-body.js';
-export {
-  paginate,
-  paginateListObjectsV2,
-  paginateListBuckets,
-  paginateListParts,
-  paginateListMultipartUploads,
-  ERR_PAGINATION_LOOP,
-} from './paginate/paginate.js';
+export { paginate, readToken, ERR_PAGINATION_LOOP } from './paginate/paginate.js';
 export type { PaginateOptions } from './paginate/paginate.js';
 export { presignGetObject, presignPutObject, presignPost } from './presign/presign.js';

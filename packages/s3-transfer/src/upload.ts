@@ -159,7 +159,7 @@ async function uploadPart(ctx: TransferContext, state: MultipartState, job: Part
 /** Lists every part of an upload (all pages). */
 async function listAllParts(ctx: TransferContext, state: MultipartState, signal: AbortSignal): Promise<Map<number, CheckpointPart>> {
   const found = new Map<number, CheckpointPart>();
-  let marker: string | undefined;
+  let marker: number | undefined;
   for (;;) {
     const page = await ctx.client.listParts(
       { Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId, ...(marker === undefined ? {} : { PartNumberMarker: marker }) },

@@ -2,10 +2,9 @@ import { createFakeClock } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ENV } from '../../test/mock-client.js';
-import { GetObject } from '../operations/get-object.js';
-import { PutObject } from '../operations/put-object.js';
-import { CreateBucket } from '../operations/create-bucket.js';
-import { paginateListObjectsV2 } from '../paginate/paginate.js';
+import { GetObject, PutObject } from '../operations/objects.js';
+import { CreateBucket } from '../operations/buckets.js';
+import { paginateListObjectsV2 } from '../paginate/paginators.js';
 import { S3BaseClient } from './base-client.js';
 
 describe('S3BaseClient (send only, no per-operation methods)', () => {

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '@s3kit/primitives';
 import { createBodyTracker } from '../body/body-tracker.js';
 import type { BodyTracker } from '../body/body-tracker.js';
 import { compileOperation } from '../interpreter/compile.js';
-import type { Operation, ResponseMetadata } from '../interpreter/spec.js';
+import type { Operation, OperationSpec, ResponseMetadata } from '../interpreter/spec.js';
 import { resolveClientState } from './client-state.js';
 import type { ClientState } from './client-state.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
@@ -77,7 +77,7 @@ export class S3BaseClient {
    */
   async send<I, O>(op: Operation<I, O>, input: I, options: SendOptions = {}): Promise<O & { $metadata: ResponseMetadata }> {
     const state = this.#state ?? (await this.#ready());
-    const compiled = compileOperation(op);
+    const compiled = compileOperation(op as OperationSpec);
     type Output = Promise<O & { $metadata: ResponseMetadata }>;
     const values = input as Record<string, unknown>;
     if (!operationChannel.hasSubscribers) return sendOperation(state, compiled, values, options) as Output;
@@ -95,7 +95,7 @@ export class S3BaseClient {
    */
   async presign<I, O>(op: Operation<I, O>, input: I, options: PresignUrlOptions = {}): Promise<PresignedUrl> {
     const state = this.#state ?? (await this.#ready());
-    return presignOperation(state, compileOperation(op), input as Record<string, unknown>, options);
+    return presignOperation(state, compileOperation(op as OperationSpec), input as Record<string, unknown>, options);
   }
 
   /**

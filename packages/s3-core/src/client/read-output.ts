@@ -5,7 +5,7 @@ import { createS3Body } from '../body/response-body.js';
 import { isS3ErrorBody, parseS3Error } from '../errors/parse-s3-error.js';
 import type { S3ServiceError } from '../errors/s3-service-error.js';
 import type { CompiledOperation } from '../interpreter/compile.js';
-import { readHeaders, readXmlBody } from '../interpreter/parse-response.js';
+import { readBody, readHeaders } from '../interpreter/parse-response.js';
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { ClientState } from './client-state.js';
 import { bodyChecks } from './response-checksum.js';
@@ -62,7 +62,7 @@ export async function readOutput(
       throw await errorOf(state, op, input, { ...response, body: { ...response.body, text: () => Promise.resolve(text) } });
     }
     try {
-      readXmlBody(op, text, output, autoUrlEncoding);
+      readBody(op, text, output, autoUrlEncoding);
     } catch (err) {
       // A 2xx body that is not XML is almost always a cut-off one: retry it as a network failure.
       if (isXmlParseError(err)) throw new NetworkError(`${op.spec.name} response body is not valid XML`, { code: 'ERR_BODY_INVALID', cause: err });

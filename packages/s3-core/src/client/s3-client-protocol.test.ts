@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ENV } from '../../test/mock-client.js';
 import { replayTransport } from '../../test/replay-transport.js';
 import type { CannedResponse } from '../../test/replay-transport.js';
-import { GetObject } from '../operations/get-object.js';
+import { GetObject } from '../operations/objects.js';
 import { presignGetObject, presignPost, presignPutObject } from '../presign/presign.js';
 import type { S3ClientOptions } from './client-options.js';
 import { S3Client } from './s3-client.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isS3ServiceError } from '../errors/s3-service-error.js';
-import { GetObject } from '../operations/get-object.js';
-import { ListObjectsV2 } from '../operations/list-objects-v2.js';
+import { GetObject } from '../operations/objects.js';
+import { ListObjectsV2 } from '../operations/listing.js';
 import { mockClient } from '../../test/mock-client.js';
 
 const md5hex = (s: string | Uint8Array): string => createHash('md5').update(s).digest('hex');

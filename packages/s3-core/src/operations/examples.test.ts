@@ -1,36 +1,20 @@
 /**
- * Every operation spec carries an `@example`; this runs each one against the in-process s3-mock so
- * the documented calls stay correct (member names, shapes, the multipart flow).
+ * Every operation carries an `@example` (hand-written in scripts/docs, written into the specs' and
+ * methods' TSDoc by the generator); this runs each one against the in-process s3-mock so the
+ * documented calls stay correct (member names, shapes, the multipart flow).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { loadOperationDocs } from '../../scripts/operation-docs.mjs';
 import { isNotFoundError } from '../errors/s3-service-error.js';
 import { mockClient } from '../../test/mock-client.js';
 import { operations } from './index.js';
-
-const dir = import.meta.dirname;
-
-/** `@example` code of each `export const X = defineOperation` in this folder, by operation name. */
-function operationExamples(): Map<string, string> {
-  const examples = new Map<string, string>();
-  for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    const text = readFileSync(join(dir, file), 'utf8');
-    for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nexport const (\w+) = defineOperation/g)) {
-      const code = /@example\n \* ```ts\n([\s\S]*?) \* ```/.exec(match[1]!)?.[1];
-      if (code !== undefined) examples.set(match[2]!, code.replace(/^ \*(?: |$)/gm, ''));
-    }
-  }
-  return examples;
-}
 
 type Example = (...args: unknown[]) => Promise<void>;
 const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => Example;
 const SCOPE = ['client', 'Readable', 'bytes', 'chunks', 'chunk', 'UploadId', 'ETag', 'isNotFoundError', 'console'];
 
-const examples = operationExamples();
+const examples = new Map([...loadOperationDocs().operations].map(([name, doc]) => [name, doc.example]));
 
 describe('operation @example blocks', () => {
   it('exist for every operation', () => {

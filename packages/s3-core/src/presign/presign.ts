@@ -1,9 +1,7 @@
 import type { S3BaseClient } from '../client/base-client.js';
 import type { PresignUrlOptions, PresignedPost, PresignPostOptions, PresignedUrl } from '../client/presign-request.js';
-import { GetObject } from '../operations/get-object.js';
-import type { GetObjectInput } from '../operations/get-object.js';
-import { PutObject } from '../operations/put-object.js';
-import type { PutObjectInput } from '../operations/put-object.js';
+import { GetObject, PutObject } from '../operations/objects.js';
+import type { GetObjectInput, PutObjectInput } from '../operations/objects.js';
 
 /**
  * A presigned GetObject URL (`response-*` overrides, `VersionId`, SSE-C headers supported).
