@@ -23,7 +23,7 @@ export {
   isCredentialsError,
   isConfigError,
 } from './errors.js';
-export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase } from './errors.js';
+export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase, NetworkErrorCode, PrimitivesErrorCode } from './errors.js';
 export {
   REDACTED,
   SECRET_HEADERS,

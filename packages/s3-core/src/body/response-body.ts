@@ -12,6 +12,7 @@ export const ERR_CHECKSUM_MISMATCH = 'ERR_CHECKSUM_MISMATCH';
 /** The body's checksum differs from the one the server stored: the data was corrupted on the way. */
 export class ChecksumMismatchError extends S3kitError {
   override readonly name = 'ChecksumMismatchError' as const;
+  declare readonly code: typeof ERR_CHECKSUM_MISMATCH;
   constructor(algorithm: string, expected: string, actual: string) {
     super(`Response body ${algorithm} checksum mismatch: expected ${expected}, computed ${actual}`, {
       code: ERR_CHECKSUM_MISMATCH,

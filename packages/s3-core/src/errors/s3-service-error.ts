@@ -1,4 +1,5 @@
 import { S3kitError, classifyError, isS3kitError } from '@s3kit/primitives';
+import type { S3ErrorCode } from './s3-error-code.js';
 
 /** Options of {@link S3ServiceError}. */
 export interface S3ServiceErrorOptions {
@@ -49,6 +50,8 @@ function describeTarget(bucket: string | undefined, key: string | undefined): st
  */
 export class S3ServiceError extends S3kitError {
   override readonly name = 'S3ServiceError' as const;
+  /** S3's code verbatim: switch over the known codes (`KnownS3ErrorCode`), with a `default` for other servers' codes. */
+  declare readonly code: S3ErrorCode;
   /** HTTP status of the response. */
   readonly statusCode: number;
   /** S3's own message, whitespace collapsed. */
