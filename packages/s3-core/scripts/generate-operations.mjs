@@ -22,8 +22,14 @@ const SOURCE_NOTE =
   '// that script. Do not edit: change the generator or its data, then run `pnpm --filter @s3kit/s3-core generate`.\n';
 const EXPORTS_BEGIN = '// <generated operations: scripts/generate-operations.mjs>';
 const EXPORTS_END = '// </generated operations>';
-/** Names s3-core exports from hand-written modules, which no generated type may take. */
-const RESERVED = new Set(['Checksum', 'ChecksumAlgorithm', 'S3Body', 'RequestBody', 'Object', 'Error', 'Unlisted', 'CopySourceInput']);
+/** Names no generated type may take: globals, and what src/index.ts exports from hand-written modules. */
+function reservedNames() {
+  const index = readFileSync(join(PACKAGE_DIR, 'src/index.ts'), 'utf8');
+  const handWritten = index.slice(0, index.indexOf(EXPORTS_BEGIN));
+  const names = new Set(['Object', 'Error', 'Date', 'Promise', 'Record']);
+  for (const m of handWritten.matchAll(/export (?:type )?\{([^}]*)\}/g)) for (const name of m[1].split(',')) if (name.trim() !== '') names.add(name.trim());
+  return names;
+}
 
 const TIMESTAMP_TYPES = { iso8601: 'iso8601', rfc822: 'http-date', unixTimestamp: 'epoch-seconds' };
 
@@ -69,7 +75,8 @@ class Generator {
 
   typeName(shapeName) {
     const name = data.TYPE_NAMES[shapeName] ?? shapeName;
-    if (RESERVED.has(name)) throw new Error(`shape ${shapeName} would be exported as ${name}, which s3-core already exports: add it to TYPE_NAMES`);
+    this.reserved ??= reservedNames();
+    if (this.reserved.has(name)) throw new Error(`shape ${shapeName} would be exported as ${name}, which s3-core already exports: add it to TYPE_NAMES`);
     return name;
   }
 

@@ -7,9 +7,22 @@
  * The table, the client's methods and the docs follow the same order.
  */
 export const FAMILIES = {
-  objects: ['PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'],
-  listing: ['ListObjectsV2', 'ListBuckets'],
-  buckets: ['CreateBucket', 'DeleteBucket', 'HeadBucket'],
+  objects: [
+    'PutObject',
+    'GetObject',
+    'HeadObject',
+    'DeleteObject',
+    'DeleteObjects',
+    'CopyObject',
+    'RenameObject',
+    'RestoreObject',
+    'GetObjectAttributes',
+    'GetObjectTorrent',
+    'UpdateObjectEncryption',
+    'WriteGetObjectResponse',
+  ],
+  listing: ['ListObjectsV2', 'ListObjects', 'ListObjectVersions', 'ListBuckets', 'ListDirectoryBuckets'],
+  buckets: ['CreateBucket', 'DeleteBucket', 'HeadBucket', 'GetBucketLocation', 'CreateSession'],
   multipart: [
     'CreateMultipartUpload',
     'UploadPart',
@@ -20,16 +33,82 @@ export const FAMILIES = {
     'ListParts',
   ],
   tagging: ['GetObjectTagging', 'PutObjectTagging', 'DeleteObjectTagging', 'GetBucketTagging', 'PutBucketTagging', 'DeleteBucketTagging'],
+  acl: ['GetBucketAcl', 'PutBucketAcl', 'GetObjectAcl', 'PutObjectAcl'],
+  'object-lock': [
+    'PutObjectLockConfiguration',
+    'GetObjectLockConfiguration',
+    'PutObjectRetention',
+    'GetObjectRetention',
+    'PutObjectLegalHold',
+    'GetObjectLegalHold',
+  ],
+  versioning: ['PutBucketVersioning', 'GetBucketVersioning'],
+  select: ['SelectObjectContent'],
+  'bucket-policy': ['PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy', 'GetBucketPolicyStatus'],
+  'bucket-access': [
+    'PutPublicAccessBlock',
+    'GetPublicAccessBlock',
+    'DeletePublicAccessBlock',
+    'PutBucketOwnershipControls',
+    'GetBucketOwnershipControls',
+    'DeleteBucketOwnershipControls',
+    'PutBucketAbac',
+    'GetBucketAbac',
+  ],
+  cors: ['PutBucketCors', 'GetBucketCors', 'DeleteBucketCors'],
+  website: ['PutBucketWebsite', 'GetBucketWebsite', 'DeleteBucketWebsite'],
+  lifecycle: [
+    'PutBucketLifecycleConfiguration',
+    'GetBucketLifecycleConfiguration',
+    'DeleteBucketLifecycle',
+    'PutBucketLifecycle',
+    'GetBucketLifecycle',
+  ],
+  encryption: ['PutBucketEncryption', 'GetBucketEncryption', 'DeleteBucketEncryption'],
+  logging: ['PutBucketLogging', 'GetBucketLogging'],
+  notification: ['PutBucketNotificationConfiguration', 'GetBucketNotificationConfiguration', 'PutBucketNotification', 'GetBucketNotification'],
+  replication: ['PutBucketReplication', 'GetBucketReplication', 'DeleteBucketReplication'],
+  'bucket-settings': ['PutBucketAccelerateConfiguration', 'GetBucketAccelerateConfiguration', 'PutBucketRequestPayment', 'GetBucketRequestPayment'],
+  analytics: [
+    'PutBucketAnalyticsConfiguration',
+    'GetBucketAnalyticsConfiguration',
+    'ListBucketAnalyticsConfigurations',
+    'DeleteBucketAnalyticsConfiguration',
+  ],
+  metrics: ['PutBucketMetricsConfiguration', 'GetBucketMetricsConfiguration', 'ListBucketMetricsConfigurations', 'DeleteBucketMetricsConfiguration'],
+  inventory: [
+    'PutBucketInventoryConfiguration',
+    'GetBucketInventoryConfiguration',
+    'ListBucketInventoryConfigurations',
+    'DeleteBucketInventoryConfiguration',
+  ],
+  'intelligent-tiering': [
+    'PutBucketIntelligentTieringConfiguration',
+    'GetBucketIntelligentTieringConfiguration',
+    'ListBucketIntelligentTieringConfigurations',
+    'DeleteBucketIntelligentTieringConfiguration',
+  ],
+  'metadata-tables': [
+    'CreateBucketMetadataConfiguration',
+    'GetBucketMetadataConfiguration',
+    'DeleteBucketMetadataConfiguration',
+    'UpdateBucketMetadataInventoryTableConfiguration',
+    'UpdateBucketMetadataJournalTableConfiguration',
+    'CreateBucketMetadataTableConfiguration',
+    'GetBucketMetadataTableConfiguration',
+    'DeleteBucketMetadataTableConfiguration',
+  ],
 };
 
 /**
  * TypeScript names of model shapes whose own name would mislead or collide: `Object` and `Error`
- * shadow globals; `ChecksumAlgorithm` is the name of s3-core's computable-algorithm type.
+ * shadow globals; `ChecksumAlgorithm` and `Checksum` are s3-core's checksum types.
  */
 export const TYPE_NAMES = {
   Object: 'S3Object',
   Error: 'DeleteError',
   ChecksumAlgorithm: 'ChecksumAlgorithmName',
+  Checksum: 'ObjectChecksum',
 };
 
 /**

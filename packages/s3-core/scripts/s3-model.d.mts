@@ -11,6 +11,7 @@ export interface ModelMember {
   hostLabel?: boolean;
   contextParam?: { name: string };
   timestampFormat?: string;
+  deprecated?: boolean;
 }
 /** A model shape. */
 export interface ModelShape {

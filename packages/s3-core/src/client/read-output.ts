@@ -1,11 +1,12 @@
 /** Turning a response into an operation's output, or into the `S3ServiceError` it carries. */
 import { NetworkError } from '@s3kit/primitives';
 import type { HttpResponse } from '@s3kit/primitives';
+import { eventMessages } from '../body/event-stream.js';
 import { createS3Body } from '../body/response-body.js';
 import { isS3ErrorBody, parseS3Error } from '../errors/parse-s3-error.js';
-import type { S3ServiceError } from '../errors/s3-service-error.js';
+import { S3ServiceError } from '../errors/s3-service-error.js';
 import type { CompiledOperation } from '../interpreter/compile.js';
-import { readBody, readHeaders } from '../interpreter/parse-response.js';
+import { readBody, readEvents, readHeaders } from '../interpreter/parse-response.js';
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { ClientState } from './client-state.js';
 import { bodyChecks } from './response-checksum.js';
@@ -73,6 +74,15 @@ export async function readOutput(
     const { bucket, key } = targetOf(op, input);
     const fields = { operation: op.spec.name, bucket, key };
     output[op.outputBody] = state.bodies.track(response.body, fields, (tracked) => createS3Body(tracked, checks));
+  } else if (op.outputPayload?.kind === 'event-stream') {
+    const { member, events = {} } = op.outputPayload;
+    const target = targetOf(op, input);
+    const fields = { operation: op.spec.name, bucket: target.bucket, key: target.key };
+    const failure = (code: string, message: string | undefined): Error =>
+      new S3ServiceError({ code, statusCode: response.statusCode, ...(message === undefined ? {} : { serviceMessage: message }), operation: op.spec.name, ...target });
+    output[member] = state.bodies.track(response.body, fields, (tracked) => ({
+      [Symbol.asyncIterator]: () => readEvents(events, eventMessages(tracked), failure),
+    }));
   } else {
     await response.body.dump();
   }

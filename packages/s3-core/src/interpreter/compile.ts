@@ -1,7 +1,7 @@
 /** Precomputes, once per spec, the lookup tables the interpreter's hot path uses. */
 import { codecOf } from './codecs.js';
 import type { Codec } from './codecs.js';
-import type { Constraints, EventSpec, InputBinding, OperationSpec, OutputBinding, Rule, ScalarType, XmlShape, XmlStructureShape } from './spec.js';
+import type { Constraints, EventSpec, InputBinding, OperationSpec, OutputBinding, ValidationRule, ScalarType, XmlShape, XmlStructureShape } from './spec.js';
 import { parseUriTemplate } from './uri-template.js';
 import type { UriTemplate } from './uri-template.js';
 
@@ -33,7 +33,7 @@ export interface CompiledOperation {
   /** Members that must be present. */
   readonly required: readonly string[];
   /** Members with a domain rule. */
-  readonly rules: readonly (readonly [string, Rule])[];
+  readonly rules: readonly (readonly [string, ValidationRule])[];
   /** Members with generic constraints. */
   readonly constraints: readonly (readonly [string, Constraints])[];
   /** The request payload member and its binding. */
@@ -67,7 +67,7 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
   if (c) return c;
   const input = spec.input as Readonly<Record<string, InputBinding>>;
   const required: string[] = [];
-  const rules: [string, Rule][] = [];
+  const rules: [string, ValidationRule][] = [];
   const constraints: [string, Constraints][] = [];
   const labelMembers = new Map<string, string>();
   let inputPayload: [string, Extract<InputBinding, { in: 'payload' }>] | undefined;

@@ -1,9 +1,11 @@
 /** Reads an operation's output from the response headers and XML or text body. */
 import type { HttpResponse } from '@s3kit/primitives';
+import type { EventMessage } from '../body/event-stream.js';
 import { parseXmlFast } from '../xml/fast-xml-reader.js';
 import type { XmlObject } from '../xml/xml-parser.js';
 import type { CompiledOperation, HeaderTarget } from './compile.js';
-import { readField, readScalar, readStructure } from './xml-shapes.js';
+import type { EventSpec } from './spec.js';
+import { readField, readScalar, readShape, readStructure } from './xml-shapes.js';
 
 /**
  * Decodes an `encoding-type=url` value as S3 encodes it (`+` for space, as botocore's
@@ -98,5 +100,40 @@ export function readBody(op: CompiledOperation, text: string, out: Record<string
   if (encoding && autoUrlEncoding) {
     for (const field of encoding.fields) decodeField(out, field);
     Reflect.deleteProperty(out, encoding.member);
+  }
+}
+
+/**
+ * Turns event stream messages into the output's events: `{ Records: { Payload } }`, `{ Stats: {
+ * Details } }`, `{ End: {} }`... by the spec's event table. Event types the table lacks (added by AWS
+ * later) are skipped; an `error` or `exception` message becomes the error `failure` builds.
+ */
+export async function* readEvents(
+  events: Readonly<Record<string, EventSpec>>,
+  messages: AsyncIterable<EventMessage>,
+  failure: (code: string, message: string | undefined) => Error,
+): AsyncGenerator<Record<string, Record<string, unknown>>> {
+  for await (const { headers, payload } of messages) {
+    const type = headers[':message-type'];
+    if (type === 'error' || type === 'exception') {
+      const code = headers[':error-code'] ?? headers[':exception-type'];
+      const message = headers[':error-message'];
+      throw failure(typeof code === 'string' ? code : 'UnknownError', typeof message === 'string' ? message : undefined);
+    }
+    const name = headers[':event-type'];
+    const event = typeof name === 'string' ? events[name] : undefined;
+    if (event === undefined || typeof name !== 'string') continue;
+    const value: Record<string, unknown> = {};
+    const spec = event.payload;
+    if (spec !== undefined) {
+      if (spec.shape === 'blob') value[spec.member] = payload;
+      else if (payload.byteLength > 0) {
+        const doc = parseXmlFast(new TextDecoder().decode(payload));
+        const root = Object.values(doc)[0];
+        const read = typeof spec.shape !== 'string' && spec.shape.type === 'structure' && typeof root === 'object' && !Array.isArray(root) ? readStructure(spec.shape, root) : readShape(spec.shape, root);
+        if (read !== undefined) value[spec.member] = read;
+      }
+    }
+    yield { [name]: value };
   }
 }

@@ -6,7 +6,7 @@
 import { ValidationError } from '@s3kit/primitives';
 import { validateBucketName } from '../endpoints/bucket-name.js';
 import { validateObjectKey } from '../endpoints/object-key.js';
-import type { Constraints, Rule } from './spec.js';
+import type { Constraints, ValidationRule } from './spec.js';
 
 /** Most keys in one DeleteObjects request. */
 export const MAX_DELETE_OBJECTS = 1000;
@@ -113,7 +113,7 @@ export type RuleName = keyof typeof RULES;
  * Applies `rule` to the value of input member `field`.
  * @throws {ValidationError} `ERR_VALIDATION`.
  */
-export function applyRule(rule: Rule, field: string, value: unknown): void {
+export function applyRule(rule: ValidationRule, field: string, value: unknown): void {
   (typeof rule === 'string' ? RULES[rule] : rule)(value, field);
 }
 

@@ -66,14 +66,14 @@ export interface Constraints {
 }
 
 /** A domain rule: a registered name (see `rules.ts`) or your own check, throwing `ValidationError`. */
-export type Rule = RuleName | ((value: unknown, member: string) => void);
+export type ValidationRule = RuleName | ((value: unknown, member: string) => void);
 
 /** What every input binding may carry besides its location. */
 interface InputCommon {
   /** The member must be given. */
   readonly required?: boolean;
   /** A domain rule (bucket names, key bytes, tag limits...). */
-  readonly rule?: Rule;
+  readonly rule?: ValidationRule;
   /** Generic constraints from the model. */
   readonly constraints?: Constraints;
   /** The endpoint parameter this member feeds (the model's `contextParam`): `Bucket` decides the host. */

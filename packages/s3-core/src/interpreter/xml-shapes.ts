@@ -42,7 +42,12 @@ function asArray(value: XmlValue | undefined): XmlValue[] {
 /** Reads a value of `shape` from parsed XML. Missing elements stay `undefined`. */
 export function readShape(shape: XmlShape, value: XmlValue | undefined): unknown {
   if (value === undefined) return undefined;
-  if (typeof shape === 'string') return typeof value === 'string' ? readScalar(shape, value) : undefined;
+  if (typeof shape === 'string') {
+    // A scalar element that repeats (two members sharing an element, as the deprecated notification
+    // shapes do): the first one.
+    const text = Array.isArray(value) ? value[0] : value;
+    return typeof text === 'string' ? readScalar(shape, text) : undefined;
+  }
   if (shape.type === 'structure') {
     if (typeof value !== 'object' || Array.isArray(value)) return {};
     return readStructure(shape, value);
@@ -101,8 +106,10 @@ export function writeStructure(shape: XmlStructureShape, value: unknown): XmlInp
     const field = shape.members[member]!;
     const written = writeShape(field.shape, input[member]);
     if (written === undefined) continue;
-    const name = field.name ?? member;
-    out[field.attribute === true ? XML_ATTRIBUTE_PREFIX + name : name] = written;
+    const name = field.attribute === true ? XML_ATTRIBUTE_PREFIX + (field.name ?? member) : (field.name ?? member);
+    const existing = out[name];
+    // Two members bound to one element (a list and its deprecated single form) both write theirs.
+    out[name] = existing === undefined ? written : [existing, written].flat();
   }
   return out;
 }

@@ -5,10 +5,7 @@ import { defineOperation } from '../interpreter/spec.js';
 import type { XmlStructureShape } from '../interpreter/spec.js';
 import type { Unlisted } from './unlisted.js';
 import { TagXml } from './common.js';
-import type { Tag } from './common.js';
-
-/** The model's `BucketCannedACL` values (others: `unlisted(text)`). */
-export type BucketCannedACL = 'private' | 'public-read' | 'public-read-write' | 'authenticated-read' | Unlisted;
+import type { BucketCannedACL, ObjectOwnership, ServerSideEncryption, Tag } from './common.js';
 
 /** The model's `BucketInfo` structure. */
 export interface BucketInfo {
@@ -45,8 +42,16 @@ export interface LocationInfo {
 /** The model's `LocationType` values (others: `unlisted(text)`). */
 export type LocationType = 'AvailabilityZone' | 'LocalZone' | Unlisted;
 
-/** The model's `ObjectOwnership` values (others: `unlisted(text)`). */
-export type ObjectOwnership = 'BucketOwnerPreferred' | 'ObjectWriter' | 'BucketOwnerEnforced' | Unlisted;
+/** The model's `SessionCredentials` structure. */
+export interface SessionCredentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: Date;
+}
+
+/** The model's `SessionMode` values (others: `unlisted(text)`). */
+export type SessionMode = 'ReadOnly' | 'ReadWrite' | Unlisted;
 
 export const BucketInfoXml: XmlStructureShape = {
   type: 'structure',
@@ -71,6 +76,16 @@ export const CreateBucketConfigurationXml: XmlStructureShape = {
     Location: { shape: LocationInfoXml },
     Bucket: { shape: BucketInfoXml },
     Tags: { shape: { type: 'list', member: TagXml, flattened: false, itemName: 'Tag' } },
+  },
+};
+
+export const SessionCredentialsXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    AccessKeyId: { shape: 'string' },
+    SecretAccessKey: { shape: 'string' },
+    SessionToken: { shape: 'string' },
+    Expiration: { shape: 'timestamp' },
   },
 };
 
@@ -199,4 +214,87 @@ export const HeadBucket = /* @__PURE__ */ defineOperation<HeadBucketInput, HeadB
     BucketRegion: { in: 'header', name: 'x-amz-bucket-region' },
     AccessPointAlias: { in: 'header', name: 'x-amz-access-point-alias', type: 'boolean' },
   },
+});
+
+/** Input of {@link GetBucketLocation}. */
+export interface GetBucketLocationInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+}
+
+/** Output of {@link GetBucketLocation}. */
+export interface GetBucketLocationOutput {
+  LocationConstraint?: BucketLocationConstraint;
+}
+
+/**
+ * GetBucketLocation (`GET /{Bucket}?location`): The region a bucket lives in; `undefined` (no constraint) means us-east-1. Prefer HeadBucket's `BucketRegion`.
+ * @example
+ * ```ts
+ * const { LocationConstraint } = await client.getBucketLocation({ Bucket: 'photos' });
+ * ```
+ */
+export const GetBucketLocation = /* @__PURE__ */ defineOperation<GetBucketLocationInput, GetBucketLocationOutput>({
+  name: 'GetBucketLocation',
+  method: 'GET',
+  uri: '/{Bucket}?location',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+  },
+  output: {
+    LocationConstraint: { in: 'xml', shape: 'string' },
+  },
+  endpointContext: { UseS3ExpressControlEndpoint: true },
+});
+
+/** Input of {@link CreateSession}. */
+export interface CreateSessionInput {
+  SessionMode?: SessionMode;
+  /** Bucket name. */
+  Bucket: string;
+  ServerSideEncryption?: ServerSideEncryption;
+  SSEKMSKeyId?: string;
+  SSEKMSEncryptionContext?: string;
+  BucketKeyEnabled?: boolean;
+}
+
+/** Output of {@link CreateSession}. */
+export interface CreateSessionOutput {
+  ServerSideEncryption?: ServerSideEncryption;
+  SSEKMSKeyId?: string;
+  SSEKMSEncryptionContext?: string;
+  BucketKeyEnabled?: boolean;
+  Credentials?: SessionCredentials;
+}
+
+/**
+ * CreateSession (`GET /{Bucket}?session`): Opens a session on a directory bucket (S3 Express One Zone): short-lived credentials for its zonal endpoint. The client does this itself for directory buckets.
+ * @example
+ * ```ts
+ * const { Credentials } = await client.createSession({ Bucket: 'photos--usw2-az1--x-s3' });
+ * ```
+ */
+export const CreateSession = /* @__PURE__ */ defineOperation<CreateSessionInput, CreateSessionOutput>({
+  name: 'CreateSession',
+  method: 'GET',
+  uri: '/{Bucket}?session',
+  input: {
+    SessionMode: { in: 'header', name: 'x-amz-create-session-mode' },
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    ServerSideEncryption: { in: 'header', name: 'x-amz-server-side-encryption' },
+    SSEKMSKeyId: { in: 'header', name: 'x-amz-server-side-encryption-aws-kms-key-id' },
+    SSEKMSEncryptionContext: { in: 'header', name: 'x-amz-server-side-encryption-context' },
+    BucketKeyEnabled: { in: 'header', name: 'x-amz-server-side-encryption-bucket-key-enabled', type: 'boolean' },
+  },
+  output: {
+    ServerSideEncryption: { in: 'header', name: 'x-amz-server-side-encryption' },
+    SSEKMSKeyId: { in: 'header', name: 'x-amz-server-side-encryption-aws-kms-key-id' },
+    SSEKMSEncryptionContext: { in: 'header', name: 'x-amz-server-side-encryption-context' },
+    BucketKeyEnabled: { in: 'header', name: 'x-amz-server-side-encryption-bucket-key-enabled', type: 'boolean' },
+    Credentials: { in: 'xml', shape: SessionCredentialsXml },
+  },
+  endpointContext: { DisableS3ExpressSessionAuth: true },
 });

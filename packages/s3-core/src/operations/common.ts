@@ -4,6 +4,29 @@
 import type { XmlStructureShape } from '../interpreter/spec.js';
 import type { Unlisted } from './unlisted.js';
 
+/** The model's `BucketCannedACL` values (others: `unlisted(text)`). */
+export type BucketCannedACL = 'private' | 'public-read' | 'public-read-write' | 'authenticated-read' | Unlisted;
+
+/** The model's `CSVInput` structure. */
+export interface CSVInput {
+  FileHeaderInfo?: FileHeaderInfo;
+  Comments?: string;
+  QuoteEscapeCharacter?: string;
+  RecordDelimiter?: string;
+  FieldDelimiter?: string;
+  QuoteCharacter?: string;
+  AllowQuotedRecordDelimiter?: boolean;
+}
+
+/** The model's `CSVOutput` structure. */
+export interface CSVOutput {
+  QuoteFields?: QuoteFields;
+  QuoteEscapeCharacter?: string;
+  RecordDelimiter?: string;
+  FieldDelimiter?: string;
+  QuoteCharacter?: string;
+}
+
 /** The model's `ChecksumAlgorithm` values (others: `unlisted(text)`). */
 export type ChecksumAlgorithmName = 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256' | 'CRC64NVME' | 'SHA512' | 'MD5' | 'XXHASH64' | 'XXHASH3' | 'XXHASH128' | Unlisted;
 
@@ -15,8 +38,53 @@ export interface CommonPrefix {
   Prefix?: string;
 }
 
+/** The model's `CompressionType` values (others: `unlisted(text)`). */
+export type CompressionType = 'NONE' | 'GZIP' | 'BZIP2' | Unlisted;
+
 /** The model's `EncodingType` values (others: `unlisted(text)`). */
 export type EncodingType = 'url' | Unlisted;
+
+/** The model's `ExpressionType` values (others: `unlisted(text)`). */
+export type ExpressionType = 'SQL' | Unlisted;
+
+/** The model's `FileHeaderInfo` values (others: `unlisted(text)`). */
+export type FileHeaderInfo = 'USE' | 'IGNORE' | 'NONE' | Unlisted;
+
+/** The model's `Grant` structure. */
+export interface Grant {
+  Grantee?: Grantee;
+  Permission?: Permission;
+}
+
+/** The model's `Grantee` structure. */
+export interface Grantee {
+  DisplayName?: string;
+  EmailAddress?: string;
+  ID?: string;
+  Type: Type;
+  URI?: string;
+}
+
+/** The model's `InputSerialization` structure. */
+export interface InputSerialization {
+  CSV?: CSVInput;
+  CompressionType?: CompressionType;
+  JSON?: JSONInput;
+  Parquet?: ParquetInput;
+}
+
+/** The model's `JSONInput` structure. */
+export interface JSONInput {
+  Type?: JSONType;
+}
+
+/** The model's `JSONOutput` structure. */
+export interface JSONOutput {
+  RecordDelimiter?: string;
+}
+
+/** The model's `JSONType` values (others: `unlisted(text)`). */
+export type JSONType = 'DOCUMENT' | 'LINES' | Unlisted;
 
 /** The model's `ObjectCannedACL` values (others: `unlisted(text)`). */
 export type ObjectCannedACL = 'private' | 'public-read' | 'public-read-write' | 'authenticated-read' | 'aws-exec-read' | 'bucket-owner-read' | 'bucket-owner-full-control' | Unlisted;
@@ -27,11 +95,29 @@ export type ObjectLockLegalHoldStatus = 'ON' | 'OFF' | Unlisted;
 /** The model's `ObjectLockMode` values (others: `unlisted(text)`). */
 export type ObjectLockMode = 'GOVERNANCE' | 'COMPLIANCE' | Unlisted;
 
+/** The model's `ObjectOwnership` values (others: `unlisted(text)`). */
+export type ObjectOwnership = 'BucketOwnerPreferred' | 'ObjectWriter' | 'BucketOwnerEnforced' | Unlisted;
+
+/** The model's `OutputSerialization` structure. */
+export interface OutputSerialization {
+  CSV?: CSVOutput;
+  JSON?: JSONOutput;
+}
+
 /** The model's `Owner` structure. */
 export interface Owner {
   DisplayName?: string;
   ID?: string;
 }
+
+/** The model's `ParquetInput` structure. */
+export type ParquetInput = object;
+
+/** The model's `Permission` values (others: `unlisted(text)`). */
+export type Permission = 'FULL_CONTROL' | 'WRITE' | 'WRITE_ACP' | 'READ' | 'READ_ACP' | Unlisted;
+
+/** The model's `QuoteFields` values (others: `unlisted(text)`). */
+export type QuoteFields = 'ALWAYS' | 'ASNEEDED' | Unlisted;
 
 /** The model's `RequestCharged` values (others: `unlisted(text)`). */
 export type RequestCharged = 'requester' | Unlisted;
@@ -51,10 +137,99 @@ export interface Tag {
   Value: string;
 }
 
+/** The model's `Tagging` structure. */
+export interface Tagging {
+  TagSet: Tag[];
+}
+
+/** The model's `Type` values (others: `unlisted(text)`). */
+export type Type = 'CanonicalUser' | 'AmazonCustomerByEmail' | 'Group' | Unlisted;
+
+export const CSVInputXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    FileHeaderInfo: { shape: 'string' },
+    Comments: { shape: 'string' },
+    QuoteEscapeCharacter: { shape: 'string' },
+    RecordDelimiter: { shape: 'string' },
+    FieldDelimiter: { shape: 'string' },
+    QuoteCharacter: { shape: 'string' },
+    AllowQuotedRecordDelimiter: { shape: 'boolean' },
+  },
+};
+
+export const CSVOutputXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    QuoteFields: { shape: 'string' },
+    QuoteEscapeCharacter: { shape: 'string' },
+    RecordDelimiter: { shape: 'string' },
+    FieldDelimiter: { shape: 'string' },
+    QuoteCharacter: { shape: 'string' },
+  },
+};
+
 export const CommonPrefixXml: XmlStructureShape = {
   type: 'structure',
   members: {
     Prefix: { shape: 'string' },
+  },
+};
+
+export const GranteeXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    DisplayName: { shape: 'string' },
+    EmailAddress: { shape: 'string' },
+    ID: { shape: 'string' },
+    Type: { shape: 'string', name: 'xsi:type', attribute: true },
+    URI: { shape: 'string' },
+  },
+  namespace: { prefix: 'xsi', uri: 'http://www.w3.org/2001/XMLSchema-instance' },
+};
+
+export const GrantXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Grantee: { shape: GranteeXml },
+    Permission: { shape: 'string' },
+  },
+};
+
+export const JSONInputXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Type: { shape: 'string' },
+  },
+};
+
+export const ParquetInputXml: XmlStructureShape = {
+  type: 'structure',
+  members: {},
+};
+
+export const InputSerializationXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    CSV: { shape: CSVInputXml },
+    CompressionType: { shape: 'string' },
+    JSON: { shape: JSONInputXml },
+    Parquet: { shape: ParquetInputXml },
+  },
+};
+
+export const JSONOutputXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    RecordDelimiter: { shape: 'string' },
+  },
+};
+
+export const OutputSerializationXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    CSV: { shape: CSVOutputXml },
+    JSON: { shape: JSONOutputXml },
   },
 };
 
@@ -71,5 +246,12 @@ export const TagXml: XmlStructureShape = {
   members: {
     Key: { shape: 'string' },
     Value: { shape: 'string' },
+  },
+};
+
+export const TaggingXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    TagSet: { shape: { type: 'list', member: TagXml, flattened: false, itemName: 'Tag' } },
   },
 };

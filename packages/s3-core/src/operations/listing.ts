@@ -15,8 +15,35 @@ export interface Bucket {
   BucketArn?: string;
 }
 
+/** The model's `DeleteMarkerEntry` structure. */
+export interface DeleteMarkerEntry {
+  Owner?: Owner;
+  Key?: string;
+  VersionId?: string;
+  IsLatest?: boolean;
+  LastModified?: Date;
+}
+
 /** The model's `ObjectStorageClass` values (others: `unlisted(text)`). */
 export type ObjectStorageClass = 'STANDARD' | 'REDUCED_REDUNDANCY' | 'GLACIER' | 'STANDARD_IA' | 'ONEZONE_IA' | 'INTELLIGENT_TIERING' | 'DEEP_ARCHIVE' | 'OUTPOSTS' | 'GLACIER_IR' | 'SNOW' | 'EXPRESS_ONEZONE' | 'FSX_OPENZFS' | 'FSX_ONTAP' | Unlisted;
+
+/** The model's `ObjectVersion` structure. */
+export interface ObjectVersion {
+  ETag?: string;
+  ChecksumAlgorithm?: ChecksumAlgorithmName[];
+  ChecksumType?: ChecksumType;
+  Size?: number;
+  StorageClass?: ObjectVersionStorageClass;
+  Key?: string;
+  VersionId?: string;
+  IsLatest?: boolean;
+  LastModified?: Date;
+  Owner?: Owner;
+  RestoreStatus?: RestoreStatus;
+}
+
+/** The model's `ObjectVersionStorageClass` values (others: `unlisted(text)`). */
+export type ObjectVersionStorageClass = 'STANDARD' | Unlisted;
 
 /** The model's `OptionalObjectAttributes` values (others: `unlisted(text)`). */
 export type OptionalObjectAttributes = 'RestoreStatus' | Unlisted;
@@ -50,11 +77,39 @@ export const BucketXml: XmlStructureShape = {
   },
 };
 
+export const DeleteMarkerEntryXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Owner: { shape: OwnerXml },
+    Key: { shape: 'string' },
+    VersionId: { shape: 'string' },
+    IsLatest: { shape: 'boolean' },
+    LastModified: { shape: 'timestamp' },
+  },
+};
+
 export const RestoreStatusXml: XmlStructureShape = {
   type: 'structure',
   members: {
     IsRestoreInProgress: { shape: 'boolean' },
     RestoreExpiryDate: { shape: 'timestamp' },
+  },
+};
+
+export const ObjectVersionXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    ETag: { shape: 'string' },
+    ChecksumAlgorithm: { shape: { type: 'list', member: 'string', flattened: true } },
+    ChecksumType: { shape: 'string' },
+    Size: { shape: 'long' },
+    StorageClass: { shape: 'string' },
+    Key: { shape: 'string' },
+    VersionId: { shape: 'string' },
+    IsLatest: { shape: 'boolean' },
+    LastModified: { shape: 'timestamp' },
+    Owner: { shape: OwnerXml },
+    RestoreStatus: { shape: RestoreStatusXml },
   },
 };
 
@@ -153,6 +208,153 @@ export const ListObjectsV2 = /* @__PURE__ */ defineOperation<ListObjectsV2Input,
   paginator: { inputTokens: ['ContinuationToken'], outputTokens: ['NextContinuationToken'], truncated: 'IsTruncated', pageSize: 'MaxKeys', items: ['Contents', 'CommonPrefixes'] },
 });
 
+/** Input of {@link ListObjects}. */
+export interface ListObjectsInput {
+  /** Bucket name. */
+  Bucket: string;
+  Delimiter?: string;
+  /** `url`: the server URL-encodes keys and you get them encoded. When unset, s3kit asks for `url` itself (so keys with characters XML 1.0 cannot carry survive) and decodes the answer. */
+  EncodingType?: EncodingType;
+  Marker?: string;
+  MaxKeys?: number;
+  Prefix?: string;
+  RequestPayer?: RequestPayer;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+  OptionalObjectAttributes?: OptionalObjectAttributes[];
+}
+
+/** Output of {@link ListObjects}. */
+export interface ListObjectsOutput {
+  IsTruncated?: boolean;
+  Marker?: string;
+  NextMarker?: string;
+  Contents?: S3Object[];
+  Name?: string;
+  Prefix?: string;
+  Delimiter?: string;
+  MaxKeys?: number;
+  CommonPrefixes?: CommonPrefix[];
+  EncodingType?: EncodingType;
+  RequestCharged?: RequestCharged;
+}
+
+/**
+ * ListObjects (`GET /{Bucket}`): Lists keys with the original (version 1) API, paged by `Marker`; prefer ListObjectsV2.
+ * @example
+ * ```ts
+ * const { Contents, IsTruncated, NextMarker } = await client.listObjects({ Bucket: 'photos', Prefix: 'notes/' });
+ * ```
+ */
+export const ListObjects = /* @__PURE__ */ defineOperation<ListObjectsInput, ListObjectsOutput>({
+  name: 'ListObjects',
+  method: 'GET',
+  uri: '/{Bucket}',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Delimiter: { in: 'query', name: 'delimiter' },
+    EncodingType: { in: 'query', name: 'encoding-type' },
+    Marker: { in: 'query', name: 'marker' },
+    MaxKeys: { in: 'query', name: 'max-keys', type: 'integer', rule: 'nonNegativeInteger' },
+    Prefix: { in: 'query', name: 'prefix', endpoint: 'Prefix' },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+    OptionalObjectAttributes: { in: 'header', name: 'x-amz-optional-object-attributes', list: true },
+  },
+  output: {
+    IsTruncated: { in: 'xml', shape: 'boolean' },
+    Marker: { in: 'xml', shape: 'string' },
+    NextMarker: { in: 'xml', shape: 'string' },
+    Contents: { in: 'xml', shape: { type: 'list', member: S3ObjectXml, flattened: true } },
+    Name: { in: 'xml', shape: 'string' },
+    Prefix: { in: 'xml', shape: 'string' },
+    Delimiter: { in: 'xml', shape: 'string' },
+    MaxKeys: { in: 'xml', shape: 'integer' },
+    CommonPrefixes: { in: 'xml', shape: { type: 'list', member: CommonPrefixXml, flattened: true } },
+    EncodingType: { in: 'xml', shape: 'string' },
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+  },
+  paginator: { inputTokens: ['Marker'], outputTokens: ['NextMarker || Contents[-1].Key'], truncated: 'IsTruncated', pageSize: 'MaxKeys', items: ['Contents', 'CommonPrefixes'] },
+});
+
+/** Input of {@link ListObjectVersions}. */
+export interface ListObjectVersionsInput {
+  /** Bucket name. */
+  Bucket: string;
+  Delimiter?: string;
+  /** `url`: the server URL-encodes keys and you get them encoded. When unset, s3kit asks for `url` itself (so keys with characters XML 1.0 cannot carry survive) and decodes the answer. */
+  EncodingType?: EncodingType;
+  KeyMarker?: string;
+  MaxKeys?: number;
+  Prefix?: string;
+  VersionIdMarker?: string;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+  RequestPayer?: RequestPayer;
+  OptionalObjectAttributes?: OptionalObjectAttributes[];
+}
+
+/** Output of {@link ListObjectVersions}. */
+export interface ListObjectVersionsOutput {
+  IsTruncated?: boolean;
+  KeyMarker?: string;
+  VersionIdMarker?: string;
+  NextKeyMarker?: string;
+  NextVersionIdMarker?: string;
+  Versions?: ObjectVersion[];
+  DeleteMarkers?: DeleteMarkerEntry[];
+  Name?: string;
+  Prefix?: string;
+  Delimiter?: string;
+  MaxKeys?: number;
+  CommonPrefixes?: CommonPrefix[];
+  EncodingType?: EncodingType;
+  RequestCharged?: RequestCharged;
+}
+
+/**
+ * ListObjectVersions (`GET /{Bucket}?versions`): Lists every version and delete marker of the keys, paged by `KeyMarker` + `VersionIdMarker`.
+ * @example
+ * ```ts
+ * const { Versions, DeleteMarkers } = await client.listObjectVersions({ Bucket: 'photos', Prefix: 'a.txt' });
+ * for (const v of Versions ?? []) console.log(v.Key, v.VersionId, v.IsLatest);
+ * ```
+ */
+export const ListObjectVersions = /* @__PURE__ */ defineOperation<ListObjectVersionsInput, ListObjectVersionsOutput>({
+  name: 'ListObjectVersions',
+  method: 'GET',
+  uri: '/{Bucket}?versions',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Delimiter: { in: 'query', name: 'delimiter' },
+    EncodingType: { in: 'query', name: 'encoding-type' },
+    KeyMarker: { in: 'query', name: 'key-marker' },
+    MaxKeys: { in: 'query', name: 'max-keys', type: 'integer', rule: 'nonNegativeInteger' },
+    Prefix: { in: 'query', name: 'prefix', endpoint: 'Prefix' },
+    VersionIdMarker: { in: 'query', name: 'version-id-marker' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    OptionalObjectAttributes: { in: 'header', name: 'x-amz-optional-object-attributes', list: true },
+  },
+  output: {
+    IsTruncated: { in: 'xml', shape: 'boolean' },
+    KeyMarker: { in: 'xml', shape: 'string' },
+    VersionIdMarker: { in: 'xml', shape: 'string' },
+    NextKeyMarker: { in: 'xml', shape: 'string' },
+    NextVersionIdMarker: { in: 'xml', shape: 'string' },
+    Versions: { in: 'xml', shape: { type: 'list', member: ObjectVersionXml, flattened: true }, name: 'Version' },
+    DeleteMarkers: { in: 'xml', shape: { type: 'list', member: DeleteMarkerEntryXml, flattened: true }, name: 'DeleteMarker' },
+    Name: { in: 'xml', shape: 'string' },
+    Prefix: { in: 'xml', shape: 'string' },
+    Delimiter: { in: 'xml', shape: 'string' },
+    MaxKeys: { in: 'xml', shape: 'integer' },
+    CommonPrefixes: { in: 'xml', shape: { type: 'list', member: CommonPrefixXml, flattened: true } },
+    EncodingType: { in: 'xml', shape: 'string' },
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+  },
+  paginator: { inputTokens: ['KeyMarker', 'VersionIdMarker'], outputTokens: ['NextKeyMarker', 'NextVersionIdMarker'], truncated: 'IsTruncated', pageSize: 'MaxKeys', items: ['Versions', 'DeleteMarkers', 'CommonPrefixes'] },
+});
+
 /** Input of {@link ListBuckets}. */
 export interface ListBucketsInput {
   /** Page size (1 to 10000); without it AWS returns all buckets at once. */
@@ -195,4 +397,39 @@ export const ListBuckets = /* @__PURE__ */ defineOperation<ListBucketsInput, Lis
     Prefix: { in: 'xml', shape: 'string' },
   },
   paginator: { inputTokens: ['ContinuationToken'], outputTokens: ['ContinuationToken'], pageSize: 'MaxBuckets', items: ['Buckets'] },
+});
+
+/** Input of {@link ListDirectoryBuckets}. */
+export interface ListDirectoryBucketsInput {
+  ContinuationToken?: string;
+  MaxDirectoryBuckets?: number;
+}
+
+/** Output of {@link ListDirectoryBuckets}. */
+export interface ListDirectoryBucketsOutput {
+  Buckets?: Bucket[];
+  ContinuationToken?: string;
+}
+
+/**
+ * ListDirectoryBuckets (`GET /`): Lists the account's directory buckets (S3 Express One Zone), paged by `ContinuationToken`.
+ * @example
+ * ```ts
+ * const { Buckets } = await client.listDirectoryBuckets({ MaxDirectoryBuckets: 100 });
+ * ```
+ */
+export const ListDirectoryBuckets = /* @__PURE__ */ defineOperation<ListDirectoryBucketsInput, ListDirectoryBucketsOutput>({
+  name: 'ListDirectoryBuckets',
+  method: 'GET',
+  uri: '/',
+  input: {
+    ContinuationToken: { in: 'query', name: 'continuation-token', constraints: { min: 0, max: 1024 } },
+    MaxDirectoryBuckets: { in: 'query', name: 'max-directory-buckets', type: 'integer', constraints: { min: 0, max: 1000 } },
+  },
+  output: {
+    Buckets: { in: 'xml', shape: { type: 'list', member: BucketXml, flattened: false, itemName: 'Bucket' } },
+    ContinuationToken: { in: 'xml', shape: 'string' },
+  },
+  endpointContext: { UseS3ExpressControlEndpoint: true },
+  paginator: { inputTokens: ['ContinuationToken'], outputTokens: ['ContinuationToken'], pageSize: 'MaxDirectoryBuckets', items: ['Buckets'] },
 });

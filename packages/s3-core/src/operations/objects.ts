@@ -7,7 +7,8 @@ import type { RequestBody } from '../body/request-body.js';
 import type { S3Body } from '../body/response-body.js';
 import type { CopySourceInput } from '../interpreter/codecs.js';
 import type { Unlisted } from './unlisted.js';
-import type { ChecksumAlgorithmName, ChecksumType, ObjectCannedACL, ObjectLockLegalHoldStatus, ObjectLockMode, RequestCharged, RequestPayer, ServerSideEncryption, StorageClass } from './common.js';
+import { GrantXml, InputSerializationXml, OutputSerializationXml, TaggingXml } from './common.js';
+import type { ChecksumAlgorithmName, ChecksumType, ExpressionType, Grant, InputSerialization, ObjectCannedACL, ObjectLockLegalHoldStatus, ObjectLockMode, OutputSerialization, RequestCharged, RequestPayer, ServerSideEncryption, StorageClass, Tagging } from './common.js';
 
 /** The model's `ArchiveStatus` values (others: `unlisted(text)`). */
 export type ArchiveStatus = 'ARCHIVE_ACCESS' | 'DEEP_ARCHIVE_ACCESS' | Unlisted;
@@ -54,8 +55,59 @@ export interface DeletedObject {
   DeleteMarkerVersionId?: string;
 }
 
+/** The model's `Encryption` structure. */
+export interface Encryption {
+  EncryptionType: ServerSideEncryption;
+  KMSKeyId?: string;
+  KMSContext?: string;
+}
+
+/** The model's `GetObjectAttributesParts` structure. */
+export interface GetObjectAttributesParts {
+  TotalPartsCount?: number;
+  PartNumberMarker?: number;
+  NextPartNumberMarker?: number;
+  MaxParts?: number;
+  IsTruncated?: boolean;
+  Parts?: ObjectPart[];
+}
+
+/** The model's `GlacierJobParameters` structure. */
+export interface GlacierJobParameters {
+  Tier: Tier;
+}
+
 /** The model's `MetadataDirective` values (others: `unlisted(text)`). */
 export type MetadataDirective = 'COPY' | 'REPLACE' | Unlisted;
+
+/** The model's `MetadataEntry` structure. */
+export interface MetadataEntry {
+  Name?: string;
+  Value?: string;
+}
+
+/** The model's `ObjectAttributes` values (others: `unlisted(text)`). */
+export type ObjectAttributes = 'ETag' | 'Checksum' | 'ObjectParts' | 'StorageClass' | 'ObjectSize' | Unlisted;
+
+/** The model's `Checksum` structure. */
+export interface ObjectChecksum {
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  ChecksumType?: ChecksumType;
+}
+
+/** The model's `ObjectEncryption` structure. */
+export interface ObjectEncryption {
+  SSEKMS?: SSEKMSEncryption;
+}
 
 /** The model's `ObjectIdentifier` structure. */
 export interface ObjectIdentifier {
@@ -66,11 +118,75 @@ export interface ObjectIdentifier {
   Size?: number;
 }
 
+/** The model's `ObjectPart` structure. */
+export interface ObjectPart {
+  PartNumber?: number;
+  Size?: number;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+}
+
+/** The model's `OutputLocation` structure. */
+export interface OutputLocation {
+  S3?: S3Location;
+}
+
 /** The model's `ReplicationStatus` values (others: `unlisted(text)`). */
 export type ReplicationStatus = 'COMPLETE' | 'PENDING' | 'FAILED' | 'REPLICA' | 'COMPLETED' | Unlisted;
 
+/** The model's `RestoreRequest` structure. */
+export interface RestoreRequest {
+  Days?: number;
+  GlacierJobParameters?: GlacierJobParameters;
+  Type?: RestoreRequestType;
+  Tier?: Tier;
+  Description?: string;
+  SelectParameters?: SelectParameters;
+  OutputLocation?: OutputLocation;
+}
+
+/** The model's `RestoreRequestType` values (others: `unlisted(text)`). */
+export type RestoreRequestType = 'SELECT' | Unlisted;
+
+/** The model's `S3Location` structure. */
+export interface S3Location {
+  BucketName: string;
+  Prefix: string;
+  Encryption?: Encryption;
+  CannedACL?: ObjectCannedACL;
+  AccessControlList?: Grant[];
+  Tagging?: Tagging;
+  UserMetadata?: MetadataEntry[];
+  StorageClass?: StorageClass;
+}
+
+/** The model's `SSEKMSEncryption` structure. */
+export interface SSEKMSEncryption {
+  KMSKeyArn: string;
+  BucketKeyEnabled?: boolean;
+}
+
+/** The model's `SelectParameters` structure. */
+export interface SelectParameters {
+  InputSerialization: InputSerialization;
+  ExpressionType: ExpressionType;
+  Expression: string;
+  OutputSerialization: OutputSerialization;
+}
+
 /** The model's `TaggingDirective` values (others: `unlisted(text)`). */
 export type TaggingDirective = 'COPY' | 'REPLACE' | Unlisted;
+
+/** The model's `Tier` values (others: `unlisted(text)`). */
+export type Tier = 'Standard' | 'Bulk' | 'Expedited' | Unlisted;
 
 export const CopyObjectResultXml: XmlStructureShape = {
   type: 'structure',
@@ -127,6 +243,136 @@ export const DeletedObjectXml: XmlStructureShape = {
     VersionId: { shape: 'string' },
     DeleteMarker: { shape: 'boolean' },
     DeleteMarkerVersionId: { shape: 'string' },
+  },
+};
+
+export const EncryptionXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    EncryptionType: { shape: 'string' },
+    KMSKeyId: { shape: 'string' },
+    KMSContext: { shape: 'string' },
+  },
+};
+
+export const ObjectPartXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    PartNumber: { shape: 'integer' },
+    Size: { shape: 'long' },
+    ChecksumCRC32: { shape: 'string' },
+    ChecksumCRC32C: { shape: 'string' },
+    ChecksumCRC64NVME: { shape: 'string' },
+    ChecksumSHA1: { shape: 'string' },
+    ChecksumSHA256: { shape: 'string' },
+    ChecksumSHA512: { shape: 'string' },
+    ChecksumMD5: { shape: 'string' },
+    ChecksumXXHASH64: { shape: 'string' },
+    ChecksumXXHASH3: { shape: 'string' },
+    ChecksumXXHASH128: { shape: 'string' },
+  },
+};
+
+export const GetObjectAttributesPartsXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    TotalPartsCount: { shape: 'integer', name: 'PartsCount' },
+    PartNumberMarker: { shape: 'integer' },
+    NextPartNumberMarker: { shape: 'integer' },
+    MaxParts: { shape: 'integer' },
+    IsTruncated: { shape: 'boolean' },
+    Parts: { shape: { type: 'list', member: ObjectPartXml, flattened: true }, name: 'Part' },
+  },
+};
+
+export const GlacierJobParametersXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Tier: { shape: 'string' },
+  },
+};
+
+export const MetadataEntryXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Name: { shape: 'string' },
+    Value: { shape: 'string' },
+  },
+};
+
+export const ObjectChecksumXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    ChecksumCRC32: { shape: 'string' },
+    ChecksumCRC32C: { shape: 'string' },
+    ChecksumCRC64NVME: { shape: 'string' },
+    ChecksumSHA1: { shape: 'string' },
+    ChecksumSHA256: { shape: 'string' },
+    ChecksumSHA512: { shape: 'string' },
+    ChecksumMD5: { shape: 'string' },
+    ChecksumXXHASH64: { shape: 'string' },
+    ChecksumXXHASH3: { shape: 'string' },
+    ChecksumXXHASH128: { shape: 'string' },
+    ChecksumType: { shape: 'string' },
+  },
+};
+
+export const SSEKMSEncryptionXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    KMSKeyArn: { shape: 'string' },
+    BucketKeyEnabled: { shape: 'boolean' },
+  },
+};
+
+export const ObjectEncryptionXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    SSEKMS: { shape: SSEKMSEncryptionXml, name: 'SSE-KMS' },
+  },
+};
+
+export const S3LocationXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    BucketName: { shape: 'string' },
+    Prefix: { shape: 'string' },
+    Encryption: { shape: EncryptionXml },
+    CannedACL: { shape: 'string' },
+    AccessControlList: { shape: { type: 'list', member: GrantXml, flattened: false, itemName: 'Grant' } },
+    Tagging: { shape: TaggingXml },
+    UserMetadata: { shape: { type: 'list', member: MetadataEntryXml, flattened: false, itemName: 'MetadataEntry' } },
+    StorageClass: { shape: 'string' },
+  },
+};
+
+export const OutputLocationXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    S3: { shape: S3LocationXml },
+  },
+};
+
+export const SelectParametersXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    InputSerialization: { shape: InputSerializationXml },
+    ExpressionType: { shape: 'string' },
+    Expression: { shape: 'string' },
+    OutputSerialization: { shape: OutputSerializationXml },
+  },
+};
+
+export const RestoreRequestXml: XmlStructureShape = {
+  type: 'structure',
+  members: {
+    Days: { shape: 'integer' },
+    GlacierJobParameters: { shape: GlacierJobParametersXml },
+    Type: { shape: 'string' },
+    Tier: { shape: 'string' },
+    Description: { shape: 'string' },
+    SelectParameters: { shape: SelectParametersXml },
+    OutputLocation: { shape: OutputLocationXml },
   },
 };
 
@@ -908,4 +1154,390 @@ export const CopyObject = /* @__PURE__ */ defineOperation<CopyObjectInput, CopyO
   },
   endpointContext: { DisableS3ExpressSessionAuth: true },
   errorIn200: true,
+});
+
+/** Input of {@link RenameObject}. */
+export interface RenameObjectInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Object key (1 to 1024 UTF-8 bytes). */
+  Key: string;
+  /** The object to rename, as `bucket/key` (in the same bucket). */
+  RenameSource: string;
+  DestinationIfMatch?: string;
+  DestinationIfNoneMatch?: string;
+  DestinationIfModifiedSince?: Date;
+  DestinationIfUnmodifiedSince?: Date;
+  SourceIfMatch?: string;
+  SourceIfNoneMatch?: string;
+  SourceIfModifiedSince?: Date;
+  SourceIfUnmodifiedSince?: Date;
+  ClientToken?: string;
+}
+
+/** Output of {@link RenameObject}. */
+export type RenameObjectOutput = object;
+
+/**
+ * RenameObject (`PUT /{Bucket}/{Key+}?renameObject`): Renames an object in a directory bucket (S3 Express One Zone), atomically and without copying.
+ * @example
+ * ```ts
+ * await client.renameObject({ Bucket: 'photos--usw2-az1--x-s3', Key: 'b.txt', RenameSource: 'photos--usw2-az1--x-s3/a.txt' });
+ * ```
+ */
+export const RenameObject = /* @__PURE__ */ defineOperation<RenameObjectInput, RenameObjectOutput>({
+  name: 'RenameObject',
+  method: 'PUT',
+  uri: '/{Bucket}/{Key+}?renameObject',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Key: { in: 'label', name: 'Key', required: true, rule: 'objectKey', constraints: { min: 1 }, endpoint: 'Key' },
+    RenameSource: { in: 'header', name: 'x-amz-rename-source', required: true, constraints: { pattern: '\\/?.+\\/.+' } },
+    DestinationIfMatch: { in: 'header', name: 'if-match' },
+    DestinationIfNoneMatch: { in: 'header', name: 'if-none-match' },
+    DestinationIfModifiedSince: { in: 'header', name: 'if-modified-since', type: 'timestamp' },
+    DestinationIfUnmodifiedSince: { in: 'header', name: 'if-unmodified-since', type: 'timestamp' },
+    SourceIfMatch: { in: 'header', name: 'x-amz-rename-source-if-match' },
+    SourceIfNoneMatch: { in: 'header', name: 'x-amz-rename-source-if-none-match' },
+    SourceIfModifiedSince: { in: 'header', name: 'x-amz-rename-source-if-modified-since', type: 'http-date' },
+    SourceIfUnmodifiedSince: { in: 'header', name: 'x-amz-rename-source-if-unmodified-since', type: 'http-date' },
+    ClientToken: { in: 'header', name: 'x-amz-client-token' },
+  },
+  output: {},
+});
+
+/** Input of {@link RestoreObject}. */
+export interface RestoreObjectInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Object key (1 to 1024 UTF-8 bytes). */
+  Key: string;
+  VersionId?: string;
+  RestoreRequest?: RestoreRequest;
+  RequestPayer?: RequestPayer;
+  /** Checksum algorithm to compute and send (overrides the client default). */
+  ChecksumAlgorithm?: ChecksumAlgorithmName;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+}
+
+/** Output of {@link RestoreObject}. */
+export interface RestoreObjectOutput {
+  RequestCharged?: RequestCharged;
+  RestoreOutputPath?: string;
+}
+
+/**
+ * RestoreObject (`POST /{Bucket}/{Key+}?restore`): Restores an archived (Glacier) object for a number of days, or runs a select job on it.
+ * @example
+ * ```ts
+ * await client.restoreObject({ Bucket: 'photos', Key: 'archive.tar', RestoreRequest: { Days: 2, GlacierJobParameters: { Tier: 'Standard' } } });
+ * ```
+ */
+export const RestoreObject = /* @__PURE__ */ defineOperation<RestoreObjectInput, RestoreObjectOutput>({
+  name: 'RestoreObject',
+  method: 'POST',
+  uri: '/{Bucket}/{Key+}?restore',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Key: { in: 'label', name: 'Key', required: true, rule: 'objectKey', constraints: { min: 1 } },
+    VersionId: { in: 'query', name: 'versionId' },
+    RestoreRequest: { in: 'payload', kind: 'xml', name: 'RestoreRequest', namespace: { uri: 'http://s3.amazonaws.com/doc/2006-03-01/' }, shape: RestoreRequestXml },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    ChecksumAlgorithm: { in: 'header', name: 'x-amz-sdk-checksum-algorithm' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+  },
+  output: {
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+    RestoreOutputPath: { in: 'header', name: 'x-amz-restore-output-path' },
+  },
+  checksum: { requestAlgorithmMember: 'ChecksumAlgorithm' },
+});
+
+/** Input of {@link GetObjectAttributes}. */
+export interface GetObjectAttributesInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Object key (1 to 1024 UTF-8 bytes). */
+  Key: string;
+  VersionId?: string;
+  MaxParts?: number;
+  PartNumberMarker?: number;
+  /** `AES256`. */
+  SSECustomerAlgorithm?: string;
+  /** The 256-bit key, raw bytes or a string (sent base64-encoded). */
+  SSECustomerKey?: string | Uint8Array;
+  /** Base64 MD5 of the key; computed when absent. */
+  SSECustomerKeyMD5?: string;
+  RequestPayer?: RequestPayer;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+  /** The attributes to return (sent as one `x-amz-object-attributes` list header). */
+  ObjectAttributes: ObjectAttributes[];
+}
+
+/** Output of {@link GetObjectAttributes}. */
+export interface GetObjectAttributesOutput {
+  DeleteMarker?: boolean;
+  LastModified?: Date;
+  VersionId?: string;
+  RequestCharged?: RequestCharged;
+  ETag?: string;
+  Checksum?: ObjectChecksum;
+  ObjectParts?: GetObjectAttributesParts;
+  StorageClass?: StorageClass;
+  ObjectSize?: number;
+}
+
+/**
+ * GetObjectAttributes (`GET /{Bucket}/{Key+}?attributes`): An object's attributes (ETag, checksum, parts, storage class, size) without its data.
+ * @example
+ * ```ts
+ * const { ObjectSize, StorageClass, ObjectParts } = await client.getObjectAttributes({
+ *   Bucket: 'photos',
+ *   Key: 'a.txt',
+ *   ObjectAttributes: ['ETag', 'ObjectSize', 'StorageClass', 'ObjectParts'],
+ * });
+ * ```
+ */
+export const GetObjectAttributes = /* @__PURE__ */ defineOperation<GetObjectAttributesInput, GetObjectAttributesOutput>({
+  name: 'GetObjectAttributes',
+  method: 'GET',
+  uri: '/{Bucket}/{Key+}?attributes',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Key: { in: 'label', name: 'Key', required: true, rule: 'objectKey', constraints: { min: 1 } },
+    VersionId: { in: 'query', name: 'versionId' },
+    MaxParts: { in: 'header', name: 'x-amz-max-parts', type: 'integer', rule: 'nonNegativeInteger' },
+    PartNumberMarker: { in: 'header', name: 'x-amz-part-number-marker', type: 'integer' },
+    SSECustomerAlgorithm: { in: 'header', name: 'x-amz-server-side-encryption-customer-algorithm' },
+    SSECustomerKey: { in: 'header', name: 'x-amz-server-side-encryption-customer-key', codec: 'sseCustomerKey' },
+    SSECustomerKeyMD5: { in: 'header', name: 'x-amz-server-side-encryption-customer-key-md5' },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+    ObjectAttributes: { in: 'header', name: 'x-amz-object-attributes', list: true, required: true },
+  },
+  output: {
+    DeleteMarker: { in: 'header', name: 'x-amz-delete-marker', type: 'boolean' },
+    LastModified: { in: 'header', name: 'last-modified', type: 'timestamp' },
+    VersionId: { in: 'header', name: 'x-amz-version-id' },
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+    ETag: { in: 'xml', shape: 'string' },
+    Checksum: { in: 'xml', shape: ObjectChecksumXml },
+    ObjectParts: { in: 'xml', shape: GetObjectAttributesPartsXml },
+    StorageClass: { in: 'xml', shape: 'string' },
+    ObjectSize: { in: 'xml', shape: 'long' },
+  },
+});
+
+/** Input of {@link GetObjectTorrent}. */
+export interface GetObjectTorrentInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Object key (1 to 1024 UTF-8 bytes). */
+  Key: string;
+  RequestPayer?: RequestPayer;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+}
+
+/** Output of {@link GetObjectTorrent}. */
+export interface GetObjectTorrentOutput {
+  Body: S3Body;
+  RequestCharged?: RequestCharged;
+}
+
+/**
+ * GetObjectTorrent (`GET /{Bucket}/{Key+}?torrent`): The BitTorrent file of an object (not for SSE-KMS objects nor objects over 5 GB).
+ * @example
+ * ```ts
+ * const { Body } = await client.getObjectTorrent({ Bucket: 'photos', Key: 'a.txt' });
+ * const torrent = await Body.bytes();
+ * ```
+ */
+export const GetObjectTorrent = /* @__PURE__ */ defineOperation<GetObjectTorrentInput, GetObjectTorrentOutput>({
+  name: 'GetObjectTorrent',
+  method: 'GET',
+  uri: '/{Bucket}/{Key+}?torrent',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Key: { in: 'label', name: 'Key', required: true, rule: 'objectKey', constraints: { min: 1 } },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+  },
+  output: {
+    Body: { in: 'payload', kind: 'blob' },
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+  },
+});
+
+/** Input of {@link UpdateObjectEncryption}. */
+export interface UpdateObjectEncryptionInput {
+  /** Bucket name. */
+  Bucket: string;
+  /** Object key (1 to 1024 UTF-8 bytes). */
+  Key: string;
+  VersionId?: string;
+  ObjectEncryption: ObjectEncryption;
+  RequestPayer?: RequestPayer;
+  /** Fails with 403 unless the bucket belongs to this account id. */
+  ExpectedBucketOwner?: string;
+  /** Base64 MD5 of the body. */
+  ContentMD5?: string;
+  /** Checksum algorithm to compute and send (overrides the client default). */
+  ChecksumAlgorithm?: ChecksumAlgorithmName;
+}
+
+/** Output of {@link UpdateObjectEncryption}. */
+export interface UpdateObjectEncryptionOutput {
+  RequestCharged?: RequestCharged;
+}
+
+/**
+ * UpdateObjectEncryption (`PUT /{Bucket}/{Key+}?encryption`): Changes the server-side encryption of an existing object without rewriting it.
+ * @example
+ * ```ts
+ * await client.updateObjectEncryption({ Bucket: 'photos', Key: 'a.txt', ObjectEncryption: { SSEKMS: { KMSKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' } } });
+ * ```
+ */
+export const UpdateObjectEncryption = /* @__PURE__ */ defineOperation<UpdateObjectEncryptionInput, UpdateObjectEncryptionOutput>({
+  name: 'UpdateObjectEncryption',
+  method: 'PUT',
+  uri: '/{Bucket}/{Key+}?encryption',
+  input: {
+    Bucket: { in: 'label', name: 'Bucket', required: true, rule: 'bucketName', endpoint: 'Bucket' },
+    Key: { in: 'label', name: 'Key', required: true, rule: 'objectKey', constraints: { min: 1 } },
+    VersionId: { in: 'query', name: 'versionId' },
+    ObjectEncryption: { in: 'payload', kind: 'xml', name: 'ObjectEncryption', namespace: { uri: 'http://s3.amazonaws.com/doc/2006-03-01/' }, shape: ObjectEncryptionXml, required: true },
+    RequestPayer: { in: 'header', name: 'x-amz-request-payer' },
+    ExpectedBucketOwner: { in: 'header', name: 'x-amz-expected-bucket-owner' },
+    ContentMD5: { in: 'header', name: 'content-md5' },
+    ChecksumAlgorithm: { in: 'header', name: 'x-amz-sdk-checksum-algorithm' },
+  },
+  output: {
+    RequestCharged: { in: 'header', name: 'x-amz-request-charged' },
+  },
+  checksum: { required: true, requestAlgorithmMember: 'ChecksumAlgorithm' },
+});
+
+/** Input of {@link WriteGetObjectResponse}. */
+export interface WriteGetObjectResponseInput {
+  RequestRoute: string;
+  RequestToken: string;
+  Body?: RequestBody;
+  StatusCode?: number;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  AcceptRanges?: string;
+  CacheControl?: string;
+  ContentDisposition?: string;
+  ContentEncoding?: string;
+  ContentLanguage?: string;
+  ContentLength?: number;
+  ContentRange?: string;
+  ContentType?: string;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  DeleteMarker?: boolean;
+  ETag?: string;
+  Expires?: Date;
+  Expiration?: string;
+  LastModified?: Date;
+  MissingMeta?: number;
+  /** User metadata (`x-amz-meta-*`), at most 2 KB in all. */
+  Metadata?: Record<string, string>;
+  ObjectLockMode?: ObjectLockMode;
+  ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus;
+  ObjectLockRetainUntilDate?: Date;
+  PartsCount?: number;
+  ReplicationStatus?: ReplicationStatus;
+  RequestCharged?: RequestCharged;
+  Restore?: string;
+  ServerSideEncryption?: ServerSideEncryption;
+  /** `AES256`. */
+  SSECustomerAlgorithm?: string;
+  SSEKMSKeyId?: string;
+  /** Base64 MD5 of the key; computed when absent. */
+  SSECustomerKeyMD5?: string;
+  StorageClass?: StorageClass;
+  TagCount?: number;
+  VersionId?: string;
+  BucketKeyEnabled?: boolean;
+}
+
+/** Output of {@link WriteGetObjectResponse}. */
+export type WriteGetObjectResponseOutput = object;
+
+/**
+ * WriteGetObjectResponse (`POST /WriteGetObjectResponse`): Answers an S3 Object Lambda request: the Lambda function's response to the original GetObject (on the `{RequestRoute}.` host prefix of the Object Lambda endpoint).
+ * @example
+ * ```ts
+ * // Inside an Object Lambda handler, with the event's getObjectContext:
+ * await client.writeGetObjectResponse({ RequestRoute: 'io-abc', RequestToken: 'token', Body: 'transformed', StatusCode: 200 });
+ * ```
+ */
+export const WriteGetObjectResponse = /* @__PURE__ */ defineOperation<WriteGetObjectResponseInput, WriteGetObjectResponseOutput>({
+  name: 'WriteGetObjectResponse',
+  method: 'POST',
+  uri: '/WriteGetObjectResponse',
+  hostPrefix: '{RequestRoute}.',
+  input: {
+    RequestRoute: { in: 'header', name: 'x-amz-request-route', hostLabel: true, required: true },
+    RequestToken: { in: 'header', name: 'x-amz-request-token', required: true },
+    Body: { in: 'payload', kind: 'blob' },
+    StatusCode: { in: 'header', name: 'x-amz-fwd-status', type: 'integer' },
+    ErrorCode: { in: 'header', name: 'x-amz-fwd-error-code' },
+    ErrorMessage: { in: 'header', name: 'x-amz-fwd-error-message' },
+    AcceptRanges: { in: 'header', name: 'x-amz-fwd-header-accept-ranges' },
+    CacheControl: { in: 'header', name: 'x-amz-fwd-header-cache-control' },
+    ContentDisposition: { in: 'header', name: 'x-amz-fwd-header-content-disposition' },
+    ContentEncoding: { in: 'header', name: 'x-amz-fwd-header-content-encoding' },
+    ContentLanguage: { in: 'header', name: 'x-amz-fwd-header-content-language' },
+    ContentLength: { in: 'header', name: 'content-length', type: 'long', rule: 'nonNegativeInteger' },
+    ContentRange: { in: 'header', name: 'x-amz-fwd-header-content-range' },
+    ContentType: { in: 'header', name: 'x-amz-fwd-header-content-type' },
+    ChecksumCRC32: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-crc32' },
+    ChecksumCRC32C: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-crc32c' },
+    ChecksumCRC64NVME: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-crc64nvme' },
+    ChecksumSHA1: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-sha1' },
+    ChecksumSHA256: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-sha256' },
+    ChecksumSHA512: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-sha512' },
+    ChecksumMD5: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-md5' },
+    ChecksumXXHASH64: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-xxhash64' },
+    ChecksumXXHASH3: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-xxhash3' },
+    ChecksumXXHASH128: { in: 'header', name: 'x-amz-fwd-header-x-amz-checksum-xxhash128' },
+    DeleteMarker: { in: 'header', name: 'x-amz-fwd-header-x-amz-delete-marker', type: 'boolean' },
+    ETag: { in: 'header', name: 'x-amz-fwd-header-etag' },
+    Expires: { in: 'header', name: 'x-amz-fwd-header-expires', type: 'timestamp' },
+    Expiration: { in: 'header', name: 'x-amz-fwd-header-x-amz-expiration' },
+    LastModified: { in: 'header', name: 'x-amz-fwd-header-last-modified', type: 'timestamp' },
+    MissingMeta: { in: 'header', name: 'x-amz-fwd-header-x-amz-missing-meta', type: 'integer' },
+    Metadata: { in: 'headers', prefix: 'x-amz-meta-', rule: 'metadata' },
+    ObjectLockMode: { in: 'header', name: 'x-amz-fwd-header-x-amz-object-lock-mode' },
+    ObjectLockLegalHoldStatus: { in: 'header', name: 'x-amz-fwd-header-x-amz-object-lock-legal-hold' },
+    ObjectLockRetainUntilDate: { in: 'header', name: 'x-amz-fwd-header-x-amz-object-lock-retain-until-date', type: 'iso8601' },
+    PartsCount: { in: 'header', name: 'x-amz-fwd-header-x-amz-mp-parts-count', type: 'integer' },
+    ReplicationStatus: { in: 'header', name: 'x-amz-fwd-header-x-amz-replication-status' },
+    RequestCharged: { in: 'header', name: 'x-amz-fwd-header-x-amz-request-charged' },
+    Restore: { in: 'header', name: 'x-amz-fwd-header-x-amz-restore' },
+    ServerSideEncryption: { in: 'header', name: 'x-amz-fwd-header-x-amz-server-side-encryption' },
+    SSECustomerAlgorithm: { in: 'header', name: 'x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm' },
+    SSEKMSKeyId: { in: 'header', name: 'x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id' },
+    SSECustomerKeyMD5: { in: 'header', name: 'x-amz-fwd-header-x-amz-server-side-encryption-customer-key-md5' },
+    StorageClass: { in: 'header', name: 'x-amz-fwd-header-x-amz-storage-class' },
+    TagCount: { in: 'header', name: 'x-amz-fwd-header-x-amz-tagging-count', type: 'integer' },
+    VersionId: { in: 'header', name: 'x-amz-fwd-header-x-amz-version-id' },
+    BucketKeyEnabled: { in: 'header', name: 'x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled', type: 'boolean' },
+  },
+  output: {},
+  endpointContext: { UseObjectLambdaEndpoint: true },
+  unsignedPayload: true,
 });

@@ -2,21 +2,8 @@
 // that script. Do not edit: change the generator or its data, then run `pnpm --filter @s3kit/s3-core generate`.
 /** The tagging operations: input and output types and specs. */
 import { defineOperation } from '../interpreter/spec.js';
-import type { XmlStructureShape } from '../interpreter/spec.js';
-import { TagXml } from './common.js';
-import type { ChecksumAlgorithmName, RequestPayer, Tag } from './common.js';
-
-/** The model's `Tagging` structure. */
-export interface Tagging {
-  TagSet: Tag[];
-}
-
-export const TaggingXml: XmlStructureShape = {
-  type: 'structure',
-  members: {
-    TagSet: { shape: { type: 'list', member: TagXml, flattened: false, itemName: 'Tag' } },
-  },
-};
+import { TagXml, TaggingXml } from './common.js';
+import type { ChecksumAlgorithmName, RequestPayer, Tag, Tagging } from './common.js';
 
 /** Input of {@link GetObjectTagging}. */
 export interface GetObjectTaggingInput {

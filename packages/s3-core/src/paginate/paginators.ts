@@ -3,8 +3,8 @@
 /** One paginator per paginated operation of the model (`paginators-1.json`). */
 import type { S3BaseClient } from '../client/base-client.js';
 import type { OutputOf } from '../interpreter/spec.js';
-import { ListObjectsV2, ListBuckets } from '../operations/listing.js';
-import type { ListObjectsV2Input, ListBucketsInput } from '../operations/listing.js';
+import { ListObjectsV2, ListObjects, ListObjectVersions, ListBuckets, ListDirectoryBuckets } from '../operations/listing.js';
+import type { ListObjectsV2Input, ListObjectsInput, ListObjectVersionsInput, ListBucketsInput, ListDirectoryBucketsInput } from '../operations/listing.js';
 import { ListMultipartUploads, ListParts } from '../operations/multipart.js';
 import type { ListMultipartUploadsInput, ListPartsInput } from '../operations/multipart.js';
 import { paginate } from './paginate.js';
@@ -29,6 +29,42 @@ export function paginateListObjectsV2(
 }
 
 /**
+ * Iterates the pages of ListObjects (by `Marker`), one output per page.
+ * @throws {S3kitError} `ERR_PAGINATION_LOOP` when the server repeats a page token.
+ * @example
+ * ```ts
+ * for await (const page of paginateListObjects(client, { Bucket: 'photos' })) {
+ *   for (const item of page.Contents ?? []) console.log(item);
+ * }
+ * ```
+ */
+export function paginateListObjects(
+  client: S3BaseClient,
+  input: ListObjectsInput,
+  options?: PaginateOptions,
+): AsyncGenerator<OutputOf<typeof ListObjects>, void, undefined> {
+  return paginate(client, ListObjects, input, options);
+}
+
+/**
+ * Iterates the pages of ListObjectVersions (by `KeyMarker` + `VersionIdMarker`), one output per page.
+ * @throws {S3kitError} `ERR_PAGINATION_LOOP` when the server repeats a page token.
+ * @example
+ * ```ts
+ * for await (const page of paginateListObjectVersions(client, { Bucket: 'photos' })) {
+ *   for (const item of page.Versions ?? []) console.log(item);
+ * }
+ * ```
+ */
+export function paginateListObjectVersions(
+  client: S3BaseClient,
+  input: ListObjectVersionsInput,
+  options?: PaginateOptions,
+): AsyncGenerator<OutputOf<typeof ListObjectVersions>, void, undefined> {
+  return paginate(client, ListObjectVersions, input, options);
+}
+
+/**
  * Iterates the pages of ListBuckets (by `ContinuationToken`), one output per page.
  * @throws {S3kitError} `ERR_PAGINATION_LOOP` when the server repeats a page token.
  * @example
@@ -44,6 +80,24 @@ export function paginateListBuckets(
   options?: PaginateOptions,
 ): AsyncGenerator<OutputOf<typeof ListBuckets>, void, undefined> {
   return paginate(client, ListBuckets, input, options);
+}
+
+/**
+ * Iterates the pages of ListDirectoryBuckets (by `ContinuationToken`), one output per page.
+ * @throws {S3kitError} `ERR_PAGINATION_LOOP` when the server repeats a page token.
+ * @example
+ * ```ts
+ * for await (const page of paginateListDirectoryBuckets(client)) {
+ *   for (const item of page.Buckets ?? []) console.log(item);
+ * }
+ * ```
+ */
+export function paginateListDirectoryBuckets(
+  client: S3BaseClient,
+  input: ListDirectoryBucketsInput = {},
+  options?: PaginateOptions,
+): AsyncGenerator<OutputOf<typeof ListDirectoryBuckets>, void, undefined> {
+  return paginate(client, ListDirectoryBuckets, input, options);
 }
 
 /**
