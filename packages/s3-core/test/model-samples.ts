@@ -287,12 +287,16 @@ function eventStreamBody(streamShape: string): Uint8Array {
   return Buffer.concat(messages);
 }
 
-/** A transport answering every request with `response` and keeping the requests (bodies read to text). */
-export function respondingTransport(response: { status: number; headers: Record<string, string>; body: Uint8Array }): HttpTransport & { requests: (HttpRequest & { text?: string })[] } {
+/**
+ * A transport answering every request with `response` and keeping the requests (bodies read to
+ * text); a directory bucket's `CreateSession` (`?session`) gets the model's sample session.
+ */
+export function respondingTransport(answer: { status: number; headers: Record<string, string>; body: Uint8Array }): HttpTransport & { requests: (HttpRequest & { text?: string })[] } {
   const requests: (HttpRequest & { text?: string })[] = [];
   return {
     requests,
     async send(request) {
+      const response = request.query !== undefined && 'session' in request.query ? sampleResponse('CreateSession') : answer;
       let text: string | undefined;
       const body = request.body;
       if (typeof body === 'string') text = body;

@@ -1,16 +1,26 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { ConfigError, OPERATION_CHANNEL, createRetryStrategy, traceOperation } from '@s3kit/primitives';
+import { ConfigError, NetworkError, OPERATION_CHANNEL, createRetryStrategy, traceOperation } from '@s3kit/primitives';
 import type { ResolvedConfig } from '@s3kit/primitives';
 import { createBodyTracker } from '../body/body-tracker.js';
 import type { BodyTracker } from '../body/body-tracker.js';
 import { compileOperation } from '../interpreter/compile.js';
 import type { Operation, OperationSpec, ResponseMetadata } from '../interpreter/spec.js';
+import { CreateSession } from '../operations/buckets.js';
+import type { CreateSessionOutput } from '../operations/buckets.js';
 import { resolveClientState } from './client-state.js';
-import type { ClientState } from './client-state.js';
+import type { ClientState, CreateSessionCall } from './client-state.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
 import { presignOperation, presignPostForm } from './presign-request.js';
 import type { PresignedPost, PresignedUrl, PresignPostOptions, PresignUrlOptions } from './presign-request.js';
 import { sendOperation } from './send-operation.js';
+
+/** `CreateSession` for a directory bucket, sent with the client's own credentials (the spec turns session auth off). */
+const createSession: CreateSessionCall = async (state, bucket, signal) => {
+  const out = (await sendOperation(state, compileOperation(CreateSession), { Bucket: bucket }, signal ? { signal } : {})) as CreateSessionOutput;
+  const c = out.Credentials;
+  if (c === undefined) throw new NetworkError(`CreateSession ${bucket} answered without credentials`, { code: 'ERR_BODY_INVALID' });
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+};
 
 // The channel `traceOperation` publishes on (channels are global by name): without subscribers, `send`
 // skips building the span's name, attributes and closure.
@@ -134,7 +144,7 @@ export class S3BaseClient {
 
   #ready(): Promise<ClientState> {
     if (this.#closed) return Promise.reject(new ConfigError('The S3Client was closed', { source: 'client' }));
-    this.#starting ??= resolveClientState(this.#options, this.#bodies, this.#bucketRegions).then(
+    this.#starting ??= resolveClientState(this.#options, this.#bodies, this.#bucketRegions, createSession).then(
       (state) => (this.#state = state),
       (err: unknown) => {
         this.#starting = undefined;

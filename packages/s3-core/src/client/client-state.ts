@@ -30,6 +30,8 @@ import type { BodyTracker } from '../body/body-tracker.js';
 import { resolveEndpoint } from '../endpoints/resolve-endpoint.js';
 import type { EndpointParams } from '../endpoints/resolve-endpoint.js';
 import { defaultCredentials } from './default-credentials.js';
+import { createExpressSessions } from './express-sessions.js';
+import type { ExpressSessions, SessionCredentials } from './express-sessions.js';
 import { createEndpointCache } from './endpoint-cache.js';
 import type { EndpointCache } from './endpoint-cache.js';
 import type { S3ClientOptions } from './client-options.js';
@@ -65,7 +67,12 @@ export interface ClientState {
   readonly signOptions: Map<string, SignOptions>;
   /** Response bodies handed out and not finished. */
   readonly bodies: BodyTracker;
+  /** S3 Express One Zone session credentials, by directory bucket. */
+  readonly expressSessions: ExpressSessions;
 }
+
+/** How the client creates an S3 Express session (CreateSession, sent by the client itself). */
+export type CreateSessionCall = (state: ClientState, bucket: string, signal: AbortSignal | undefined) => Promise<SessionCredentials>;
 
 /**
  * Resolves `options` into a {@link ClientState}.
@@ -76,6 +83,7 @@ export async function resolveClientState(
   o: S3ClientOptions,
   bodies: BodyTracker,
   bucketRegions: Map<string, string>,
+  createSession: CreateSessionCall,
 ): Promise<ClientState> {
   const configOptions: ConfigResolverOptions | undefined =
     o.config !== undefined && 'resolve' in o.config ? undefined : { ...(o.config ?? {}), ...(o.profile === undefined ? {} : { profile: o.profile }) };
@@ -129,7 +137,7 @@ export async function resolveClientState(
   if (o.middleware) middleware.push(...o.middleware);
   if (o.circuitBreaker !== false) middleware.push(circuitBreakerMiddleware(o.circuitBreaker ?? createCircuitBreaker({ clock })));
   const explicit = (name: string): boolean => config.sources[name] !== undefined;
-  return {
+  const state: ClientState = {
     region,
     endpointParams,
     isAws,
@@ -149,7 +157,9 @@ export async function resolveClientState(
     bucketRegions,
     signOptions: new Map(),
     bodies,
+    expressSessions: createExpressSessions({ region, clock, create: (bucket, signal) => createSession(state, bucket, signal) }),
   };
+  return state;
 }
 
 /** The region requests for `bucket` go to: the one learnt from a redirect, else the client's. */

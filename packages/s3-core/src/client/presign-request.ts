@@ -39,7 +39,7 @@ export interface PresignedPost extends PostPolicyResult {
 export async function presignOperation(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, options: PresignUrlOptions): Promise<PresignedUrl> {
   const bucket = op.bucketMember === undefined ? undefined : (input[op.bucketMember] as string | undefined);
   const region = regionOf(state, bucket);
-  const { request } = serializeRequest(op, input, state.endpoints.get(bucket, region));
+  const { request } = serializeRequest(op, input, state.endpoints.get(bucket, region, op.endpointFlags));
   delete request.body;
   const signOptions: Parameters<Signer['presign']>[1] = { expiresIn: options.expiresIn ?? 900, region };
   if (options.signingDate) signOptions.signingDate = options.signingDate;

@@ -17,6 +17,9 @@ import { redirectRegion } from './region-redirect.js';
 import { signRequest } from './request-signing.js';
 import { wantsResponseValidation } from './response-checksum.js';
 
+/** Codes with which S3 Express refuses a session token (a new session may succeed). */
+const SESSION_REFUSED: ReadonlySet<string> = new Set(['ExpiredToken', 'InvalidToken']);
+
 /** What one attempt hands back. */
 interface AttemptResult {
   output: Record<string, unknown>;
@@ -71,11 +74,12 @@ async function attempt(
   const bucket = op.bucketMember === undefined ? undefined : (input[op.bucketMember] as string | undefined);
   let region = regionOf(state, bucket);
   for (let hop = 0; ; hop++) {
-    const { request, autoUrlEncoding } = serializeRequest(op, input, state.endpoints.get(bucket, region));
+    const endpoint = state.endpoints.get(bucket, region, op.endpointFlags);
+    const { request, autoUrlEncoding } = serializeRequest(op, input, endpoint);
     const plan = prepareBody(op, input, request, state);
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
-    const signed = await signRequest(state, request, region, plan, signal);
+    const signed = await signRequest(state, request, region, plan, signal, endpoint, bucket);
     const response = await state.transport.send(signed, signal ? { signal } : {});
     try {
       const status = response.statusCode;
@@ -88,6 +92,11 @@ async function attempt(
           continue;
         }
         correctClockSkew(state.signer, state.clock, error, response, signedOffset);
+        if (endpoint.authScheme === 'sigv4-s3express' && bucket !== undefined && SESSION_REFUSED.has(error.code)) {
+          // The session expired early or was revoked: forget it, and let the retry create another.
+          state.expressSessions.drop(bucket);
+          Object.defineProperty(error, 'retryable', { value: true, enumerable: true, configurable: true });
+        }
         throw error;
       }
       return { output: await readOutput(state, op, input, response, autoUrlEncoding, validate), response };

@@ -57,6 +57,29 @@ export interface CompiledOperation {
   readonly keyMember: string | undefined;
   /** The input member sent as the raw request body (a `blob` payload). */
   readonly bodyMember: string | undefined;
+  /** The endpoint parameters the operation sets (from the spec's `endpointContext`), and their cache key. */
+  readonly endpointFlags: EndpointFlags;
+}
+
+/** Endpoint parameters an operation sets: the ones s3kit's endpoint resolver reads. */
+export interface EndpointFlags {
+  readonly useObjectLambdaEndpoint?: true;
+  readonly useS3ExpressControlEndpoint?: true;
+  readonly disableS3ExpressSessionAuth?: true;
+  /** `''` without flags; distinct for each combination (endpoint cache key). */
+  readonly key: string;
+}
+
+function endpointFlagsOf(context: Readonly<Record<string, boolean | string>> | undefined): EndpointFlags {
+  const lambda = context?.UseObjectLambdaEndpoint === true;
+  const control = context?.UseS3ExpressControlEndpoint === true;
+  const noSession = context?.DisableS3ExpressSessionAuth === true;
+  return {
+    ...(lambda ? { useObjectLambdaEndpoint: true } : {}),
+    ...(control ? { useS3ExpressControlEndpoint: true } : {}),
+    ...(noSession ? { disableS3ExpressSessionAuth: true } : {}),
+    key: `${lambda ? 'L' : ''}${control ? 'C' : ''}${noSession ? 'N' : ''}`,
+  };
 }
 
 const compiled = new WeakMap<OperationSpec, CompiledOperation>();
@@ -139,6 +162,7 @@ export function compileOperation(spec: OperationSpec): CompiledOperation {
     bucketMember,
     keyMember: greedy === undefined ? undefined : labelMembers.get(greedy.label),
     bodyMember,
+    endpointFlags: endpointFlagsOf(spec.endpointContext),
   };
   compiled.set(spec, c);
   return c;
