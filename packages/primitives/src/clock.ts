@@ -19,7 +19,10 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
 
-/** The real clock: `Date.now()` and unref'd timers that do not keep the process alive. */
+/**
+ * The real clock: `Date.now()` and ref'd timers. A sleep is something an operation waits on (a
+ * retry backoff, a waiter's pause, a bandwidth pause), so it keeps the process alive until it ends.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -36,7 +39,6 @@ export const systemClock: Clock = {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       }, Math.max(0, ms));
-      timer.unref();
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadOperationDocs } from './operation-docs.mjs';
-import { loadPaginators, loadServiceModel } from './s3-model.mjs';
+import { loadPaginators, loadServiceModel, loadWaiters } from './s3-model.mjs';
 import * as data from './operation-data.mjs';
 
 const PACKAGE_DIR = join(import.meta.dirname, '..');
@@ -52,6 +52,7 @@ class Generator {
     this.model = loadServiceModel();
     this.shapes = this.model.shapes;
     this.paginators = loadPaginators();
+    this.waiters = loadWaiters();
     this.docs = loadOperationDocs();
     /** operation -> family */
     this.familyOf = new Map();
@@ -498,6 +499,7 @@ class Generator {
     files.set('src/operations/index.ts', this.tableCode());
     files.set('src/client/client-methods.ts', this.methodsCode());
     files.set('src/paginate/paginators.ts', this.paginatorsCode());
+    files.set('src/waiters/waiters.ts', this.waitersCode());
     files.set('src/index.ts', this.indexCode(declared));
     return files;
   }
@@ -611,6 +613,53 @@ class Generator {
     return lines.join('\n');
   }
 
+  waitersCode() {
+    const lines = [SOURCE_NOTE + "/** The model's waiters (`waiters-2.json`): each a spec and a `waitUntilX` function. */"];
+    lines.push("import type { S3BaseClient } from '../client/base-client.js';");
+    const entries = Object.entries(this.waiters).sort(([a], [b]) => (a < b ? -1 : 1));
+    const byFamily = new Map();
+    for (const [, w] of entries) {
+      const family = this.familyOf.get(w.operation);
+      if (!family) throw new Error(`waiter on ${w.operation}, which is in no family`);
+      byFamily.set(family, new Set([...(byFamily.get(family) ?? []), w.operation]));
+    }
+    for (const [family, ops] of byFamily) {
+      lines.push(`import { ${[...ops].join(', ')} } from '../operations/${family}.js';`);
+      lines.push(`import type { ${[...ops].map((op) => `${op}Input`).join(', ')} } from '../operations/${family}.js';`);
+    }
+    lines.push("import { waitFor } from './wait.js';", "import type { WaiterOptions, WaiterResult, WaiterSpec } from './wait.js';");
+    for (const [name, w] of entries) {
+      const acceptors = w.acceptors.map((a) => {
+        if (a.matcher !== 'status' && a.matcher !== 'error') throw new Error(`waiter ${name}: matcher ${a.matcher} is not supported`);
+        return `{ state: ${q(a.state)}, matcher: ${q(a.matcher)}, expected: ${typeof a.expected === 'number' ? a.expected : q(String(a.expected))} }`;
+      });
+      const required = this.shapes[this.model.operations[w.operation].input.shape].required ?? [];
+      const example = required.map((m) => (m === 'Bucket' ? "Bucket: 'photos'" : m === 'Key' ? "Key: 'a.txt'" : m)).join(', ');
+      const success = w.acceptors.filter((a) => a.state === 'success').map((a) => a.expected).join(', ');
+      lines.push(
+        '',
+        `/** The model's \`${name}\` waiter: ${w.operation} until it answers ${success} (every ${w.delay} s at first). */`,
+        `export const ${name}: WaiterSpec = { name: ${q(name)}, delay: ${w.delay}, acceptors: [${acceptors.join(', ')}] };`,
+        '',
+        '/**',
+        ` * Waits until ${name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: polls ${w.operation} with backoff (from ${w.delay} s, doubling, up to`,
+        ' * `maxDelayMs`) until it answers as wanted, `maxWaitTimeMs` passes, or `signal` aborts.',
+        ' * @throws {WaiterError} `ERR_WAITER_TIMEOUT`, `ERR_WAITER_FAILURE`.',
+        ' * @throws {AbortError} `ERR_ABORTED`.',
+        ' * @example',
+        ' * ```ts',
+        ` * await waitUntil${name}(client, { ${example} }, { maxWaitTimeMs: 60_000 });`,
+        ' * ```',
+        ' */',
+        `export function waitUntil${name}(client: S3BaseClient, input: ${w.operation}Input, options: WaiterOptions): Promise<WaiterResult> {`,
+        `  return waitFor(client, ${w.operation}, input, ${name}, options);`,
+        '}',
+      );
+    }
+    lines.push('');
+    return lines.join('\n');
+  }
+
   indexCode(declared) {
     const path = join(PACKAGE_DIR, 'src/index.ts');
     const current = readFileSync(path, 'utf8');
@@ -620,6 +669,8 @@ class Generator {
     const lines = [EXPORTS_BEGIN];
     const paginated = this.allOps().filter((op) => this.paginators[op]);
     lines.push(`export { ${paginated.map((op) => `paginate${op}`).join(', ')} } from './paginate/paginators.js';`);
+    const waiters = Object.keys(this.waiters).sort();
+    lines.push(`export { ${waiters.map((w) => `${w}, waitUntil${w}`).join(', ')} } from './waiters/waiters.js';`);
     for (const [file, d] of declared) {
       const ops = file === 'common' ? [] : data.FAMILIES[file];
       const types = [...d.types].sort();

@@ -73,9 +73,13 @@ export type { Unlisted } from './operations/unlisted.js';
 // Paginators.
 export { paginate, ERR_PAGINATION_LOOP } from './paginate/paginate.js';
 export type { PaginateOptions } from './paginate/paginate.js';
+// Waiters.
+export { waitFor, WaiterError, isWaiterError } from './waiters/wait.js';
+export type { WaiterSpec, WaiterAcceptor, WaiterOptions, WaiterResult, WaiterErrorCode } from './waiters/wait.js';
 // The operations and their types, generated from the model.
 // <generated operations: scripts/generate-operations.mjs>
 export { paginateListObjectsV2, paginateListObjects, paginateListObjectVersions, paginateListBuckets, paginateListDirectoryBuckets, paginateListMultipartUploads, paginateListParts } from './paginate/paginators.js';
+export { BucketExists, waitUntilBucketExists, BucketNotExists, waitUntilBucketNotExists, ObjectExists, waitUntilObjectExists, ObjectNotExists, waitUntilObjectNotExists } from './waiters/waiters.js';
 export type { BucketCannedACL, CSVInput, CSVOutput, ChecksumAlgorithmName, ChecksumType, CommonPrefix, CompressionType, EncodingType, ExpressionType, FileHeaderInfo, Grant, Grantee, InputSerialization, JSONInput, JSONOutput, JSONType, ObjectCannedACL, ObjectLockLegalHoldStatus, ObjectLockMode, ObjectOwnership, OutputSerialization, Owner, ParquetInput, Permission, QuoteFields, RequestCharged, RequestPayer, ServerSideEncryption, StorageClass, Tag, Tagging, Type } from './operations/common.js';
 export { PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects, CopyObject, RenameObject, RestoreObject, GetObjectAttributes, GetObjectTorrent, UpdateObjectEncryption, WriteGetObjectResponse } from './operations/objects.js';
 export type { ArchiveStatus, ChecksumMode, CopyObjectResult, Delete, DeleteError, DeletedObject, Encryption, GetObjectAttributesParts, GlacierJobParameters, MetadataDirective, MetadataEntry, ObjectAttributes, ObjectChecksum, ObjectEncryption, ObjectIdentifier, ObjectPart, OutputLocation, ReplicationStatus, RestoreRequest, RestoreRequestType, S3Location, SSEKMSEncryption, SelectParameters, TaggingDirective, Tier, PutObjectInput, PutObjectOutput, GetObjectInput, GetObjectOutput, HeadObjectInput, HeadObjectOutput, DeleteObjectInput, DeleteObjectOutput, DeleteObjectsInput, DeleteObjectsOutput, CopyObjectInput, CopyObjectOutput, RenameObjectInput, RenameObjectOutput, RestoreObjectInput, RestoreObjectOutput, GetObjectAttributesInput, GetObjectAttributesOutput, GetObjectTorrentInput, GetObjectTorrentOutput, UpdateObjectEncryptionInput, UpdateObjectEncryptionOutput, WriteGetObjectResponseInput, WriteGetObjectResponseOutput } from './operations/objects.js';

@@ -84,6 +84,12 @@ export interface S3ClientOptions {
   profile?: string;
   /** Config resolver, or options for the default one (env, filesystem). @default createConfigResolver() */
   config?: ConfigResolver | ConfigResolverOptions;
+  /**
+   * An application id appended to the `User-Agent` of every request (`app/<id>`), to tell your
+   * applications apart in S3 server access logs and CloudTrail. 1 to 50 token characters.
+   * @default env `AWS_SDK_UA_APP_ID`, else none
+   */
+  userAgentAppId?: string;
 }
 
 /** Per-call options of `client.send()` and the convenience methods. */

@@ -33,6 +33,7 @@ import { defaultCredentials } from './default-credentials.js';
 import { createExpressSessions } from './express-sessions.js';
 import type { ExpressSessions, SessionCredentials } from './express-sessions.js';
 import { createEndpointCache } from './endpoint-cache.js';
+import { userAgent } from './user-agent.js';
 import type { EndpointCache } from './endpoint-cache.js';
 import type { S3ClientOptions } from './client-options.js';
 
@@ -69,6 +70,8 @@ export interface ClientState {
   readonly bodies: BodyTracker;
   /** S3 Express One Zone session credentials, by directory bucket. */
   readonly expressSessions: ExpressSessions;
+  /** The `User-Agent` header of every request. */
+  readonly userAgent: string;
 }
 
 /** How the client creates an S3 Express session (CreateSession, sent by the client itself). */
@@ -158,6 +161,7 @@ export async function resolveClientState(
     signOptions: new Map(),
     bodies,
     expressSessions: createExpressSessions({ region, clock, create: (bucket, signal) => createSession(state, bucket, signal) }),
+    userAgent: userAgent(o.userAgentAppId ?? (configOptions?.env ?? process.env).AWS_SDK_UA_APP_ID),
   };
   return state;
 }

@@ -76,6 +76,7 @@ async function attempt(
   for (let hop = 0; ; hop++) {
     const endpoint = state.endpoints.get(bucket, region, op.endpointFlags);
     const { request, autoUrlEncoding } = serializeRequest(op, input, endpoint);
+    request.headers['user-agent'] = state.userAgent;
     const plan = prepareBody(op, input, request, state);
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
