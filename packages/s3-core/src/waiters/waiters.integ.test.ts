@@ -62,10 +62,10 @@ function child(bucket: string, maxWaitTimeMs: number) {
   let stderr = '';
   proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => proc.once('close', (code) => resolve({ code, stdout, stderr })));
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => proc.once('close', (code) => { resolve({ code, stdout, stderr }); }));
   // Started once it says so; a child that dies first fails the test with what it printed.
   const started = Promise.race([
-    new Promise<void>((resolve) => proc.stdout.once('data', () => resolve())),
+    new Promise<void>((resolve) => proc.stdout.once('data', () => { resolve(); })),
     exit.then((r) => Promise.reject(new Error(`child exited ${r.code} before waiting: ${r.stderr}`))),
   ]);
   return { proc, started, exit };
