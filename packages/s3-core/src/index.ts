@@ -11,7 +11,7 @@ export type { S3ClientOptions, S3RetryOptions, SendOptions } from './client/clie
 export type { PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/presign-request.js';
 export { presignGetObject, presignPutObject, presignPost } from './presign/presign.js';
 // Errors.
-export { S3ServiceError, isS3ServiceError, isNotFoundError } from './errors/s3-service-error.js';
+export { S3ServiceError, isS3ServiceError, isNotFoundError, isPreconditionFailed, isConditionalRequestConflict } from './errors/s3-service-error.js';
 export type { S3ServiceErrorOptions } from './errors/s3-service-error.js';
 export type { S3ErrorCode, KnownS3ErrorCode } from './errors/s3-error-code.js';
 export { XmlParseError, isXmlParseError, ERR_XML } from './xml/xml-error.js';

@@ -108,3 +108,29 @@ export function isS3ServiceError(value: unknown): value is S3ServiceError {
 export function isNotFoundError(value: unknown): value is S3ServiceError {
   return isS3ServiceError(value) && value.statusCode === 404;
 }
+
+/**
+ * Whether `value` is a failed condition: `PreconditionFailed` (412), as a conditional write
+ * (`IfNoneMatch: '*'` on an existing key, `IfMatch` on another ETag) or read answers.
+ * @example
+ * ```ts
+ * try {
+ *   await client.putObject({ Bucket: 'photos', Key: 'lock', Body: 'me', IfNoneMatch: '*' });
+ * } catch (err) {
+ *   if (isPreconditionFailed(err)) console.log('someone else holds the lock');
+ *   else throw err;
+ * }
+ * ```
+ */
+export function isPreconditionFailed(value: unknown): value is S3ServiceError {
+  return isS3ServiceError(value) && value.statusCode === 412;
+}
+
+/**
+ * Whether `value` is S3's `ConditionalRequestConflict` (409): a conditional write raced another
+ * write of the same key (or a multipart upload was completed or aborted meanwhile). Read the
+ * object again, then decide whether to retry.
+ */
+export function isConditionalRequestConflict(value: unknown): value is S3ServiceError {
+  return isS3ServiceError(value) && value.statusCode === 409 && value.code === 'ConditionalRequestConflict';
+}
