@@ -34,8 +34,8 @@ export { createChunkSigner } from './chunk-signer.js';
 export type { ChunkSigner, ChunkSignerInit } from './chunk-signer.js';
 export { DEFAULT_CHUNK_SIZE, MIN_CHUNK_SIZE, encodeAwsChunked, encodedContentLength } from './aws-chunked.js';
 export type { ChunkedTrailer, AwsChunkedOptions, EncodedLengthOptions } from './aws-chunked.js';
-export { signPostPolicy } from './post-policy.js';
-export type { PostPolicyCondition, PostPolicyOptions, PostPolicyResult, PostPolicySigningContext } from './post-policy.js';
+export { signPostPolicy, signPostPolicyDocument } from './post-policy.js';
+export type { PostPolicyCondition, PostPolicyOptions, PostPolicyResult, PostPolicySigningContext, PostPolicyDocumentResult } from './post-policy.js';
 export { assertCredentials, assertScopePart, assertHeaderName, assertExpiresIn } from './validate.js';
 export {
   ALGORITHM,

@@ -85,3 +85,32 @@ describe('createSigningKeyCache', () => {
     expect(off.size).toBe(0);
   });
 });
+
+describe('signPostPolicyDocument (a caller-supplied policy, byte for byte)', () => {
+  const plain = createSigner({ credentials: { accessKeyId: 'AKIDPOLICY', secretAccessKey: 'policy-secret' }, region: 'eu-west-1', service: 's3' });
+  const credential = 'AKIDPOLICY/20310102/eu-west-1/s3/aws4_request';
+  const document = `{ "expiration": "2031-01-02T12:00:00Z",\n  "conditions": [ {"bucket": "photos"}, ["starts-with", "$key", "u/"],\n    {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "${credential}"}, {"x-amz-date": "20310102T030405Z"} ] }\n`;
+
+  it('keeps the exact bytes (spacing, order) in the policy field and signs that text', async () => {
+    const { fields } = await plain.signPostPolicyDocument(document);
+    expect(Buffer.from(fields.policy!, 'base64').toString('utf8')).toBe(document);
+    const key = deriveSigningKey('policy-secret', '20310102', 'eu-west-1', 's3');
+    expect(fields['x-amz-signature']).toBe(createHmac('sha256', key).update(fields.policy!).digest('hex'));
+    expect(fields).toMatchObject({ 'x-amz-algorithm': 'AWS4-HMAC-SHA256', 'x-amz-credential': credential, 'x-amz-date': '20310102T030405Z' });
+    const fromBytes = await plain.signPostPolicyDocument(new TextEncoder().encode(document));
+    expect(fromBytes.fields).toEqual(fields);
+  });
+
+  it('refuses a document that is not JSON, lacks a signing condition, or names other credentials', async () => {
+    const rejects = async (doc: string, rule: RegExp): Promise<void> => {
+      const err: unknown = await plain.signPostPolicyDocument(doc).catch((e: unknown) => e);
+      expect(isValidationError(err)).toBe(true);
+      expect((err as { rule: string }).rule).toMatch(rule);
+    };
+    await rejects('{ not json', /JSON document/);
+    await rejects('{"conditions": []}', /expiration/);
+    await rejects(document.replace('{"x-amz-date": "20310102T030405Z"}', '{"acl": "private"}'), /x-amz-date/);
+    await rejects(document.replace('AKIDPOLICY/', 'AKIDOTHER/'), /x-amz-credential/);
+    await rejects(document.replace('{"x-amz-algorithm": "AWS4-HMAC-SHA256"}, ', ''), /x-amz-algorithm/);
+  });
+});

@@ -235,6 +235,31 @@ describe('createSigner: streaming', () => {
     expect(total).toBe(10291);
   });
 
+  it('with debug, records each chunk\'s and the trailer\'s string to sign, which sign to the signatures sent', async () => {
+    const signer = createSigner({ credentials, region: 'us-east-1', service: 's3' });
+    const signed = await signer.signStreaming(req({ method: 'PUT', body: body(20_000) }), {
+      mode: 'signed-trailer',
+      decodedContentLength: 20_000,
+      chunkSize: 8192,
+      trailer: { trailerName: 'x-amz-checksum-crc32', digest: () => 'X9RA0w==', valueLength: 8 },
+      debug: true,
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const piece of signed.body as AsyncIterable<Uint8Array>) chunks.push(piece);
+    const wire = Buffer.concat(chunks).toString('latin1');
+    const sent = [...wire.matchAll(/chunk-signature=([0-9a-f]{64})/g), ...wire.matchAll(/x-amz-trailer-signature:([0-9a-f]{64})/g)].map((m) => m[1]);
+    const strings = signed.debug!.chunkStringsToSign!;
+    // Three data chunks, the final empty chunk, the trailer.
+    expect(strings).toHaveLength(5);
+    expect(strings.slice(0, 4).every((t) => t.startsWith('AWS4-HMAC-SHA256-PAYLOAD\n'))).toBe(true);
+    expect(strings[4]).toMatch(/^AWS4-HMAC-SHA256-TRAILER\n/);
+    const scope = /Credential=[^/]+\/([^,]+),/.exec(signed.headers.authorization!)![1]!;
+    const [shortDate, region, service] = scope.split('/');
+    const key = deriveSigningKey(credentials.secretAccessKey, shortDate!, region!, service!);
+    expect(strings.map((t) => createHmac('sha256', key).update(t).digest('hex'))).toEqual(sent);
+    expect(JSON.stringify(signed.debug)).not.toContain(credentials.secretAccessKey);
+  });
+
   it('signs a signed-trailer upload from a string body', async () => {
     const signer = createSigner({ credentials, region: 'us-east-1', service: 's3' });
     const signed = await signer.signStreaming(req({ method: 'PUT', body: 'hello' }), {
