@@ -7,6 +7,7 @@ const root = import.meta.dirname;
 interface Manifest {
   name: string;
   exports?: Record<string, string | { default?: string; import?: string }>;
+  imports?: Record<string, string | { node?: string; default?: string }>;
 }
 
 /** Workspace packages (published ones under packages/, private tooling under tooling/). */
@@ -31,6 +32,7 @@ function workspacePackages(): { dir: string; short: string; manifest: Manifest }
  */
 function sourceAliases(): { find: string | RegExp; replacement: string }[] {
   const aliases: { find: RegExp; replacement: string }[] = [];
+  const platformOwners = new Map<string, string>();
   for (const { dir, manifest } of workspacePackages()) {
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (subpath === './package.json') continue;
@@ -38,6 +40,16 @@ function sourceAliases(): { find: string | RegExp; replacement: string }[] {
       if (!file) continue;
       const src = file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts');
       const spec = manifest.name + subpath.slice(1);
+      aliases.push({ find: new RegExp(`^${spec.replace(/[/.-]/g, (c) => `\\${c}`)}$`), replacement: resolve(dir, src) });
+    }
+    // `#platform/*` imports: tests run on Node, so the `node` variant, from source. Names are global
+    // here (and in tsconfig.json's paths), so each must be unique across packages.
+    for (const [spec, target] of Object.entries(manifest.imports ?? {})) {
+      const file = typeof target === 'string' ? target : (target.node ?? target.default);
+      if (!file) continue;
+      if (platformOwners.has(spec)) throw new Error(`${spec} is declared by both ${platformOwners.get(spec)} and ${manifest.name}`);
+      platformOwners.set(spec, manifest.name);
+      const src = file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts');
       aliases.push({ find: new RegExp(`^${spec.replace(/[/.-]/g, (c) => `\\${c}`)}$`), replacement: resolve(dir, src) });
     }
   }

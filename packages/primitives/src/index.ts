@@ -59,7 +59,11 @@ export type {
 } from './http.js';
 export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
 export type { Clock, FakeClock, FakeClockOptions, Random } from './clock.js';
-export { createUndiciTransport, mapUndiciError } from './undici-transport.js';
+export { createUndiciTransport } from '#platform/undici-transport';
+export { mapUndiciError } from './transport-errors.js';
+export { createFetchTransport } from './fetch-transport.js';
+export type { FetchFunction, FetchTransportOptions } from './fetch-transport.js';
+export { createDefaultTransport, DEFAULT_TRANSPORT } from '#platform/default-transport';
 export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
 export {
   THROTTLING_ERROR_CODES,

@@ -23,9 +23,7 @@
  *   (it may hold a secret).
  * - A leading UTF-8 byte order mark is ignored (editors on Windows add one).
  */
-import { join } from 'node:path';
-import { homedir as osHomedir } from 'node:os';
-import { readFile as fsReadFile } from 'node:fs/promises';
+import { homedir as osHomedir, joinPath as join, readTextFile as fsReadFile } from '#platform/files';
 import { ConfigError } from './errors.js';
 import { throwIfAborted } from './clock.js';
 

@@ -1,0 +1,11 @@
+/** The default transport on Node: undici, with its own connection pools. */
+import { createUndiciTransport } from '../undici-transport.js';
+import type { UndiciTransport } from '../undici-transport.js';
+
+/** A new transport of this runtime's default kind (undici on Node). */
+export function createDefaultTransport(): UndiciTransport {
+  return createUndiciTransport();
+}
+
+/** Which transport {@link createDefaultTransport} makes here. */
+export const DEFAULT_TRANSPORT = 'undici';
