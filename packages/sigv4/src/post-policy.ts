@@ -3,7 +3,7 @@
  * form fields to send with the file.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
-import { ValidationError } from '@s3kit/primitives';
+import { ValidationError, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import type { AwsCredentials } from './aws-credentials.js';
 import { credentialScope } from './canonical.js';
 import { ALGORITHM } from './constants.js';
@@ -112,7 +112,7 @@ export function signPostPolicy(options: PostPolicyOptions, context: PostPolicySi
   if (credentials.sessionToken !== undefined) exact('x-amz-security-token', credentials.sessionToken);
 
   const policy = { expiration: new Date(now + expiresIn * 1000).toISOString(), conditions };
-  const base64 = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
+  const base64 = bytesToBase64(utf8Bytes(JSON.stringify(policy)));
   fields.policy = base64;
   fields['x-amz-signature'] = hmacHex(context.keys.get(credentials, date.short, region, service), base64);
   return { fields, policy };

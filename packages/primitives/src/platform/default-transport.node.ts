@@ -8,4 +8,4 @@ export function createDefaultTransport(): UndiciTransport {
 }
 
 /** Which transport {@link createDefaultTransport} makes here. */
-export const DEFAULT_TRANSPORT = 'undici';
+export const DEFAULT_TRANSPORT: 'undici' | 'fetch' = 'undici';

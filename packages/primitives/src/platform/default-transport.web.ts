@@ -8,4 +8,4 @@ export function createDefaultTransport(): HttpTransport {
 }
 
 /** Which transport {@link createDefaultTransport} makes here. */
-export const DEFAULT_TRANSPORT = 'fetch';
+export const DEFAULT_TRANSPORT: 'undici' | 'fetch' = 'fetch';
