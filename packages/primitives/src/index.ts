@@ -121,6 +121,7 @@ export type {
   LoadSharedConfigFilesOptions,
   SharedConfigFiles,
 } from './ini.js';
+export { processEnv } from './process-env.js';
 export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
 export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
 export { createCircuitBreaker, circuitBreakerMiddleware } from './circuit-breaker.js';
@@ -143,6 +144,8 @@ export type { PinoLike } from './pino-logger.js';
 export { loggingMiddleware } from './logging-middleware.js';
 export type { LoggingMiddlewareOptions } from './logging-middleware.js';
 export { OPERATION_CHANNEL, REQUEST_CHANNEL, traceOperation, tracingMiddleware, requestAttributes, errorType } from './tracing.js';
+export { tracingChannel } from '#platform/diagnostics';
+export type { TracingChannelLike, TracingHandlers } from './platform/diagnostics-port.js';
 export type { SpanAttributes, TraceContext } from './tracing.js';
 export { subscribeOpenTelemetry, enableOpenTelemetry, loadOpenTelemetryApi } from './otel-adapter.js';
 export type { OtelApiLike, OtelTracerLike, OtelSpanLike, OpenTelemetryOptions } from './otel-adapter.js';

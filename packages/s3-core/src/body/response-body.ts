@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable, createWriteStream, pipeline } from '#platform/node-streams';
 import { NetworkError, S3kitError } from '@s3kit/primitives';
 import type { HttpResponseBody } from '@s3kit/primitives';
 import { createChecksum } from '../checksums/checksum.js';

@@ -1,4 +1,3 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import {
   CLOCK_SKEW_ERROR_CODES,
   ConfigError,
@@ -10,12 +9,13 @@ import {
   createCircuitBreaker,
   createConfigResolver,
   createRetryStrategy,
-  createUndiciTransport,
+  createDefaultTransport,
   isAbortError,
   isReplayableBody,
   loggingMiddleware,
   systemClock,
   traceOperation,
+  tracingChannel,
   tracingMiddleware,
 } from '@s3kit/primitives';
 import type {
@@ -63,7 +63,7 @@ const REDIRECT_CODES: ReadonlySet<string> = new Set([
 const MAX_CACHED_ENDPOINTS = 1024;
 // The channel `traceOperation` publishes on (channels are global by name): without subscribers, `send`
 // skips building the span's name, attributes and closure.
-const operationChannel = diagnosticsChannel.tracingChannel(OPERATION_CHANNEL);
+const operationChannel = tracingChannel(OPERATION_CHANNEL);
 
 /** Skew below this is left alone: clocks a few seconds apart still sign valid requests. */
 const SKEW_TOLERANCE_MS = 60_000;
@@ -319,7 +319,7 @@ export class S3Client {
           });
     let base = o.transport;
     if (!base) {
-      base = createUndiciTransport();
+      base = createDefaultTransport();
       this.#ownsTransport = true;
     }
     const middleware: HttpMiddleware[] = [];

@@ -1,5 +1,5 @@
 /** Builds the HTTP request of an operation from its spec and input. */
-import { ValidationError, encodeRfc3986 } from '@s3kit/primitives';
+import { ValidationError, bytesToBase64, encodeRfc3986, utf8Bytes } from '@s3kit/primitives';
 import type { HttpQuery, HttpRequest, HttpRequestBody } from '@s3kit/primitives';
 import { toHttpBody } from '../body/request-body.js';
 import type { RequestBody } from '../body/request-body.js';
@@ -63,9 +63,9 @@ function formatValue(member: string, binding: InputBinding & { type?: string }, 
   }
 }
 
-function keyBytes(value: unknown, member: string): Buffer {
-  if (typeof value === 'string') return Buffer.from(value, 'utf8');
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+function keyBytes(value: unknown, member: string): Uint8Array {
+  if (typeof value === 'string') return utf8Bytes(value);
+  if (value instanceof Uint8Array) return value;
   return fail(member, 'must be a string or a Uint8Array');
 }
 
@@ -95,7 +95,7 @@ export function serializeRequest(op: CompiledOperation, input: Record<string, un
       case 'header':
         if (binding.type === 'sseCustomerKey') {
           const key = keyBytes(value, member);
-          headers[binding.name] = key.toString('base64');
+          headers[binding.name] = bytesToBase64(key);
           if (binding.md5Header !== undefined) headers[binding.md5Header] ??= checksumBase64('MD5', key);
         } else {
           headers[binding.name] = formatValue(member, binding, value, true);
