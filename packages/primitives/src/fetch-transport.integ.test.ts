@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAbortError, isNetworkError, isTimeoutError, isValidationError } from './errors.js';
 import { createFetchTransport } from './fetch-transport.js';
 import type { FetchFunction } from './fetch-transport.js';
@@ -100,6 +100,34 @@ describe('createFetchTransport', () => {
     const echo = JSON.parse(await res.body.text()) as Echo;
     expect(echo.body).toBe('abcdef');
     expect(echo.headers['content-length']).toBe('6');
+  });
+
+  describe('where the runtime has FixedLengthStream (workerd)', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('pipes a streamed body with a content-length through it, so fetch sends that length', async () => {
+      const lengths: number[] = [];
+      vi.stubGlobal(
+        'FixedLengthStream',
+        class {
+          readonly readable: ReadableStream<Uint8Array>;
+          readonly writable: WritableStream<Uint8Array>;
+          constructor(length: number) {
+            lengths.push(length);
+            const pass = new TransformStream<Uint8Array, Uint8Array>();
+            this.readable = pass.readable;
+            this.writable = pass.writable;
+          }
+        },
+      );
+      const res = await transport.send(req('/echo', { method: 'PUT', headers: { 'content-length': '6' }, body: chunksOf('abc', 'def') }));
+      expect((JSON.parse(await res.body.text()) as Echo).body).toBe('abcdef');
+      expect(lengths).toEqual([6]);
+      await transport.send(req('/echo', { method: 'PUT', body: chunksOf('no length') })).then((r) => r.body.dump());
+      expect(lengths).toEqual([6]);
+    });
   });
 
   it('collects a streamed body into a Blob when request streaming is off (as in browsers)', async () => {

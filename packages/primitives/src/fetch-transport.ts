@@ -34,6 +34,9 @@ export interface FetchTransportOptions {
    * Whether a streamed request body is handed to fetch as a `ReadableStream` (`duplex: 'half'`). Browsers
    * stream request bodies only over HTTP/2 and later and fail over HTTP/1.1, so there a streamed body is
    * first collected into a `Blob` (which the browser may keep on disk). Bytes and text are sent as they are.
+   * S3 needs a length: a streamed body's `content-length` header is kept (on workerd through its
+   * `FixedLengthStream`); Deno's fetch sends streams chunked whatever the header says, which is why
+   * Deno defaults to the undici transport.
    * @default false in browsers (a `navigator.userAgent` starting with `Mozilla/`), true elsewhere
    */
   streamRequestBodies?: boolean;
@@ -113,13 +116,26 @@ async function collectToBlob(source: AsyncIterable<Uint8Array>, prepared: Prepar
   return new Blob(parts);
 }
 
-async function prepareBody(body: HttpRequestBody | undefined, stream: boolean): Promise<PreparedBody> {
+/** workerd's stream that gives a request body a known length (its fetch sends other streams chunked). */
+type FixedLengthStreamConstructor = new (length: number) => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+
+function withLength(stream: ReadableStream<Uint8Array>, contentLength: string | undefined): ReadableStream<Uint8Array> {
+  const Fixed = (globalThis as { FixedLengthStream?: FixedLengthStreamConstructor }).FixedLengthStream;
+  const length = Number(contentLength);
+  if (Fixed === undefined || contentLength === undefined || !Number.isSafeInteger(length)) return stream;
+  const fixed = new Fixed(length);
+  // Errors reach fetch through the readable side; the pipe's own promise has nothing to add.
+  stream.pipeTo(fixed.writable).catch(() => undefined);
+  return fixed.readable;
+}
+
+async function prepareBody(body: HttpRequestBody | undefined, stream: boolean, contentLength: string | undefined): Promise<PreparedBody> {
   const prepared: PreparedBody = { body: undefined, streamed: false, failed: false, error: undefined };
   if (body === undefined) return prepared;
   if (typeof body === 'string' || body instanceof Uint8Array) {
     prepared.body = body as string | Uint8Array<ArrayBuffer>;
   } else if (stream) {
-    prepared.body = toReadableStream(body, prepared);
+    prepared.body = withLength(toReadableStream(body, prepared), contentLength);
     prepared.streamed = true;
   } else {
     prepared.body = await collectToBlob(body, prepared);
@@ -210,7 +226,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): HttpT
       let prepared: PreparedBody | undefined;
       let response: Response;
       try {
-        prepared = await prepareBody(request.body, stream);
+        prepared = await prepareBody(request.body, stream, request.headers['content-length']);
         arm('headers', headersTimeoutMs);
         const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers, signal: controller.signal, redirect: 'manual' };
         if (prepared.body !== undefined) init.body = prepared.body;

@@ -2,7 +2,7 @@
  * Object keys to local paths: a key is attacker-controlled text (any bucket can hold
  * `../../etc/passwd`), so a download never writes outside its target directory.
  */
-import * as nodePath from 'node:path';
+import { nodePath } from '#platform/node-files';
 
 /** Why a key has no local path. */
 export type SkipReason =

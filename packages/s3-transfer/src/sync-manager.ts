@@ -3,7 +3,7 @@
  * printable for a dry run), then run the plan. Deletes are planned only from complete listings
  * and capped by `maxDelete`.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '#platform/transfer-crypto';
 import { createPathFilter } from './glob.js';
 import type { PathFilter } from './glob.js';
 import { listObjects, objectMtime, walkFiles } from './directory.js';

@@ -1,4 +1,4 @@
-/** The default transport on Node: undici, with its own connection pools. */
+/** The default transport where Node's sockets exist (Node, and Bun and Deno through their Node compatibility): undici. */
 import { createUndiciTransport } from '../undici-transport.js';
 import type { UndiciTransport } from '../undici-transport.js';
 

@@ -1,4 +1,4 @@
-/** The default transport of Bun, Deno, workerd and browsers: their own fetch. */
+/** The default transport where undici cannot run (workerd, browsers): the runtime's own fetch. */
 import { createFetchTransport } from '../fetch-transport.js';
 import type { HttpTransport } from '../http.js';
 

@@ -1,0 +1,47 @@
+/**
+ * Issue 14's runtime matrix: the same smoke suite (smoke-suite.mjs) over the built packages in Node,
+ * Bun, Deno, workerd and headless Chromium, against s3-mock's HTTP server on loopback. A runtime that
+ * cannot start fails its test; none is skipped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
+import { RUNTIMES } from './runtimes.mjs';
+import type { Runtime } from './runtimes.mjs';
+import { runSmoke, startSmokeEndpoint } from './smoke-matrix.mjs';
+
+/** What each runtime must resolve to: undici where Node's sockets exist, node:crypto where it exists. */
+const EXPECTED: Record<Runtime, { transport: string; crypto: string }> = {
+  node: { transport: 'undici', crypto: 'node:crypto' },
+  bun: { transport: 'undici', crypto: 'node:crypto' },
+  deno: { transport: 'undici', crypto: 'node:crypto' },
+  workerd: { transport: 'fetch', crypto: 'js' },
+  chromium: { transport: 'fetch', crypto: 'js' },
+};
+
+const STEPS = [
+  'sign: shared vectors',
+  'put/get/head',
+  'list with pagination',
+  'delete-objects',
+  'presigned GET with plain fetch',
+  'multipart upload with progress',
+  'aborted multipart upload leaves no upload behind',
+  'ranged parallel download',
+];
+
+describe('runtime matrix', () => {
+  let server: StandaloneS3MockServer;
+  beforeAll(async () => {
+    server = await startSmokeEndpoint();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it.each(RUNTIMES)('%s passes every step of the smoke suite', async (runtime) => {
+    const result = await runSmoke(runtime, server.endpoint, { timeoutMs: 90_000 });
+    expect(result.runtime).toEqual(EXPECTED[runtime]);
+    expect(result.steps.map((s) => s.name)).toEqual(STEPS);
+    expect(result.steps.filter((s) => !s.ok).map((s) => `${s.name}: ${s.detail}`)).toEqual([]);
+  }, 120_000);
+});
