@@ -8,5 +8,6 @@ import { download } from './download.mjs';
 import { sync } from './sync.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
+import { bundleSize, headerSigningRuntimes } from './runtimes.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize, headerSigningRuntimes, bundleSize];

@@ -44,7 +44,7 @@ export async function runtimeVersions() {
     node: process.versions.node,
     bun: (await capture(bunBinary(), ['--version'])).trim(),
     deno: (await capture(denoBinary(), ['--version'])).split('\n')[0].replace(/^deno /, '').replace(/ \(.*$/, ''),
-    workerd: require('workerd/package.json').version,
+    workerd: createRequire(require.resolve('miniflare/package.json'))('workerd/package.json').version,
     chromium: browser.version(),
   };
   await browser.close();
