@@ -98,7 +98,13 @@ export default defineConfig({
             'packages/s3-core/src/client/streaming-upload.test.ts',
             'packages/s3-core/src/client/body-safety.test.ts',
             'packages/s3-core/src/operations/examples.test.ts',
+            'packages/s3-mock/src/engine/*.test.ts',
+            'packages/s3-mock/src/protocol/*.test.ts',
+            'packages/s3-mock/src/mock/*.test.ts',
+            'packages/s3-mock/test/readme-example.test.ts',
           ],
+          // Integration tests, and the two that also drive the mock's HTTP server (Node-only by design).
+          exclude: ['**/*.integ.test.ts', '**/node_modules/**', 'packages/s3-mock/src/protocol/bad-input.test.ts', 'packages/s3-mock/src/mock/fault-actions.test.ts'],
         },
       },
       {

@@ -35,6 +35,8 @@ export const headerSigningRuntimes = {
         'The same request signed at the same instant with a warm key cache, inside each runtime of the matrix; every implementation produced the same signature before timing. Where node:crypto is missing (workerd, Chromium) s3kit hashes with its own JavaScript SHA-256; aws4fetch always uses WebCrypto. Clocks are read after a zero-delay timer (workerd advances its clock only at I/O).',
       unit: 'signatures/s',
       higherIsBetter: true,
+      ours: 'node-s3kit',
+      // Rows are (s3kit, aws4fetch) pairs of one runtime: each ratio compares within a runtime.
       perAlgorithm: true,
       rows,
       notes,

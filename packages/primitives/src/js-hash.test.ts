@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from './byte-encoding.js';
-import { createJsHash } from './js-hash.js';
+import { createDigestHash, createJsHash } from './js-hash.js';
 import type { JsHashAlgorithm } from './js-hash.js';
 
 const ALGORITHMS: JsHashAlgorithm[] = ['md5', 'sha1', 'sha256'];
@@ -42,5 +42,19 @@ describe('createJsHash', () => {
     hash.update(' world');
     expect(bytesToHex(hash.digest())).toBe(createHash('sha256').update('héllo world').digest('hex'));
     expect(bytesToHex(copy.digest())).toBe(createHash('sha256').update('héllo').digest('hex'));
+  });
+});
+
+describe('createDigestHash', () => {
+  it('digests as node:crypto does: bytes, hex and base64', () => {
+    const expected = createHash('sha1').update('a').update(new Uint8Array([9])).digest();
+    const make = () => createDigestHash('sha1').update('a').update(new Uint8Array([9]));
+    expect(Buffer.from(make().digest())).toEqual(expected);
+    expect(make().digest('hex')).toBe(expected.toString('hex'));
+    expect(make().digest('base64')).toBe(expected.toString('base64'));
+  });
+
+  it('refuses an algorithm it does not compute', () => {
+    expect(() => createDigestHash('sha512')).toThrow(expect.objectContaining({ code: 'ERR_VALIDATION' }));
   });
 });

@@ -5,6 +5,8 @@
  * `signSync` need to hash piece by piece, synchronously. MD5 is not in WebCrypto at all.
  * FIPS 180-4 (SHA-1, SHA-256), RFC 1321 (MD5).
  */
+import { bytesToBase64, bytesToHex } from './byte-encoding.js';
+import { ValidationError } from './errors.js';
 
 /** The algorithms {@link createJsHash} computes. */
 export type JsHashAlgorithm = 'md5' | 'sha1' | 'sha256';
@@ -219,4 +221,38 @@ class BlockHash implements JsHash {
  */
 export function createJsHash(algorithm: JsHashAlgorithm): JsHash {
   return new BlockHash(SPECS[algorithm]);
+}
+
+/** The part of `node:crypto`'s `Hash` s3kit uses, over {@link createJsHash}: where `node:crypto` is missing. */
+export interface DigestHash {
+  /** Adds bytes (a string is UTF-8 encoded). Returns the same hash. */
+  update(data: Uint8Array | string): DigestHash;
+  /** The digest as bytes. */
+  digest(): Uint8Array;
+  /** The digest as lower-case hex or standard base64. */
+  digest(encoding: 'hex' | 'base64'): string;
+}
+
+/**
+ * Starts an `md5`, `sha1` or `sha256` hash shaped like `node:crypto`'s `createHash` (the subset above).
+ * @throws {ValidationError} `ERR_VALIDATION` for another algorithm.
+ * @example `createDigestHash('md5').update(body).digest('hex')`
+ */
+export function createDigestHash(algorithm: string): DigestHash {
+  if (!Object.hasOwn(SPECS, algorithm)) throw new ValidationError({ field: 'algorithm', rule: 'must be md5, sha1 or sha256', value: algorithm });
+  const hash = createJsHash(algorithm as JsHashAlgorithm);
+  function digest(): Uint8Array;
+  function digest(encoding: 'hex' | 'base64'): string;
+  function digest(encoding?: 'hex' | 'base64'): Uint8Array | string {
+    const bytes = hash.digest();
+    return encoding === 'hex' ? bytesToHex(bytes) : encoding === 'base64' ? bytesToBase64(bytes) : bytes;
+  }
+  const self: DigestHash = {
+    update(data) {
+      hash.update(data);
+      return self;
+    },
+    digest,
+  };
+  return self;
 }

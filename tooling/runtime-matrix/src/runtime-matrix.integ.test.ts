@@ -1,7 +1,8 @@
 /**
  * Issue 14's runtime matrix: the same smoke suite (smoke-suite.mjs) over the built packages in Node,
- * Bun, Deno, workerd and headless Chromium, against s3-mock's HTTP server on loopback. A runtime that
- * cannot start fails its test; none is skipped.
+ * Bun, Deno, workerd and headless Chromium, against s3-mock's HTTP server on loopback, plus s3-mock
+ * itself running in the runtime behind its in-process transport. A runtime that cannot start fails
+ * its test; none is skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
@@ -27,6 +28,7 @@ const STEPS = [
   'multipart upload with progress',
   'aborted multipart upload leaves no upload behind',
   'ranged parallel download',
+  's3-mock in-process transport',
 ];
 
 describe('runtime matrix', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_TRANSPORT } from '@s3kit/primitives';
 import { CRYPTO_BACKEND, createSigner } from '@s3kit/sigv4';
 import { S3Client, paginateListObjectsV2, presignGetObject } from '@s3kit/s3-core';
 import { createTransferManager } from '@s3kit/s3-transfer';
+import { createS3Mock } from '@s3kit/s3-mock';
 
 const KiB = 1024;
 
@@ -188,6 +189,24 @@ export async function runSmokeSuite(input) {
     }
     check(sameBytes(joined, data), `downloaded ${total} bytes that differ from the ${size} uploaded`);
     return `${Math.ceil(size / partSize)} ranges, verified by ${result.verifiedBy}`;
+  });
+
+  await step('s3-mock in-process transport', async () => {
+    // The mock itself runs in this runtime: engine, protocol and signature checks, no server.
+    const mock = createS3Mock({ minPartSize: partSize });
+    const local = new S3Client({ region: 'us-east-1', endpoint: 'http://mock.invalid', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, transport: mock.transport });
+    await local.createBucket({ Bucket: 'local' });
+    const localTm = createTransferManager({ client: local, partSize, minPartSize: partSize, multipartThreshold: partSize });
+    const uploaded = await localTm.upload({ Bucket: 'local', Key: 'parts.bin', Body: data });
+    const got = await local.getObject({ Bucket: 'local', Key: 'parts.bin' });
+    check(sameBytes(await got.Body.bytes(), data), 'in-process object differs');
+    const listed = await local.listObjectsV2({ Bucket: 'local' });
+    check(listed.KeyCount === 1, `listed ${listed.KeyCount} keys`);
+    const refused = await new S3Client({ region: 'us-east-1', endpoint: 'http://mock.invalid', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' }, transport: mock.transport, retry: { maxAttempts: 1 } })
+      .headObject({ Bucket: 'local', Key: 'parts.bin' })
+      .catch((err) => err);
+    check(refused?.statusCode === 403, `a wrong secret got ${refused?.statusCode ?? 'through'}`);
+    return `multipart ETag ${uploaded.ETag}, signatures checked (wrong secret: 403)`;
   });
 
   await client.close?.();

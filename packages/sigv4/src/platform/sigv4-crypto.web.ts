@@ -6,7 +6,7 @@
  */
 import { bytesToHex, createJsHash, utf8Bytes } from '@s3kit/primitives';
 import type { JsHash } from '@s3kit/primitives';
-import type { CryptoInput, Sha256 } from './crypto-port.js';
+import type { CryptoInput } from './crypto-port.js';
 
 const BLOCK = 64; // SHA-256 block size in bytes
 
@@ -52,18 +52,8 @@ export function createHmacHex(key: Uint8Array): (data: string) => string {
   return (data) => bytesToHex(finish(states, data));
 }
 
-/** An incremental SHA-256, the subset of `node:crypto`'s `createHash` sigv4 uses. */
-export function createHash(algorithm: 'sha256'): Sha256 {
-  const hash = createJsHash(algorithm);
-  const self: Sha256 = {
-    update(data) {
-      hash.update(data);
-      return self;
-    },
-    digest: (_encoding) => bytesToHex(hash.digest()),
-  };
-  return self;
-}
+/** An incremental hash shaped like `node:crypto`'s (`createHash('sha256')` is what sigv4 uses). */
+export { createDigestHash as createHash } from '@s3kit/primitives';
 
 /** Whether two byte arrays of the same length are equal, in time independent of where they differ. */
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
