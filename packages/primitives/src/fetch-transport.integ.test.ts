@@ -203,6 +203,19 @@ describe('createFetchTransport', () => {
     expect(isNetworkError(err)).toBe(true);
   });
 
+  it("asks for cache: 'no-store' when told (the browser default: their HTTP cache served a HEAD from an earlier GET)", async () => {
+    const seen: (string | undefined)[] = [];
+    const recording: FetchFunction = (input, init) => {
+      seen.push(init.cache);
+      const { cache: _cache, ...rest } = init;
+      return fetch(input, rest);
+    };
+    await createFetchTransport({ fetch: recording, cache: 'no-store' }).send(req('/head', { method: 'HEAD' }));
+    await createFetchTransport({ fetch: recording, cache: 'default' }).send(req('/head', { method: 'HEAD' }));
+    await createFetchTransport({ fetch: recording }).send(req('/head', { method: 'HEAD' }));
+    expect(seen).toEqual(['no-store', undefined, undefined]);
+  });
+
   it('maps a rejection the runtime gives without a code to NetworkError ERR_FETCH', async () => {
     const failing: FetchFunction = () => Promise.reject(new TypeError('Failed to fetch'));
     const err: unknown = await createFetchTransport({ fetch: failing }).send(req('/echo')).catch((e: unknown) => e);

@@ -9,8 +9,11 @@ import { createResponseBody, emptyResponseBody, requestOrigin, requestTarget } f
 import type { HttpRequest, HttpRequestBody, HttpResponse, HttpSendOptions, HttpTransport } from './http.js';
 import { errorCode, mapUndiciError } from './transport-errors.js';
 
+/** What the transport passes to fetch: `RequestInit` plus `duplex` and `cache`, which Node's typings lack. */
+export type FetchInit = RequestInit & { duplex?: 'half'; cache?: 'no-store' | 'default' };
+
 /** The `fetch` the transport calls: the global one, or any function of the same shape. */
-export type FetchFunction = (input: string, init: RequestInit & { duplex?: 'half' }) => Promise<Response>;
+export type FetchFunction = (input: string, init: FetchInit) => Promise<Response>;
 
 /** Options of {@link createFetchTransport}. */
 export interface FetchTransportOptions {
@@ -40,6 +43,14 @@ export interface FetchTransportOptions {
    * @default false in browsers (a `navigator.userAgent` starting with `Mozilla/`), true elsewhere
    */
   streamRequestBodies?: boolean;
+  /**
+   * The `cache` mode of each request. Browsers otherwise answer from their HTTP cache by URL alone:
+   * a HEAD after a GET of the same object came back with the GET's headers (no checksum asked for),
+   * and an object read after it changed could come back stale. `'default'` leaves caching to the
+   * runtime; elsewhere nothing is set (workerd and Node's fetch have no HTTP cache of their own).
+   * @default 'no-store' in browsers, unset elsewhere
+   */
+  cache?: 'no-store' | 'default';
 }
 
 /** Headers fetch sets itself (browsers drop them, other runtimes reject or duplicate them). */
@@ -196,6 +207,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): HttpT
   const headersTimeoutMs = options.headersTimeoutMs ?? 60_000;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
   const stream = options.streamRequestBodies ?? !isBrowser();
+  const cache = options.cache ?? (isBrowser() ? 'no-store' : undefined);
 
   return {
     async send(request: HttpRequest, sendOptions: HttpSendOptions = {}): Promise<HttpResponse> {
@@ -228,9 +240,10 @@ export function createFetchTransport(options: FetchTransportOptions = {}): HttpT
       try {
         prepared = await prepareBody(request.body, stream, request.headers['content-length']);
         arm('headers', headersTimeoutMs);
-        const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers, signal: controller.signal, redirect: 'manual' };
+        const init: FetchInit = { method: request.method, headers, signal: controller.signal, redirect: 'manual' };
         if (prepared.body !== undefined) init.body = prepared.body;
         if (prepared.streamed) init.duplex = 'half';
+        if (cache !== undefined && cache !== 'default') init.cache = cache;
         response = await fetchFn(`${requestOrigin(request)}${requestTarget(request)}`, init);
       } catch (err) {
         release();

@@ -65,7 +65,7 @@ export { createFetchTransport } from './fetch-transport.js';
 export { createJsHash, createDigestHash } from './js-hash.js';
 export type { JsHash, JsHashAlgorithm, DigestHash } from './js-hash.js';
 export { bytesToBase64, base64ToBytes, bytesToHex, hexToBytes, bytesToLatin1, utf8Bytes, utf8ByteLength } from './byte-encoding.js';
-export type { FetchFunction, FetchTransportOptions } from './fetch-transport.js';
+export type { FetchFunction, FetchInit, FetchTransportOptions } from './fetch-transport.js';
 export { createDefaultTransport, DEFAULT_TRANSPORT } from '#platform/default-transport';
 export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
 export {

@@ -188,6 +188,9 @@ export async function runSmokeSuite(input) {
       offset += c.byteLength;
     }
     check(sameBytes(joined, data), `downloaded ${total} bytes that differ from the ${size} uploaded`);
+    // The upload stored a FULL_OBJECT CRC32, so HeadObject (checksum mode) must report it; a browser
+    // once answered that HEAD from its HTTP cache with the headers of the earlier plain GET.
+    check(result.verifiedBy === 'checksum', `verified by ${result.verifiedBy}, not the object's CRC32`);
     return `${Math.ceil(size / partSize)} ranges, verified by ${result.verifiedBy}`;
   });
 
