@@ -81,9 +81,9 @@ export { verifyPayload, verifyPayloadStream } from './verify-payload.js';
 export { verifyAwsChunked } from './verify-aws-chunked.js';
 export type { VerifyAwsChunkedOptions, ChunkedVerification } from './verify-aws-chunked.js';
 export type { VerifiedSigningKey } from './verify-signing-key.js';
-export { createSigV4aSigner, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from '#platform/sigv4a';
+export { createSigV4aSigner, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from './sigv4a-exports.js';
 export { formatRegionSet } from './region-set.js';
-export { CRYPTO_BACKEND } from '#platform/sigv4-crypto';
+export { CRYPTO_BACKEND } from './signing-key.js';
 export type { SigV4aSigner, SigV4aSignerOptions, SigV4aSignOptions, SigV4aPresignOptions } from './sigv4a-signer.js';
 export type { RegionSet } from './region-set.js';
 

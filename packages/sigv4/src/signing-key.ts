@@ -2,12 +2,35 @@
  * SigV4 key derivation (the HMAC chain `AWS4<secret>` -> date -> region -> service ->
  * `aws4_request`) and a bounded per-instance cache of derived keys.
  */
-import { hmac, sha256Hex } from '#platform/sigv4-crypto';
+import * as platformCrypto from '#platform/sigv4-crypto';
 import type { AwsCredentials } from './aws-credentials.js';
 import { SCOPE_TERMINATOR } from './constants.js';
 
-export { createHmacHex, hmac, hmacHex, sha256Hex } from '#platform/sigv4-crypto';
-export type { CryptoInput } from './platform/crypto-port.js';
+import type { CryptoInput } from './platform/crypto-port.js';
+
+export type { CryptoInput };
+
+// Declared here with their own types (the implementations are `#platform/sigv4-crypto`'s) so the
+// published .d.ts never names a `#platform` import, which TypeScript's node10 resolution cannot follow.
+
+/** Hex SHA-256 of a string (UTF-8) or bytes: `node:crypto` where it exists, s3kit's own SHA-256 elsewhere. */
+export const sha256Hex: (data: CryptoInput) => string = platformCrypto.sha256Hex;
+
+/** HMAC-SHA256 of `data` under `key`, as bytes. */
+export const hmac: (key: CryptoInput, data: string) => Uint8Array = platformCrypto.hmac;
+
+/** HMAC-SHA256 of `data` under `key`, as lower-case hex (a signature). */
+export const hmacHex: (key: CryptoInput, data: string) => string = platformCrypto.hmacHex;
+
+/**
+ * HMAC-SHA256-as-hex under one fixed key, for signing many strings with the same key (the key pads
+ * are hashed once). The returned function holds key material: never log it.
+ * @example `const sign = createHmacHex(signingKey); const signature = sign(stringToSign);`
+ */
+export const createHmacHex: (key: Uint8Array) => (data: string) => string = platformCrypto.createHmacHex;
+
+/** Which implementation hashes and signs here: `node:crypto` (Node, Bun, Deno) or `js` (browsers, workerd). */
+export const CRYPTO_BACKEND: 'node:crypto' | 'js' = platformCrypto.CRYPTO_BACKEND;
 
 /**
  * Derives the SigV4 signing key for one day, region and service. The result is key material:

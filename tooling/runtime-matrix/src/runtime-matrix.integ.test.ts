@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
-import { RUNTIMES } from './runtimes.mjs';
+import { join } from 'node:path';
+import { RUNTIMES, bundle } from './runtimes.mjs';
 import type { Runtime } from './runtimes.mjs';
 import { runSmoke, startSmokeEndpoint } from './smoke-matrix.mjs';
 
@@ -38,6 +39,17 @@ describe('runtime matrix', () => {
   });
   afterAll(async () => {
     await server.stop();
+  });
+
+  it.each(['browser', 'workerd'] as const)('every package bundles for %s with no externals, no shims and no warnings', async (target) => {
+    const { code, warnings } = await bundle(join(import.meta.dirname, 'every-package.mjs'), 'exportCounts', target, { minify: true });
+    expect(warnings).toEqual([]);
+    // No Node built-in and no Buffer (s3-transfer's allocBytes tests `typeof Buffer` before its
+    // allocUnsafe); the one import left to run time is OpenTelemetry's optional one.
+    expect(code).not.toMatch(/["']node:[a-z_/]+["']/);
+    expect(code).not.toMatch(/\bBuffer\.(?:from|alloc|concat|byteLength)\b/);
+    expect(code.match(/\bimport\(/g)).toHaveLength(1);
+    expect(code).toContain('"@opentelemetry/api"');
   });
 
   it.each(RUNTIMES)('%s passes every step of the smoke suite', async (runtime) => {

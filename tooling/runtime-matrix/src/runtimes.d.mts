@@ -12,5 +12,5 @@ export const CHROMIUM: string;
 export function bunBinary(): string;
 export function denoBinary(): string;
 export function runtimeVersions(): Promise<Record<Runtime, string>>;
-export function bundle(modulePath: string, exportName: string, target: 'workerd' | 'browser', options?: { minify?: boolean; metafile?: boolean }): Promise<{ code: string; metafile: unknown }>;
+export function bundle(modulePath: string, exportName: string, target: 'workerd' | 'browser', options?: { minify?: boolean; metafile?: boolean }): Promise<{ code: string; metafile: unknown; warnings: string[] }>;
 export function runIn<T>(runtime: Runtime, modulePath: string, exportName: string, input: unknown, options?: RunOptions): Promise<T>;

@@ -132,7 +132,7 @@ globalThis.__s3kitRun = run;`;
     logLevel: 'silent',
     metafile: options.metafile ?? false,
   });
-  return { code: result.outputFiles[0].text, metafile: result.metafile };
+  return { code: result.outputFiles[0].text, metafile: result.metafile, warnings: result.warnings.map((w) => w.text) };
 }
 
 async function runWorkerd(modulePath, exportName, input, timeoutMs) {
