@@ -11,7 +11,7 @@ try {
   for (const runtime of chosen) {
     const started = Date.now();
     try {
-      const result = await runSmoke(runtime, server.endpoint);
+      const result = await runSmoke(runtime, server);
       console.log(`${runtime} (${result.runtime.transport}, ${result.runtime.crypto}) in ${Date.now() - started} ms`);
       for (const step of result.steps) {
         if (!step.ok) failed++;

@@ -17,4 +17,4 @@ export interface SmokeResult {
 
 export const SMOKE_PART_SIZE: number;
 export function startSmokeEndpoint(): Promise<StandaloneS3MockServer>;
-export function runSmoke(runtime: Runtime, endpoint: string, options?: RunOptions): Promise<SmokeResult>;
+export function runSmoke(runtime: Runtime, server: StandaloneS3MockServer, options?: RunOptions): Promise<SmokeResult>;

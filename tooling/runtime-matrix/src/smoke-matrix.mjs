@@ -26,8 +26,18 @@ export function startSmokeEndpoint() {
   return startS3MockServer({ credentials: [{ accessKeyId: 'test', secretAccessKey: 'test' }], minPartSize: SMOKE_PART_SIZE });
 }
 
-/** Runs the smoke suite in `runtime` against `endpoint`. */
-export function runSmoke(runtime, endpoint, options = {}) {
-  const input = { endpoint, bucket: `smoke-${runtime}`, vectors: loadVectors(), partSize: SMOKE_PART_SIZE };
+/** Arms the faults the suite's fault step expects on `bucket` (see smoke-suite.mjs). */
+function armFaults(server, bucket) {
+  const match = (key) => ({ operation: 'GetObject', bucket, key });
+  server.mock.faults.add({ name: `${bucket}-reset`, match: match('faulty/reset'), action: 'reset' });
+  server.mock.faults.add({ name: `${bucket}-slow`, match: match('faulty/slow'), action: { slowDown: true } });
+  server.mock.faults.add({ name: `${bucket}-stall`, match: match('faulty/stall'), times: 1000, action: { delayMs: 5_000 } });
+}
+
+/** Runs the smoke suite in `runtime` against `server` (from {@link startSmokeEndpoint}). */
+export function runSmoke(runtime, server, options = {}) {
+  const bucket = `smoke-${runtime}`;
+  armFaults(server, bucket);
+  const input = { endpoint: server.endpoint, bucket, vectors: loadVectors(), partSize: SMOKE_PART_SIZE };
   return runIn(runtime, join(here, 'smoke-suite.mjs'), 'runSmokeSuite', input, options);
 }

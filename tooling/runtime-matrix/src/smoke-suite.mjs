@@ -194,6 +194,27 @@ export async function runSmokeSuite(input) {
     return `${Math.ceil(size / partSize)} ranges, verified by ${result.verifiedBy}`;
   });
 
+  await step('retries a reset and a SlowDown; a stalled answer times out', async () => {
+    // The harness armed faults on this bucket's `faulty/` keys: the first GET of `faulty/reset` loses
+    // its connection, the first of `faulty/slow` gets 503 SlowDown, `faulty/stall` is answered after
+    // 5 s. The first two succeed on s3kit's second attempt, the third fails at its deadline. A browser
+    // resends a request whose reused keep-alive socket was reset by itself, so there the reset may
+    // never reach s3kit (one attempt).
+    const browser = globalThis.navigator?.userAgent?.startsWith('Mozilla/') === true;
+    for (const key of ['faulty/reset', 'faulty/slow', 'faulty/stall']) await client.putObject({ Bucket: bucket, Key: key, Body: key });
+    const attempts = [];
+    for (const key of ['faulty/reset', 'faulty/slow']) {
+      const got = await client.getObject({ Bucket: bucket, Key: key });
+      const expected = key === 'faulty/reset' && browser ? [1, 2] : [2];
+      check((await got.Body.text()) === key && expected.includes(got.$metadata.attempts), `${key}: ${got.$metadata.attempts} attempts`);
+      attempts.push(got.$metadata.attempts);
+    }
+    const started = Date.now();
+    const stalled = await client.getObject({ Bucket: bucket, Key: 'faulty/stall' }, { timeoutMs: 400 }).catch((err) => err);
+    check(stalled?.code === 'ERR_TIMEOUT' && stalled.phase === 'total', `stalled GET ended with ${stalled?.code ?? 'success'}`);
+    return `reset: ${attempts[0]} attempts, SlowDown: ${attempts[1]}; stall: ERR_TIMEOUT after ${Date.now() - started} ms`;
+  });
+
   await step('s3-mock in-process transport', async () => {
     // The mock itself runs in this runtime: engine, protocol and signature checks, no server.
     const mock = createS3Mock({ minPartSize: partSize });
