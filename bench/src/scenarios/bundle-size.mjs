@@ -57,8 +57,8 @@ export async function bundleBytes(source) {
   return { bytes: code.byteLength, gzip: gzipSync(code).byteLength };
 }
 
-export const bundleSize = {
-  id: 'bundle-size',
+export const operationBundleSize = {
+  id: 'bundle-five-operations',
   targets: {},
   async run() {
     const rows = [];
@@ -72,7 +72,7 @@ export const bundleSize = {
       'Before issue 11 (commit a0f309e, 24 operations, no S3BaseClient), measured once with the same esbuild settings: the S3Client program was 189.1 kB minified, 62.1 kB gzipped.',
     );
     return {
-      id: 'bundle-size',
+      id: 'bundle-five-operations',
       title: '8d. Bundle size of a five-operation program (esbuild, minified)',
       description:
         'Kilobytes of one esbuild bundle (minified, Node ESM, dependencies included) of a program that puts, gets, heads, lists and deletes an object; lower is better. ' +

@@ -20,8 +20,10 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * The real clock: `Date.now()` and ref'd timers. A sleep is something an operation waits on (a
- * retry backoff, a waiter's pause, a bandwidth pause), so it keeps the process alive until it ends.
+ * The real clock: `Date.now()` and `setTimeout`. Its timers are ref'd: a sleep is something an
+ * operation waits on (a retry backoff, a bandwidth pause, a deadline), and an unref'd one lets Node
+ * exit in the middle of the operation, silently, whenever no socket happens to be open. Background
+ * timers (credential refresh, idle sweeps) must not use it; they unref their own.
  */
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -260,7 +260,7 @@ async function runMultipart(
 }
 
 /** A part buffer of `size` bytes counted in the memory budget; `release` (idempotent) frees both. */
-async function partBuffer(ctx: TransferContext, buffers: PartBuffers, size: number, signal: AbortSignal): Promise<{ buffer: Buffer; release: () => void }> {
+async function partBuffer(ctx: TransferContext, buffers: PartBuffers, size: number, signal: AbortSignal): Promise<{ buffer: Uint8Array; release: () => void }> {
   const budget = await ctx.memory.acquire(size, signal);
   const buffer = buffers.take(size);
   let done = false;

@@ -70,14 +70,14 @@ describe('createSigningKeyCache', () => {
     const cache = createSigningKeyCache(2);
     const a = { accessKeyId: 'A', secretAccessKey: 's1' };
     const k1 = cache.get(a, '20150830', 'us-east-1', 's3');
-    expect(k1.equals(deriveSigningKey('s1', '20150830', 'us-east-1', 's3'))).toBe(true);
+    expect(k1).toEqual(deriveSigningKey('s1', '20150830', 'us-east-1', 's3'));
     expect(cache.get(a, '20150830', 'us-east-1', 's3')).toBe(k1);
     cache.get(a, '20150830', 'eu-west-1', 's3');
     expect(cache.get(a, '20150830', 'us-east-1', 's3')).toBe(k1); // from the map, refreshed
     cache.get(a, '20150831', 'us-east-1', 's3'); // evicts eu-west-1
     expect(cache.size).toBe(2);
     // Same id, rotated secret: a different key.
-    expect(cache.get({ accessKeyId: 'A', secretAccessKey: 's2' }, '20150830', 'us-east-1', 's3').equals(k1)).toBe(false);
+    expect(cache.get({ accessKeyId: 'A', secretAccessKey: 's2' }, '20150830', 'us-east-1', 's3')).not.toEqual(k1);
     cache.clear();
     expect(cache.size).toBe(0);
     const off = createSigningKeyCache(0);

@@ -3,7 +3,7 @@
  * form fields to send with the file.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
-import { ValidationError } from '@s3kit/primitives';
+import { ValidationError, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import type { AwsCredentials } from './aws-credentials.js';
 import { credentialScope } from './canonical.js';
 import { ALGORITHM } from './constants.js';
@@ -112,7 +112,7 @@ export function signPostPolicy(options: PostPolicyOptions, context: PostPolicySi
   if (credentials.sessionToken !== undefined) exact('x-amz-security-token', credentials.sessionToken);
 
   const policy = { expiration: new Date(now + expiresIn * 1000).toISOString(), conditions };
-  const base64 = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
+  const base64 = bytesToBase64(utf8Bytes(JSON.stringify(policy)));
   fields.policy = base64;
   fields['x-amz-signature'] = hmacHex(context.keys.get(credentials, date.short, region, service), base64);
   return { fields, policy };
@@ -147,7 +147,7 @@ function conditionValue(conditions: unknown[], name: string): string | undefined
  * ```
  */
 export function signPostPolicyDocument(document: string | Uint8Array, context: Omit<PostPolicySigningContext, 'now'>): PostPolicyDocumentResult {
-  const bytes = typeof document === 'string' ? Buffer.from(document, 'utf8') : Buffer.from(document.buffer, document.byteOffset, document.byteLength);
+  const bytes = typeof document === 'string' ? utf8Bytes(document) : document;
   const invalid = (rule: string): never => {
     throw new ValidationError({ field: 'policy', rule });
   };
@@ -169,7 +169,7 @@ export function signPostPolicyDocument(document: string | Uint8Array, context: O
   if (credentials.sessionToken !== undefined && conditionValue(conditions, 'x-amz-security-token') !== credentials.sessionToken) {
     invalid('must have the "x-amz-security-token" condition of the session credentials');
   }
-  const base64 = bytes.toString('base64');
+  const base64 = bytesToBase64(bytes);
   const fields: Record<string, string> = { policy: base64, 'x-amz-algorithm': ALGORITHM, 'x-amz-credential': credential, 'x-amz-date': date! };
   if (credentials.sessionToken !== undefined) fields['x-amz-security-token'] = credentials.sessionToken;
   fields['x-amz-signature'] = hmacHex(context.keys.get(credentials, date!.slice(0, 8), region, service), base64);

@@ -200,7 +200,7 @@ interface ScopeStrings {
 interface CoreResult {
   request: SignedRequest;
   signature: string;
-  signingKey: Buffer;
+  signingKey: Uint8Array;
   date: AmzDate;
   scope: string;
 }
@@ -283,9 +283,9 @@ export function createSigner(options: SignerOptions): Signer {
     }
     return fixed;
   };
-  let hmacKey: Buffer | undefined;
+  let hmacKey: Uint8Array | undefined;
   let hmacWithKey: (data: string) => string = () => '';
-  const sign = (signingKey: Buffer, data: string): string => {
+  const sign = (signingKey: Uint8Array, data: string): string => {
     if (signingKey !== hmacKey) {
       hmacKey = signingKey;
       hmacWithKey = createHmacHex(signingKey);

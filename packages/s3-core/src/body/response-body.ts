@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { Readable as Readables, createWriteStream, pipeline } from '#platform/node-streams';
 import { NetworkError, S3kitError } from '@s3kit/primitives';
 import type { HttpResponseBody } from '@s3kit/primitives';
 import { createChecksum } from '../checksums/checksum.js';
@@ -110,7 +109,7 @@ export function createS3Body(body: HttpResponseBody, checks: BodyChecks = {}): S
     text: async () => new TextDecoder().decode(await bytes()),
     json: async <T>() => JSON.parse(new TextDecoder().decode(await bytes())) as T,
     toNodeReadable: () => {
-      const readable = Readable.from({ [Symbol.asyncIterator]: iterate }, { objectMode: false });
+      const readable = Readables.from({ [Symbol.asyncIterator]: iterate }, { objectMode: false });
       readable.once('close', () => void body.dump().catch(() => undefined));
       return readable;
     },

@@ -1,5 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
-import { ConfigError, NetworkError, OPERATION_CHANNEL, createRetryStrategy, traceOperation } from '@s3kit/primitives';
+import { ConfigError, NetworkError, OPERATION_CHANNEL, createRetryStrategy, traceOperation, tracingChannel } from '@s3kit/primitives';
 import type { ResolvedConfig } from '@s3kit/primitives';
 import { createBodyTracker } from '../body/body-tracker.js';
 import type { BodyTracker } from '../body/body-tracker.js';
@@ -24,7 +23,7 @@ const createSession: CreateSessionCall = async (state, bucket, signal) => {
 
 // The channel `traceOperation` publishes on (channels are global by name): without subscribers, `send`
 // skips building the span's name, attributes and closure.
-const operationChannel = diagnosticsChannel.tracingChannel(OPERATION_CHANNEL);
+const operationChannel = tracingChannel(OPERATION_CHANNEL);
 
 /**
  * The S3 client without convenience methods: `send(Operation, input)` runs any operation given as

@@ -52,7 +52,7 @@ export interface S3ClientOptions {
   credentials?: AwsCredentials | CredentialsProvider;
   /** Retry settings, or a shared strategy. */
   retry?: S3RetryOptions | RetryStrategy;
-  /** HTTP transport. @default createUndiciTransport() (closed by `client.close()`) */
+  /** HTTP transport. @default createDefaultTransport() from primitives: undici on Node, Bun and Deno, fetch on workerd and in browsers (closed by `client.close()`) */
   transport?: HttpTransport;
   /** Extra middleware, innermost last, run inside tracing and logging. @default [] */
   middleware?: readonly HttpMiddleware[];

@@ -9,8 +9,9 @@ import {
   createCircuitBreaker,
   createConfigResolver,
   createRetryStrategy,
-  createUndiciTransport,
+  createDefaultTransport,
   loggingMiddleware,
+  processEnv,
   systemClock,
   tracingMiddleware,
 } from '@s3kit/primitives';
@@ -133,7 +134,7 @@ export async function resolveClientState(
           ...(retryOptions?.baseDelayMs === undefined ? {} : { baseDelayMs: retryOptions.baseDelayMs }),
           ...(retryOptions?.maxDelayMs === undefined ? {} : { maxDelayMs: retryOptions.maxDelayMs }),
         });
-  const base = o.transport ?? createUndiciTransport();
+  const base = o.transport ?? createDefaultTransport();
   const middleware: HttpMiddleware[] = [];
   if (o.tracing !== false) middleware.push(tracingMiddleware());
   if (o.logger) middleware.push(loggingMiddleware(o.logger, { clock }));
@@ -161,7 +162,7 @@ export async function resolveClientState(
     signOptions: new Map(),
     bodies,
     expressSessions: createExpressSessions({ region, clock, create: (bucket, signal) => createSession(state, bucket, signal) }),
-    userAgent: userAgent(o.userAgentAppId ?? (configOptions?.env ?? process.env).AWS_SDK_UA_APP_ID),
+    userAgent: userAgent(o.userAgentAppId ?? (configOptions?.env ?? processEnv()).AWS_SDK_UA_APP_ID),
   };
   return state;
 }

@@ -3,7 +3,7 @@
  * A binding names one (`codec: 'copySource'`) or carries its own {@link Codec} object. Each is
  * chosen per member in the generator's hand-written data, never by the interpreter.
  */
-import { ValidationError, encodeRfc3986 } from '@s3kit/primitives';
+import { ValidationError, bytesToBase64, encodeRfc3986, utf8Bytes } from '@s3kit/primitives';
 import { checksumBase64 } from '../checksums/checksum.js';
 import { encodeKeyPath } from '../endpoints/object-key.js';
 import { taggingEntries } from './rules.js';
@@ -31,9 +31,9 @@ function fail(member: string, rule: string, value?: unknown): never {
   throw new ValidationError(value === undefined ? { field: member, rule } : { field: member, rule, value });
 }
 
-function keyBytes(value: unknown, member: string): Buffer {
-  if (typeof value === 'string') return Buffer.from(value, 'utf8');
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+function keyBytes(value: unknown, member: string): Uint8Array {
+  if (typeof value === 'string') return utf8Bytes(value);
+  if (value instanceof Uint8Array) return value;
   return fail(member, 'must be a string or a Uint8Array');
 }
 
@@ -66,7 +66,7 @@ const sseCustomerKey: Codec = {
   encode(value, member, wireName, headers) {
     const key = keyBytes(value, member);
     headers[`${wireName}-md5`] ??= checksumBase64('MD5', key);
-    return key.toString('base64');
+    return bytesToBase64(key);
   },
 };
 

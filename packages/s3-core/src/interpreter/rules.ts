@@ -3,7 +3,7 @@
  * bytes, tag and metadata limits), and the model's generic constraints. Each check throws a
  * `ValidationError` naming the member and the rule, before anything is sent.
  */
-import { ValidationError } from '@s3kit/primitives';
+import { ValidationError, utf8ByteLength } from '@s3kit/primitives';
 import { validateBucketName } from '../endpoints/bucket-name.js';
 import { validateObjectKey } from '../endpoints/object-key.js';
 import type { Constraints, ValidationRule } from './spec.js';
@@ -88,7 +88,7 @@ export const RULES = {
       if (typeof v !== 'string' || !HEADER_VALUE.test(v)) {
         fail(`${field}.${name}`, 'must be a string of printable US-ASCII (S3 user metadata over REST; encode other text, e.g. RFC 2047)');
       }
-      size += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(v, 'utf8');
+      size += utf8ByteLength(name) + utf8ByteLength(v);
     }
     if (size > MAX_METADATA_BYTES) fail(field, `must be at most ${MAX_METADATA_BYTES} bytes in all (got ${size})`);
   },

@@ -1,4 +1,5 @@
 /** Reading and writing XML members by shape: the typed layer over the untyped XML parser and writer. */
+import { base64ToBytes, bytesToBase64 } from '@s3kit/primitives';
 import { XML_ATTRIBUTE_PREFIX } from '../xml/xml-parser.js';
 import type { XmlObject, XmlValue } from '../xml/xml-parser.js';
 import type { XmlInput } from '../xml/xml-writer.js';
@@ -20,7 +21,7 @@ export function readScalar(type: ScalarType, text: string): unknown {
     case 'boolean':
       return text.trim() === 'true';
     case 'blob':
-      return Buffer.from(text, 'base64');
+      return base64ToBytes(text.trim());
     case 'epoch-seconds': {
       const n = Number(text.trim());
       return text.trim() === '' || !Number.isFinite(n) ? undefined : new Date(n * 1000);
@@ -79,7 +80,7 @@ export function readStructure(shape: XmlStructureShape, element: XmlObject): Rec
 
 function writeScalar(type: ScalarType, value: unknown): XmlInput {
   if (value instanceof Date) return type === 'http-date' ? value.toUTCString() : type === 'epoch-seconds' ? value.getTime() / 1000 : value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Uint8Array) return bytesToBase64(value);
   return value as XmlInput;
 }
 

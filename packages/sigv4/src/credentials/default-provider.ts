@@ -11,6 +11,7 @@ import { fromWebIdentity } from './from-web-identity.js';
 import { lazyTransport } from './http-util.js';
 import { memoize } from './memoize.js';
 import type { MemoizedCredentialsProvider } from './memoize.js';
+import { processEnv } from '@s3kit/primitives';
 
 /** Options of {@link createDefaultCredentialsProvider}; each is passed to the providers that use it. */
 export interface DefaultCredentialsProviderOptions {
@@ -65,7 +66,7 @@ export function createDefaultCredentialsProvider(options: DefaultCredentialsProv
   const transport = options.transport ?? lazyTransport();
   const { env, fs, clock } = options;
   const providers: CredentialsProvider[] = [];
-  const explicitProfile = options.profile ?? (env ?? process.env).AWS_PROFILE;
+  const explicitProfile = options.profile ?? (env ?? processEnv()).AWS_PROFILE;
   if (!explicitProfile) providers.push(fromEnv({ env }));
   providers.push(
     fromIni({

@@ -1,4 +1,4 @@
-import { CredentialsError, loadSharedConfigFiles, nodeConfigFileSystem, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { CredentialsError, loadSharedConfigFiles, nodeConfigFileSystem, processEnv, systemClock, throwIfAborted } from '@s3kit/primitives';
 import type { Clock, ConfigFileSystem, Env, HttpTransport, IniSection, SharedConfigFiles } from '@s3kit/primitives';
 import type { AwsCredentials } from '../aws-credentials.js';
 import type { CredentialsProvider, CredentialsProviderOptions } from '../aws-credentials.js';
@@ -224,7 +224,7 @@ export function fromIni(options: FromIniOptions = {}): CredentialsProvider {
   const transport = options.transport ?? lazyTransport();
   const clock = options.clock ?? systemClock;
   return async (call = {}) => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const explicit = options.profile ?? (env.AWS_PROFILE || undefined);
     const name = explicit ?? 'default';
     const load: Parameters<typeof loadSharedConfigFiles>[0] = { env };
