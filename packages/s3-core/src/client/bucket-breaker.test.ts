@@ -55,7 +55,7 @@ describe('the client circuit breaker', () => {
 
 describe('bucketCircuitKey', () => {
   it('names the bucket in both addressing styles', () => {
-    const base = { signingRegion: 'eu-west-1' } as const;
+    const base = { signingRegion: 'eu-west-1', signingName: 's3', authScheme: 'sigv4' } as const;
     expect(bucketCircuitKey({ ...base, protocol: 'https:', hostname: 'b.s3.eu-west-1.amazonaws.com', port: undefined, pathPrefix: '', style: 'virtual' })).toBe('https://b.s3.eu-west-1.amazonaws.com');
     expect(bucketCircuitKey({ ...base, protocol: 'http:', hostname: '127.0.0.1', port: 9000, pathPrefix: '/b', style: 'path' })).toBe('http://127.0.0.1:9000/b');
   });

@@ -29,8 +29,8 @@ describe('endpointErrorsMiddleware', () => {
   });
 
   it('says which endpoint a broken connection was to, and names connect timeouts; other errors pass unchanged', async () => {
-    const reset = await failWith(new NetworkError('socket hang up', { code: 'ECONNRESET' }));
-    expect(reset).toMatchObject({ code: 'ECONNRESET', message: expect.stringContaining('Connection to the endpoint URL "http://127.0.0.1:9/photos?') as unknown });
+    const reset = await failWith(new NetworkError('socket hang up', { details: { errno: 'ECONNRESET' } }));
+    expect(reset).toMatchObject({ code: 'ERR_NETWORK', details: { errno: 'ECONNRESET' }, message: expect.stringContaining('Connection to the endpoint URL "http://127.0.0.1:9/photos?') as unknown });
     const timeout = await failWith(new TimeoutError('HTTP connect timeout', { phase: 'connect' }));
     expect(isTimeoutError(timeout) && timeout.message.startsWith('Connect timeout on endpoint URL: "http://127.0.0.1:9/photos')).toBe(true);
     const headers = new TimeoutError('HTTP headers timeout', { phase: 'headers' });

@@ -11,7 +11,7 @@ const CONNECT_FAILURES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUN
 
 function errnoOf(error: NetworkError): string | undefined {
   const errno = error.details?.errno;
-  return typeof errno === 'string' ? errno : CONNECT_FAILURES.has(error.code) ? error.code : undefined;
+  return typeof errno === 'string' ? errno : undefined;
 }
 
 /** The request's URL with anything secret in its query redacted. */

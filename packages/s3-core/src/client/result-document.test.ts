@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkResultDocument } from './result-document.js';
 
-const spec = { name: 'CopyObject', outputRoot: 'CopyObjectResult', errorIn200: true } as const;
+const spec = { name: 'CopyObject', root: 'CopyObjectResult', errorIn200: true } as const;
 
 describe('checkResultDocument', () => {
   it('accepts the result document, with a declaration, comments or a namespace prefix', () => {
@@ -9,6 +9,7 @@ describe('checkResultDocument', () => {
       checkResultDocument(spec, '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult><ETag>"x"</ETag></CopyObjectResult>');
       checkResultDocument(spec, '<!-- proxy --><s3:CopyObjectResult xmlns:s3="x"/>');
       checkResultDocument({ ...spec, errorIn200: false }, '');
+      checkResultDocument({ name: 'CompleteMultipartUpload', errorIn200: true }, '<CompleteMultipartUploadResult/>');
     }).not.toThrow();
   });
 
@@ -19,5 +20,8 @@ describe('checkResultDocument', () => {
     expect(() => {
       checkResultDocument(spec, '<Other/>');
     }).toThrow('a <Other> document');
+    expect(() => {
+      checkResultDocument({ name: 'CompleteMultipartUpload', errorIn200: true }, '');
+    }).toThrow('CompleteMultipartUpload answered 200 with an empty body instead of its result document');
   });
 });

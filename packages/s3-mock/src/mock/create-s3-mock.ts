@@ -15,7 +15,7 @@ import type { S3RequestHandler } from '../protocol/s3-handler.js';
 import type { Route, S3Operation } from '../protocol/route.js';
 import { PROTOCOL_ERRORS } from '../protocol/protocol-error.js';
 import type { S3ErrorDocument } from '../protocol/protocol-error.js';
-import { listenS3Mock } from '../server/listen.js';
+import { listenS3Mock } from '#platform/mock-server';
 import type { ListenOptions, S3MockServer } from '../server/listen.js';
 import { createInProcessTransport } from '../transport/in-process-transport.js';
 import { createFaultRegistry } from './faults.js';

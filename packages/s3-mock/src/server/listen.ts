@@ -9,6 +9,7 @@ import type { HttpQuery, HttpRequest } from '@s3kit/primitives';
 import type { S3Engine } from '../engine/engine.js';
 import { throttleSlices } from '../mock/served.js';
 import type { ServeFunction } from '../mock/served.js';
+import { isCorsPreflight, preflightHeaders, withCorsHeaders } from './cors.js';
 
 /** Where a server listens. */
 export interface ListenOptions {
@@ -22,6 +23,11 @@ export interface ListenOptions {
    * @default '127.0.0.1'
    */
   host?: string;
+  /**
+   * Answer CORS preflights and allow any origin, so browser pages can call the mock (see `cors.ts`).
+   * @default true
+   */
+  cors?: boolean;
 }
 
 /** A running mock server. */
@@ -95,7 +101,12 @@ export function clientErrorResponse(parserCode: string | undefined): string {
   return `HTTP/1.1 ${status}\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
-async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, cors: boolean): Promise<void> {
+  if (cors && isCorsPreflight(req.method, req.headers)) {
+    res.writeHead(204, preflightHeaders(req.headers));
+    res.end();
+    return;
+  }
   const request = toHttpRequest(req);
   const served = await serve(request);
   if (served.kind === 'reset') {
@@ -103,7 +114,7 @@ async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerRe
     return;
   }
   const { reply, truncateAt, throttle } = served;
-  res.writeHead(reply.status, reply.headers);
+  res.writeHead(reply.status, cors ? withCorsHeaders(req.headers, reply.headers) : reply.headers);
   if (request.method === 'HEAD' || reply.body.byteLength === 0) {
     res.end();
     return;
@@ -132,7 +143,7 @@ export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, optio
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
   const server: Server = createServer({ keepAlive: true, maxHeaderSize: 64 * 1024 }, (req, res) => {
-    respond(serve, req, res).catch(() => {
+    respond(serve, req, res, options.cors ?? true).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/xml' });
         res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');
