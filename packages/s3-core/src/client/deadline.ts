@@ -22,7 +22,9 @@ export function startDeadline(ms: number): Deadline {
   return {
     signal: controller.signal,
     release: () => {
-      timer.unref();
+      // Node's timers have unref(); workerd's and browsers' setTimeout returns a number (and holds no process).
+      const handle: unknown = timer;
+      if (typeof handle === 'object' && handle !== null) (handle as { unref?: () => void }).unref?.();
     },
   };
 }
