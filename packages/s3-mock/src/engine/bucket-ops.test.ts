@@ -36,8 +36,8 @@ describe('bucket operations', () => {
     engine.createBucket({ Bucket: 'mine' });
     expectS3Error(() => engine.createBucket({ Bucket: 'mine' }), 'BucketAlreadyOwnedByYou', { BucketName: 'mine' });
     const other = { ID: 'other', DisplayName: 'other' };
-    expectS3Error(() => engine.createBucket({ Bucket: 'mine', Owner: other }), 'BucketAlreadyExists');
-    engine.createBucket({ Bucket: 'theirs', Owner: other });
+    expectS3Error(() => engine.createBucket({ Bucket: 'mine' }, other), 'BucketAlreadyExists');
+    engine.createBucket({ Bucket: 'theirs' }, other);
     expectS3Error(() => engine.createBucket({ Bucket: 'theirs' }), 'BucketAlreadyExists');
   });
 

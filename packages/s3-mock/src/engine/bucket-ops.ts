@@ -1,15 +1,16 @@
 import { assertBucketName } from './bucket-name.js';
 import { S3MockError } from './errors.js';
+import { isAnonymous, ownerOf } from './account.js';
+import type { Owner, Requester } from './account.js';
+import type { EngineContext } from './engine-state.js';
+import { deepFreeze } from './freeze.js';
 import { requireBucket } from './lookups.js';
-import type { EngineContext, Owner } from './records.js';
 
 /** Input of CreateBucket. */
 export interface CreateBucketInput {
   Bucket: string;
   /** `<CreateBucketConfiguration><LocationConstraint>`; absent means the engine's region. */
   CreateBucketConfiguration?: { LocationConstraint?: string };
-  /** Who creates it (multi-owner mode); default the engine's owner. */
-  Owner?: Owner;
 }
 
 /** Output of CreateBucket. */
@@ -45,25 +46,27 @@ export interface GetBucketLocationOutput {
 }
 
 /**
- * Creates a bucket.
- * @throws S3MockError `InvalidBucketName`, `BucketAlreadyOwnedByYou` (same owner), `BucketAlreadyExists` (other owner)
+ * Creates a bucket owned by `requester`.
+ * @throws S3MockError `AccessDenied` (anonymous), `InvalidBucketName`, `BucketAlreadyOwnedByYou` (same owner), `BucketAlreadyExists` (other owner)
  */
-export function createBucket(ctx: EngineContext, input: CreateBucketInput): CreateBucketOutput {
+export function createBucket(ctx: EngineContext, input: CreateBucketInput, requester: Requester): CreateBucketOutput {
+  if (isAnonymous(requester)) throw new S3MockError('AccessDenied');
   assertBucketName(input.Bucket);
-  const owner = input.Owner ?? ctx.owner;
   const existing = ctx.state.buckets.get(input.Bucket);
   if (existing) {
-    const code = existing.Owner.ID === owner.ID ? 'BucketAlreadyOwnedByYou' : 'BucketAlreadyExists';
+    const code = existing.record.Owner.ID === requester.ID ? 'BucketAlreadyOwnedByYou' : 'BucketAlreadyExists';
     throw new S3MockError(code, { BucketName: input.Bucket });
   }
   ctx.state.buckets.set(input.Bucket, {
-    Name: input.Bucket,
-    CreationDate: ctx.clock.now(),
-    Region: input.CreateBucketConfiguration?.LocationConstraint ?? ctx.region,
-    Owner: { ...owner },
-    objects: new Map(),
+    record: deepFreeze({
+      Name: input.Bucket,
+      CreationDate: ctx.clock.now(),
+      Region: input.CreateBucketConfiguration?.LocationConstraint ?? ctx.region,
+      Owner: ownerOf(requester),
+      config: {},
+    }),
+    keys: new Map(),
     uploads: new Map(),
-    Tags: undefined,
     sortedKeys: undefined,
   });
   return { Location: `/${input.Bucket}` };
@@ -74,9 +77,9 @@ export function createBucket(ctx: EngineContext, input: CreateBucketInput): Crea
  * bucket) unless `incompleteUploadsBlockBucketDelete` is set.
  * @throws S3MockError `NoSuchBucket`, `BucketNotEmpty`
  */
-export function deleteBucket(ctx: EngineContext, input: { Bucket: string }): void {
+export function deleteBucket(ctx: EngineContext, input: { Bucket: string }, _requester: Requester): void {
   const bucket = requireBucket(ctx, input.Bucket);
-  if (bucket.objects.size > 0 || (ctx.incompleteUploadsBlockBucketDelete && bucket.uploads.size > 0)) {
+  if (bucket.keys.size > 0 || (ctx.incompleteUploadsBlockBucketDelete && bucket.uploads.size > 0)) {
     throw new S3MockError('BucketNotEmpty', { BucketName: input.Bucket });
   }
   ctx.state.buckets.delete(input.Bucket);
@@ -86,19 +89,23 @@ export function deleteBucket(ctx: EngineContext, input: { Bucket: string }): voi
  * Checks that a bucket exists.
  * @throws S3MockError `NoSuchBucket` (the protocol layer answers HEAD with a bare 404)
  */
-export function headBucket(ctx: EngineContext, input: { Bucket: string }): HeadBucketOutput {
-  return { BucketRegion: requireBucket(ctx, input.Bucket).Region };
+export function headBucket(ctx: EngineContext, input: { Bucket: string }, _requester: Requester): HeadBucketOutput {
+  return { BucketRegion: requireBucket(ctx, input.Bucket).record.Region };
 }
 
-/** Lists all buckets sorted by name, optionally only those starting with `Prefix`. */
-export function listBuckets(ctx: EngineContext, input: { Prefix?: string } = {}): ListBucketsOutput {
-  const names = [...ctx.state.buckets.keys()].filter((n) => n.startsWith(input.Prefix ?? '')).sort();
+/**
+ * Lists the buckets `requester` owns, sorted by name, optionally only those starting with `Prefix`.
+ * @throws S3MockError `AccessDenied` (anonymous)
+ */
+export function listBuckets(ctx: EngineContext, input: { Prefix?: string }, requester: Requester): ListBucketsOutput {
+  if (isAnonymous(requester)) throw new S3MockError('AccessDenied');
+  const owned = [...ctx.state.buckets.values()]
+    .map((b) => b.record)
+    .filter((b) => b.Owner.ID === requester.ID && b.Name.startsWith(input.Prefix ?? ''))
+    .sort((a, b) => (a.Name < b.Name ? -1 : 1));
   return {
-    Buckets: names.map((n) => {
-      const b = ctx.state.buckets.get(n)!;
-      return { Name: n, CreationDate: new Date(b.CreationDate), BucketRegion: b.Region };
-    }),
-    Owner: { ...ctx.owner },
+    Buckets: owned.map((b) => ({ Name: b.Name, CreationDate: new Date(b.CreationDate), BucketRegion: b.Region })),
+    Owner: ownerOf(requester),
   };
 }
 
@@ -106,7 +113,7 @@ export function listBuckets(ctx: EngineContext, input: { Prefix?: string } = {})
  * The bucket's region as GetBucketLocation reports it.
  * @throws S3MockError `NoSuchBucket`
  */
-export function getBucketLocation(ctx: EngineContext, input: { Bucket: string }): GetBucketLocationOutput {
-  const region = requireBucket(ctx, input.Bucket).Region;
+export function getBucketLocation(ctx: EngineContext, input: { Bucket: string }, _requester: Requester): GetBucketLocationOutput {
+  const region = requireBucket(ctx, input.Bucket).record.Region;
   return { LocationConstraint: region === 'us-east-1' ? undefined : region };
 }

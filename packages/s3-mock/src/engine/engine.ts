@@ -1,5 +1,7 @@
 import { ValidationError, systemClock } from '@s3kit/primitives';
 import type { Clock, Random } from '@s3kit/primitives';
+import * as access from './access.js';
+import type { AccessRequest } from './access.js';
 import * as buckets from './bucket-ops.js';
 import type {
   CreateBucketInput,
@@ -39,8 +41,11 @@ import type {
   PutObjectInput,
   PutObjectOutput,
 } from './object-ops.js';
-import { cloneState, emptyState } from './records.js';
-import type { ContentHeaders, EngineContext, EngineState, ObjectChecksum, Owner } from './records.js';
+import { DEFAULT_OWNER } from './account.js';
+import type { Account, Requester } from './account.js';
+import { copyState, emptyState } from './engine-state.js';
+import type { EngineContext, EngineState } from './engine-state.js';
+import type { ContentHeaders, ObjectChecksum } from './records.js';
 import * as tagging from './tagging-ops.js';
 import type { TaggingOutput } from './tagging-ops.js';
 import type { Tag } from './tags.js';
@@ -63,10 +68,10 @@ export interface S3EngineOptions {
    */
   region?: string;
   /**
-   * Owner of buckets created without an explicit `Owner`, and the ListBuckets owner.
+   * The account of calls made without a requester (and of seeded buckets and objects).
    * @default { ID: '<64 hex>', DisplayName: 's3kit-mock' }
    */
-  owner?: Owner;
+  owner?: Account;
   /**
    * Smallest size of every part but the last at CompleteMultipartUpload. Lower it in tests to
    * exercise multipart code without 5 MiB bodies.
@@ -112,11 +117,6 @@ export interface SeedSpec {
   buckets: Record<string, { region?: string; objects?: Record<string, SeedObject> }>;
 }
 
-const DEFAULT_OWNER: Owner = {
-  ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a',
-  DisplayName: 's3kit-mock',
-};
-
 const encoder = new TextEncoder();
 
 /**
@@ -125,7 +125,10 @@ const encoder = new TextEncoder();
  * (`Bucket`, `Key`, `ContinuationToken`...) and every failure is an {@link S3MockError} carrying the
  * S3 code, HTTP status and `<Error>` fields, for a protocol layer to render.
  *
- * Every method is synchronous. Bodies are `Uint8Array`s, copied on the way in and out.
+ * Every method is synchronous. Bodies are `Uint8Array`s, copied on the way in and out. Every
+ * operation takes the requester last: an {@link Account} (who owns what it creates, whose buckets
+ * ListBuckets shows) or {@link ANONYMOUS}; it defaults to the engine's `owner`. Deciding whether a
+ * requester may do something is the protocol layer's single authorization step, not the engine's.
  *
  * @example
  * ```ts
@@ -145,135 +148,150 @@ export class S3Engine {
       clock: options.clock ?? systemClock,
       random: options.random ?? Math.random,
       region: options.region ?? 'us-east-1',
-      owner: { ...(options.owner ?? DEFAULT_OWNER) },
+      owner: Object.freeze({ ...(options.owner ?? DEFAULT_OWNER) }),
       minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
       maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
       incompleteUploadsBlockBucketDelete: options.incompleteUploadsBlockBucketDelete ?? false,
     };
   }
 
-  /** The default owner (ListBuckets' `<Owner>`). */
-  get owner(): Owner {
-    return { ...this.#ctx.owner };
+  /** The default account: the requester of calls made without one. */
+  get owner(): Account {
+    return this.#ctx.owner;
   }
 
   // Buckets
 
   /** CreateBucket. @throws S3MockError `InvalidBucketName`, `BucketAlreadyOwnedByYou`, `BucketAlreadyExists` */
-  createBucket(input: CreateBucketInput): CreateBucketOutput {
-    return buckets.createBucket(this.#ctx, input);
+  createBucket(input: CreateBucketInput, requester: Requester = this.#ctx.owner): CreateBucketOutput {
+    return buckets.createBucket(this.#ctx, input, requester);
   }
   /** DeleteBucket. @throws S3MockError `NoSuchBucket`, `BucketNotEmpty` */
-  deleteBucket(input: { Bucket: string }): void {
-    buckets.deleteBucket(this.#ctx, input);
+  deleteBucket(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    buckets.deleteBucket(this.#ctx, input, requester);
   }
   /** HeadBucket. @throws S3MockError `NoSuchBucket` */
-  headBucket(input: { Bucket: string }): HeadBucketOutput {
-    return buckets.headBucket(this.#ctx, input);
+  headBucket(input: { Bucket: string }, requester: Requester = this.#ctx.owner): HeadBucketOutput {
+    return buckets.headBucket(this.#ctx, input, requester);
   }
   /** ListBuckets, sorted by name. */
-  listBuckets(input: { Prefix?: string } = {}): ListBucketsOutput {
-    return buckets.listBuckets(this.#ctx, input);
+  listBuckets(input: { Prefix?: string } = {}, requester: Requester = this.#ctx.owner): ListBucketsOutput {
+    return buckets.listBuckets(this.#ctx, input, requester);
   }
   /** GetBucketLocation. @throws S3MockError `NoSuchBucket` */
-  getBucketLocation(input: { Bucket: string }): GetBucketLocationOutput {
-    return buckets.getBucketLocation(this.#ctx, input);
+  getBucketLocation(input: { Bucket: string }, requester: Requester = this.#ctx.owner): GetBucketLocationOutput {
+    return buckets.getBucketLocation(this.#ctx, input, requester);
   }
 
   // Objects
 
   /** PutObject; see {@link objects.putObject} for the error codes. */
-  putObject(input: PutObjectInput): PutObjectOutput {
-    return objects.putObject(this.#ctx, input);
+  putObject(input: PutObjectInput, requester: Requester = this.#ctx.owner): PutObjectOutput {
+    return objects.putObject(this.#ctx, input, requester);
   }
   /** GetObject (whole, `Range` or `PartNumber`, conditional). */
-  getObject(input: GetObjectInput): GetObjectOutput {
-    return objects.getObject(this.#ctx, input);
+  getObject(input: GetObjectInput, requester: Requester = this.#ctx.owner): GetObjectOutput {
+    return objects.getObject(this.#ctx, input, requester);
   }
   /** HeadObject. */
-  headObject(input: GetObjectInput): HeadObjectOutput {
-    return objects.headObject(this.#ctx, input);
+  headObject(input: GetObjectInput, requester: Requester = this.#ctx.owner): HeadObjectOutput {
+    return objects.headObject(this.#ctx, input, requester);
   }
   /** DeleteObject; a missing key succeeds. */
-  deleteObject(input: DeleteObjectInput): void {
-    objects.deleteObject(this.#ctx, input);
+  deleteObject(input: DeleteObjectInput, requester: Requester = this.#ctx.owner): void {
+    objects.deleteObject(this.#ctx, input, requester);
   }
   /** DeleteObjects (1 to 1000 keys, per-key results, quiet mode). */
-  deleteObjects(input: DeleteObjectsInput): DeleteObjectsOutput {
-    return objects.deleteObjects(this.#ctx, input);
+  deleteObjects(input: DeleteObjectsInput, requester: Requester = this.#ctx.owner): DeleteObjectsOutput {
+    return objects.deleteObjects(this.#ctx, input, requester);
   }
   /** CopyObject (metadata and tagging directives, copy-source conditions). */
-  copyObject(input: CopyObjectInput): CopyObjectOutput {
-    return objects.copyObject(this.#ctx, input);
+  copyObject(input: CopyObjectInput, requester: Requester = this.#ctx.owner): CopyObjectOutput {
+    return objects.copyObject(this.#ctx, input, requester);
   }
 
   // Listings
 
   /** ListObjectsV2 (UTF-8 key order, opaque continuation tokens). */
-  listObjectsV2(input: ListObjectsV2Input): ListObjectsV2Output {
-    return lists.listObjectsV2(this.#ctx, input);
+  listObjectsV2(input: ListObjectsV2Input, requester: Requester = this.#ctx.owner): ListObjectsV2Output {
+    return lists.listObjectsV2(this.#ctx, input, requester);
   }
   /** ListObjects (v1, marker based). */
-  listObjects(input: ListObjectsInput): ListObjectsOutput {
-    return lists.listObjects(this.#ctx, input);
+  listObjects(input: ListObjectsInput, requester: Requester = this.#ctx.owner): ListObjectsOutput {
+    return lists.listObjects(this.#ctx, input, requester);
   }
 
   // Multipart
 
   /** CreateMultipartUpload. */
-  createMultipartUpload(input: CreateMultipartUploadInput): CreateMultipartUploadOutput {
-    return multipart.createMultipartUpload(this.#ctx, input);
+  createMultipartUpload(input: CreateMultipartUploadInput, requester: Requester = this.#ctx.owner): CreateMultipartUploadOutput {
+    return multipart.createMultipartUpload(this.#ctx, input, requester);
   }
   /** UploadPart (re-uploading a part number replaces it). */
-  uploadPart(input: UploadPartInput): UploadPartOutput {
-    return multipart.uploadPart(this.#ctx, input);
+  uploadPart(input: UploadPartInput, requester: Requester = this.#ctx.owner): UploadPartOutput {
+    return multipart.uploadPart(this.#ctx, input, requester);
   }
   /** UploadPartCopy (optionally a byte range of the source). */
-  uploadPartCopy(input: UploadPartCopyInput): UploadPartCopyOutput {
-    return multipart.uploadPartCopy(this.#ctx, input);
+  uploadPartCopy(input: UploadPartCopyInput, requester: Requester = this.#ctx.owner): UploadPartCopyOutput {
+    return multipart.uploadPartCopy(this.#ctx, input, requester);
   }
   /** ListParts. */
-  listParts(input: ListPartsInput): ListPartsOutput {
-    return multipart.listParts(this.#ctx, input);
+  listParts(input: ListPartsInput, requester: Requester = this.#ctx.owner): ListPartsOutput {
+    return multipart.listParts(this.#ctx, input, requester);
   }
   /** ListMultipartUploads. */
-  listMultipartUploads(input: ListMultipartUploadsInput): ListMultipartUploadsOutput {
-    return multipart.listMultipartUploads(this.#ctx, input);
+  listMultipartUploads(input: ListMultipartUploadsInput, requester: Requester = this.#ctx.owner): ListMultipartUploadsOutput {
+    return multipart.listMultipartUploads(this.#ctx, input, requester);
   }
   /** CompleteMultipartUpload. */
-  completeMultipartUpload(input: CompleteMultipartUploadInput): CompleteMultipartUploadOutput {
-    return multipart.completeMultipartUpload(this.#ctx, input);
+  completeMultipartUpload(input: CompleteMultipartUploadInput, requester: Requester = this.#ctx.owner): CompleteMultipartUploadOutput {
+    return multipart.completeMultipartUpload(this.#ctx, input, requester);
   }
   /** AbortMultipartUpload. @throws S3MockError `NoSuchBucket`, `NoSuchUpload` */
-  abortMultipartUpload(input: { Bucket: string; Key: string; UploadId: string }): void {
-    multipart.abortMultipartUpload(this.#ctx, input);
+  abortMultipartUpload(input: { Bucket: string; Key: string; UploadId: string }, requester: Requester = this.#ctx.owner): void {
+    multipart.abortMultipartUpload(this.#ctx, input, requester);
   }
 
   // Tagging
 
   /** GetObjectTagging. */
-  getObjectTagging(input: { Bucket: string; Key: string }): TaggingOutput {
-    return tagging.getObjectTagging(this.#ctx, input);
+  getObjectTagging(input: { Bucket: string; Key: string }, requester: Requester = this.#ctx.owner): TaggingOutput {
+    return tagging.getObjectTagging(this.#ctx, input, requester);
   }
   /** PutObjectTagging: replaces the tags only (body, metadata, ETag untouched). */
-  putObjectTagging(input: { Bucket: string; Key: string; Tagging: { TagSet: readonly Tag[] } }): void {
-    tagging.putObjectTagging(this.#ctx, input);
+  putObjectTagging(input: { Bucket: string; Key: string; Tagging: { TagSet: readonly Tag[] } }, requester: Requester = this.#ctx.owner): void {
+    tagging.putObjectTagging(this.#ctx, input, requester);
   }
   /** DeleteObjectTagging. */
-  deleteObjectTagging(input: { Bucket: string; Key: string }): void {
-    tagging.deleteObjectTagging(this.#ctx, input);
+  deleteObjectTagging(input: { Bucket: string; Key: string }, requester: Requester = this.#ctx.owner): void {
+    tagging.deleteObjectTagging(this.#ctx, input, requester);
   }
   /** GetBucketTagging. @throws S3MockError `NoSuchTagSet` when none */
-  getBucketTagging(input: { Bucket: string }): TaggingOutput {
-    return tagging.getBucketTagging(this.#ctx, input);
+  getBucketTagging(input: { Bucket: string }, requester: Requester = this.#ctx.owner): TaggingOutput {
+    return tagging.getBucketTagging(this.#ctx, input, requester);
   }
   /** PutBucketTagging (max 50 tags). */
-  putBucketTagging(input: { Bucket: string; Tagging: { TagSet: readonly Tag[] } }): void {
-    tagging.putBucketTagging(this.#ctx, input);
+  putBucketTagging(input: { Bucket: string; Tagging: { TagSet: readonly Tag[] } }, requester: Requester = this.#ctx.owner): void {
+    tagging.putBucketTagging(this.#ctx, input, requester);
   }
   /** DeleteBucketTagging. */
-  deleteBucketTagging(input: { Bucket: string }): void {
-    tagging.deleteBucketTagging(this.#ctx, input);
+  deleteBucketTagging(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    tagging.deleteBucketTagging(this.#ctx, input, requester);
+  }
+
+  // Access
+
+  /**
+   * The authorization decision for one request (the protocol layer asks it once per request).
+   * @throws S3MockError `AccessDenied`
+   */
+  authorize(request: AccessRequest, requester: Requester): void {
+    access.authorize(this.#ctx, request, requester);
+  }
+
+  /** The region of bucket `name`, or `undefined` when it does not exist. */
+  bucketRegion(name: string): string | undefined {
+    return access.bucketRegion(this.#ctx, name);
   }
 
   // Test observability
@@ -286,7 +304,7 @@ export class S3Engine {
   /** A deep copy of the whole state; later changes to the engine do not affect it. */
   snapshot(): EngineSnapshot {
     const snapshot: EngineSnapshot = Object.freeze({ kind: 'S3EngineSnapshot' as const });
-    snapshotStates.set(snapshot, cloneState(this.#ctx.state));
+    snapshotStates.set(snapshot, copyState(this.#ctx.state));
     return snapshot;
   }
 
@@ -297,7 +315,7 @@ export class S3Engine {
   restore(snapshot: EngineSnapshot): void {
     const state = snapshotStates.get(snapshot);
     if (!state) throw new ValidationError({ field: 'snapshot', rule: 'must come from S3Engine.snapshot()' });
-    this.#ctx.state = cloneState(state);
+    this.#ctx.state = copyState(state);
   }
 
   /** Removes every bucket, object and upload. */

@@ -15,6 +15,7 @@ export interface S3ErrorSpec {
  * The protocol layer renders these into `<Error>` XML (304 `NotModified` has no body).
  */
 export const ERRORS = {
+  AccessDenied: { status: 403, message: 'Access Denied' },
   BadDigest: { status: 400, message: 'The Content-MD5 you specified did not match what we received.' },
   BadRequest: { status: 400, message: 'Bad Request' },
   BucketAlreadyExists: {

@@ -1,22 +1,29 @@
+import type { BucketState, EngineContext, UploadState } from './engine-state.js';
 import { S3MockError } from './errors.js';
-import type { BucketRecord, EngineContext, ObjectRecord, UploadRecord } from './records.js';
+import type { ObjectVersion } from './records.js';
+import { currentOf } from './version-stack.js';
 
 /**
  * The bucket named `name`.
  * @throws S3MockError `NoSuchBucket`
  */
-export function requireBucket(ctx: EngineContext, name: string): BucketRecord {
+export function requireBucket(ctx: EngineContext, name: string): BucketState {
   const bucket = ctx.state.buckets.get(name);
   if (!bucket) throw new S3MockError('NoSuchBucket', { BucketName: name });
   return bucket;
 }
 
+/** The current object at `key`, if any. */
+export function currentObject(bucket: BucketState, key: string): ObjectVersion | undefined {
+  return currentOf(bucket.keys.get(key));
+}
+
 /**
- * The object at `key`.
+ * The current object at `key`.
  * @throws S3MockError `NoSuchKey`
  */
-export function requireObject(bucket: BucketRecord, key: string): ObjectRecord {
-  const object = bucket.objects.get(key);
+export function requireObject(bucket: BucketState, key: string): ObjectVersion {
+  const object = currentObject(bucket, key);
   if (!object) throw new S3MockError('NoSuchKey', { Key: key });
   return object;
 }
@@ -25,8 +32,8 @@ export function requireObject(bucket: BucketRecord, key: string): ObjectRecord {
  * The in-flight upload `uploadId` for `key`.
  * @throws S3MockError `NoSuchUpload`
  */
-export function requireUpload(bucket: BucketRecord, key: string, uploadId: string): UploadRecord {
+export function requireUpload(bucket: BucketState, key: string, uploadId: string): UploadState {
   const upload = bucket.uploads.get(uploadId);
-  if (upload?.Key !== key) throw new S3MockError('NoSuchUpload', { UploadId: uploadId });
+  if (upload?.record.Key !== key) throw new S3MockError('NoSuchUpload', { UploadId: uploadId });
   return upload;
 }

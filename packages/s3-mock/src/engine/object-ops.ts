@@ -3,7 +3,11 @@ import type { CopySourceConditions, ReadConditions, WriteConditions } from './co
 import { singlePartETag } from './etag.js';
 import { S3MockError } from './errors.js';
 import type { S3ErrorCode } from './errors.js';
-import { requireBucket, requireObject } from './lookups.js';
+import { isAnonymous } from './account.js';
+import type { Owner, Requester } from './account.js';
+import type { BucketState, EngineContext } from './engine-state.js';
+import { currentObject, requireBucket, requireObject } from './lookups.js';
+import { deleteCurrent, writeVersion } from './object-store.js';
 import {
   assertKey,
   checkContentMD5,
@@ -14,7 +18,7 @@ import {
   toSeconds,
 } from './object-input.js';
 import { resolveRange } from './range.js';
-import type { BucketRecord, ContentHeaders, EngineContext, ObjectChecksum, ObjectRecord } from './records.js';
+import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
@@ -130,14 +134,13 @@ export interface CopyObjectOutput {
   Checksum?: ObjectChecksum;
 }
 
-/** Stores `record` under its key, keeping the sorted key cache right. */
-export function storeObject(bucket: BucketRecord, record: ObjectRecord): void {
-  if (!bucket.objects.has(record.Key)) bucket.sortedKeys = undefined;
-  bucket.objects.set(record.Key, record);
+function conditionTarget(o: ObjectVersion | undefined): { ETag: string; LastModified: number } | undefined {
+  return o && { ETag: o.ETag, LastModified: o.LastModified };
 }
 
-function conditionTarget(o: ObjectRecord | undefined): { ETag: string; LastModified: number } | undefined {
-  return o && { ETag: o.ETag, LastModified: o.LastModified };
+/** The owner of what `requester` writes into `bucket` (anonymous writes belong to the bucket owner). */
+export function writerOf(bucket: BucketState, requester: Requester): Owner {
+  return isAnonymous(requester) ? bucket.record.Owner : { ID: requester.ID, DisplayName: requester.DisplayName };
 }
 
 function assertSize(ctx: EngineContext, size: number): void {
@@ -151,7 +154,7 @@ function assertSize(ctx: EngineContext, size: number): void {
  * @throws S3MockError `NoSuchBucket`, `KeyTooLongError`, `MetadataTooLarge`, `InvalidStorageClass`, `InvalidTag`,
  * `BadRequest`, `InvalidDigest`, `BadDigest`, `EntityTooLarge`, `PreconditionFailed`, `NoSuchKey` (If-Match on a missing key), `NotImplemented`
  */
-export function putObject(ctx: EngineContext, input: PutObjectInput): PutObjectOutput {
+export function putObject(ctx: EngineContext, input: PutObjectInput, requester: Requester): PutObjectOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
   const Metadata = normalizeMetadata(input.Metadata);
@@ -159,9 +162,9 @@ export function putObject(ctx: EngineContext, input: PutObjectInput): PutObjectO
   const Tags = validateTags(input.Tagging ?? [], 'object');
   assertSize(ctx, input.Body.length);
   checkContentMD5(input.ContentMD5, input.Body);
-  checkWriteConditions(input, conditionTarget(bucket.objects.get(input.Key)), input.Key);
+  checkWriteConditions(input, conditionTarget(currentObject(bucket, input.Key)), input.Key);
   const body = input.Body.slice();
-  const record: ObjectRecord = {
+  const record = writeVersion(ctx, bucket, {
     Key: input.Key,
     segments: [body],
     Size: body.length,
@@ -171,16 +174,15 @@ export function putObject(ctx: EngineContext, input: PutObjectInput): PutObjectO
     Metadata,
     StorageClass,
     Tags,
-    Owner: { ...bucket.Owner },
-  };
-  if (input.Checksum) record.Checksum = { ...input.Checksum };
-  storeObject(bucket, record);
+    Owner: writerOf(bucket, requester),
+    ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
+  });
   const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
   return out;
 }
 
-function partWindow(o: ObjectRecord, partNumber: number): { start: number; end: number; checksum?: ObjectChecksum } {
+function partWindow(o: ObjectVersion, partNumber: number): { start: number; end: number; checksum?: ObjectChecksum } {
   if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10000) {
     throw new S3MockError(
       'InvalidArgument',
@@ -240,7 +242,7 @@ function read(ctx: EngineContext, input: GetObjectInput, withBody: boolean): Get
  * @throws S3MockError `NoSuchBucket`, `NoSuchKey`, `PreconditionFailed`, `NotModified`, `InvalidRange`,
  * `InvalidPartNumber`, `InvalidArgument`, `InvalidRequest` (Range with partNumber), `InvalidObjectState` (GLACIER, DEEP_ARCHIVE)
  */
-export function getObject(ctx: EngineContext, input: GetObjectInput): GetObjectOutput {
+export function getObject(ctx: EngineContext, input: GetObjectInput, _requester: Requester): GetObjectOutput {
   return read(ctx, input, true) as GetObjectOutput;
 }
 
@@ -248,7 +250,7 @@ export function getObject(ctx: EngineContext, input: GetObjectInput): GetObjectO
  * Like {@link getObject} without the body (and without the archived-object check, as S3).
  * @throws S3MockError same codes as {@link getObject} except `InvalidObjectState`
  */
-export function headObject(ctx: EngineContext, input: GetObjectInput): HeadObjectOutput {
+export function headObject(ctx: EngineContext, input: GetObjectInput, _requester: Requester): HeadObjectOutput {
   return read(ctx, input, false);
 }
 
@@ -256,26 +258,26 @@ export function headObject(ctx: EngineContext, input: GetObjectInput): HeadObjec
  * Deletes an object; deleting a missing key succeeds (204), as S3.
  * @throws S3MockError `NoSuchBucket`, `NoSuchKey` / `PreconditionFailed` (with `IfMatch`)
  */
-export function deleteObject(ctx: EngineContext, input: DeleteObjectInput): void {
+export function deleteObject(ctx: EngineContext, input: DeleteObjectInput, requester: Requester): void {
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
   if (input.IfMatch !== undefined) {
-    checkWriteConditions({ IfMatch: input.IfMatch }, conditionTarget(bucket.objects.get(input.Key)), input.Key);
+    checkWriteConditions({ IfMatch: input.IfMatch }, conditionTarget(currentObject(bucket, input.Key)), input.Key);
   }
-  if (bucket.objects.delete(input.Key)) bucket.sortedKeys = undefined;
+  deleteCurrent(ctx, bucket, input.Key, writerOf(bucket, requester));
 }
 
 /**
  * Deletes up to 1000 keys, reporting per key.
  * @throws S3MockError `NoSuchBucket`, `MalformedXML` (no keys or more than 1000)
  */
-export function deleteObjects(ctx: EngineContext, input: DeleteObjectsInput): DeleteObjectsOutput {
-  const bucket = requireBucket(ctx, input.Bucket);
+export function deleteObjects(ctx: EngineContext, input: DeleteObjectsInput, requester: Requester): DeleteObjectsOutput {
+  requireBucket(ctx, input.Bucket);
   if (input.Objects.length === 0 || input.Objects.length > 1000) throw new S3MockError('MalformedXML');
   const out: DeleteObjectsOutput = { Deleted: [], Errors: [] };
   for (const { Key } of input.Objects) {
     try {
-      deleteObject(ctx, { Bucket: bucket.Name, Key });
+      deleteObject(ctx, { Bucket: input.Bucket, Key }, requester);
       if (!input.Quiet) out.Deleted.push({ Key });
     } catch (err) {
       /* v8 ignore next -- deleteObject only throws S3MockError */
@@ -292,7 +294,7 @@ export function deleteObjects(ctx: EngineContext, input: DeleteObjectsInput): De
  * @throws S3MockError `NoSuchBucket`, `NoSuchKey` (source), `InvalidRequest` (copy onto itself without change),
  * `PreconditionFailed`, `InvalidArgument` (bad directive), `InvalidObjectState`, plus PutObject's validation codes
  */
-export function copyObject(ctx: EngineContext, input: CopyObjectInput): CopyObjectOutput {
+export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester: Requester): CopyObjectOutput {
   const dest = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
   const srcBucket = requireBucket(ctx, input.CopySource.Bucket);
@@ -317,10 +319,10 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput): CopyObje
   const replace = metadataDirective === 'REPLACE';
   const content = replace ? splitContentHeaders(input) : { ContentType: src.ContentType, headers: { ...src.headers } };
   const Metadata = replace ? normalizeMetadata(input.Metadata) : { ...src.Metadata };
-  const Tags = taggingDirective === 'REPLACE' ? validateTags(input.Tagging ?? [], 'object') : src.Tags.map((t) => ({ ...t }));
-  checkWriteConditions(input, conditionTarget(dest.objects.get(input.Key)), input.Key);
+  const Tags = taggingDirective === 'REPLACE' ? validateTags(input.Tagging ?? [], 'object') : src.Tags;
+  checkWriteConditions(input, conditionTarget(currentObject(dest, input.Key)), input.Key);
   const body = readSegments(src.segments, 0, src.Size - 1);
-  const record: ObjectRecord = {
+  const record = writeVersion(ctx, dest, {
     Key: input.Key,
     segments: [body],
     Size: body.length,
@@ -330,10 +332,9 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput): CopyObje
     Metadata,
     StorageClass,
     Tags,
-    Owner: { ...dest.Owner },
-  };
-  if (src.Checksum?.type === 'FULL_OBJECT') record.Checksum = { ...src.Checksum };
-  storeObject(dest, record);
+    Owner: writerOf(dest, requester),
+    ...(src.Checksum?.type === 'FULL_OBJECT' ? { Checksum: src.Checksum } : {}),
+  });
   const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified) };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
   return out;

@@ -7,7 +7,7 @@ import type { Clock, HttpQuery, HttpRequest, HttpTransport, Random } from '@s3ki
 import { createS3Engine } from '../engine/engine.js';
 import type { EngineSnapshot, S3Engine, SeedSpec } from '../engine/engine.js';
 import type { InFlightUpload } from '../engine/multipart-ops.js';
-import type { Owner } from '../engine/records.js';
+import type { Account } from '../engine/account.js';
 import type { MockCredentials } from '../protocol/auth.js';
 import { drainRequestBody } from '../protocol/request-body.js';
 import { createS3Handler } from '../protocol/s3-handler.js';
@@ -54,8 +54,8 @@ export interface S3MockOptions {
    * @default 5 MiB
    */
   minPartSize?: number;
-  /** Default bucket owner. @default the engine's */
-  owner?: Owner;
+  /** The account of requests signed with keys that name none, and of seeded content. @default the engine's */
+  owner?: Account;
   /**
    * Virtual-host base domains (`bucket.<domain>`), besides `*.amazonaws.com`.
    * @default ['localhost']

@@ -1,10 +1,11 @@
 /**
  * Request authentication with @s3kit/sigv4's verifier: header or presigned SigV4, against the
- * mock's configured credentials.
+ * mock's configured credentials, each mapped to the account it belongs to.
  */
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import { verifyRequest } from '@s3kit/sigv4';
 import type { VerifiedRequest } from '@s3kit/sigv4';
+import type { Account, Requester } from '../engine/account.js';
 
 /** One access key the mock accepts. */
 export interface MockCredentials {
@@ -14,6 +15,11 @@ export interface MockCredentials {
   secretAccessKey: string;
   /** Session token requests must carry (temporary credentials). */
   sessionToken?: string;
+  /**
+   * The account these keys act as.
+   * @default the engine's owner
+   */
+  account?: Account;
 }
 
 /**
@@ -29,19 +35,38 @@ export interface AuthOptions {
   /** `verify` checks every signature; `none` accepts any request (bodies are still decoded). */
   mode: 'verify' | 'none';
   credentials: readonly MockCredentials[];
+  /** The account of keys configured without one. */
+  defaultAccount: Account;
   clock: Clock;
   maxSkewMs?: number | undefined;
 }
 
+/** Who sent a request, and its verified signature (`undefined` with auth `none`). */
+export interface Authenticated {
+  verified: VerifiedRequest | undefined;
+  requester: Requester;
+}
+
+/** The access key id a request names (header or presigned), without checking anything. */
+function claimedAccessKey(request: HttpRequest): string | undefined {
+  const header = /Credential=([^/,\s]+)\//.exec(request.headers.authorization ?? '');
+  if (header) return header[1];
+  const query = request.query?.['X-Amz-Credential'];
+  const credential = typeof query === 'string' ? query : query?.[0];
+  return credential?.split('/')[0];
+}
+
 /**
- * Verifies `request`; `region` (the addressed bucket's) must be the signing region when given.
- * Resolves `undefined` in `none` mode.
+ * Verifies `request` and says who sent it; `region` (the addressed bucket's) must be the signing
+ * region when given. In `none` mode the requester is the account of the access key the request
+ * names, or the default account.
  * @throws SignatureVerificationError with S3's codes (see @s3kit/sigv4 `verifyRequest`)
  */
-export async function authenticate(request: HttpRequest, options: AuthOptions, region: string | undefined): Promise<VerifiedRequest | undefined> {
-  if (options.mode === 'none') return undefined;
+export async function authenticate(request: HttpRequest, options: AuthOptions, region: string | undefined): Promise<Authenticated> {
   const { credentials } = options;
-  return verifyRequest(request, {
+  const accountOf = (id: string | undefined): Account => credentials.find((c) => c.accessKeyId === id)?.account ?? options.defaultAccount;
+  if (options.mode === 'none') return { verified: undefined, requester: accountOf(claimedAccessKey(request)) };
+  const verified = await verifyRequest(request, {
     lookupSecret: (id) => {
       const found = credentials.find((c) => c.accessKeyId === id);
       return Promise.resolve(found && { secretAccessKey: found.secretAccessKey, sessionToken: found.sessionToken });
@@ -50,4 +75,5 @@ export async function authenticate(request: HttpRequest, options: AuthOptions, r
     region,
     maxSkewMs: options.maxSkewMs,
   });
+  return { verified, requester: accountOf(verified.accessKeyId) };
 }

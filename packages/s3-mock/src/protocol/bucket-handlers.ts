@@ -9,7 +9,7 @@ import { childText, childrenNamed, parseXml } from './xml-reader.js';
 import { el, group, xmlDocument } from './xml-writer.js';
 
 function listBuckets(ctx: OperationContext): Reply {
-  const out = ctx.engine.listBuckets(compact({ Prefix: ctx.query('prefix') }));
+  const out = ctx.engine.listBuckets(compact({ Prefix: ctx.query('prefix') }), ctx.requester);
   const buckets = out.Buckets.map((b) => group('Bucket', el('Name', b.Name), el('CreationDate', b.CreationDate), el('BucketRegion', b.BucketRegion)));
   return xmlReply(
     xmlDocument('ListAllMyBucketsResult', [
@@ -29,23 +29,23 @@ async function createBucket(ctx: OperationContext): Promise<Reply> {
     LocationConstraint = childText(root, 'LocationConstraint');
   }
   const out = ctx.engine.createBucket(
-    LocationConstraint === undefined ? { Bucket: ctx.bucket } : { Bucket: ctx.bucket, CreateBucketConfiguration: { LocationConstraint } },
+    LocationConstraint === undefined ? { Bucket: ctx.bucket } : { Bucket: ctx.bucket, CreateBucketConfiguration: { LocationConstraint } }, ctx.requester
   );
   return emptyReply(200, { location: out.Location });
 }
 
 function deleteBucket(ctx: OperationContext): Reply {
-  ctx.engine.deleteBucket({ Bucket: ctx.bucket });
+  ctx.engine.deleteBucket({ Bucket: ctx.bucket }, ctx.requester);
   return emptyReply(204);
 }
 
 function headBucket(ctx: OperationContext): Reply {
-  const out = ctx.engine.headBucket({ Bucket: ctx.bucket });
+  const out = ctx.engine.headBucket({ Bucket: ctx.bucket }, ctx.requester);
   return emptyReply(200, { 'x-amz-bucket-region': out.BucketRegion, 'x-amz-access-point-alias': 'false' });
 }
 
 function getBucketLocation(ctx: OperationContext): Reply {
-  const out = ctx.engine.getBucketLocation({ Bucket: ctx.bucket });
+  const out = ctx.engine.getBucketLocation({ Bucket: ctx.bucket }, ctx.requester);
   return xmlReply(xmlDocument('LocationConstraint', out.LocationConstraint === undefined ? [] : [escapeText(out.LocationConstraint)]));
 }
 
@@ -78,22 +78,22 @@ export const BUCKET_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   DeleteBucket: deleteBucket,
   HeadBucket: headBucket,
   GetBucketLocation: getBucketLocation,
-  GetBucketTagging: (ctx) => taggingReply(ctx.engine.getBucketTagging({ Bucket: ctx.bucket }).TagSet),
+  GetBucketTagging: (ctx) => taggingReply(ctx.engine.getBucketTagging({ Bucket: ctx.bucket }, ctx.requester).TagSet),
   PutBucketTagging: async (ctx) => {
-    ctx.engine.putBucketTagging({ Bucket: ctx.bucket, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
+    ctx.engine.putBucketTagging({ Bucket: ctx.bucket, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } }, ctx.requester);
     return emptyReply(204);
   },
   DeleteBucketTagging: (ctx) => {
-    ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket });
+    ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket }, ctx.requester);
     return emptyReply(204);
   },
-  GetObjectTagging: (ctx) => taggingReply(ctx.engine.getObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }).TagSet),
+  GetObjectTagging: (ctx) => taggingReply(ctx.engine.getObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }, ctx.requester).TagSet),
   PutObjectTagging: async (ctx) => {
-    ctx.engine.putObjectTagging({ Bucket: ctx.bucket, Key: ctx.key, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
+    ctx.engine.putObjectTagging({ Bucket: ctx.bucket, Key: ctx.key, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } }, ctx.requester);
     return emptyReply(200);
   },
   DeleteObjectTagging: (ctx) => {
-    ctx.engine.deleteObjectTagging({ Bucket: ctx.bucket, Key: ctx.key });
+    ctx.engine.deleteObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }, ctx.requester);
     return emptyReply(204);
   },
 };

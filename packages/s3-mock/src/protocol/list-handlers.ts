@@ -1,6 +1,6 @@
 /** ListObjects (v1), ListObjectsV2 and ListMultipartUploads, with `encoding-type=url`. */
 import type { ObjectSummary } from '../engine/list-ops.js';
-import type { Owner } from '../engine/records.js';
+import type { Owner } from '../engine/account.js';
 import { compact, intParam } from './http-headers.js';
 import { xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
@@ -49,7 +49,7 @@ function listObjectsV2(ctx: OperationContext) {
       StartAfter: ctx.query('start-after'),
       ContinuationToken: ctx.query('continuation-token'),
       FetchOwner: ctx.query('fetch-owner') === 'true' ? true : undefined,
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListBucketResult', [
@@ -78,7 +78,7 @@ function listObjects(ctx: OperationContext) {
       Delimiter: ctx.query('delimiter'),
       MaxKeys: intParam(ctx.query('max-keys'), 'max-keys'),
       Marker: ctx.query('marker'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListBucketResult', [
@@ -106,7 +106,7 @@ function listMultipartUploads(ctx: OperationContext) {
       KeyMarker: ctx.query('key-marker'),
       UploadIdMarker: ctx.query('upload-id-marker'),
       MaxUploads: intParam(ctx.query('max-uploads'), 'max-uploads'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListMultipartUploadsResult', [

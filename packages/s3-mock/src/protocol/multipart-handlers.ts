@@ -31,7 +31,7 @@ async function createMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
       ChecksumAlgorithm: requestedAlgorithm(h, 'x-amz-checksum-algorithm'),
       ChecksumType: enumHeader(h, 'x-amz-checksum-type', ['FULL_OBJECT', 'COMPOSITE'] as const),
-    }),
+    }), ctx.requester
   );
   const headers: Record<string, string> = {};
   if (out.ChecksumAlgorithm) headers['x-amz-checksum-algorithm'] = out.ChecksumAlgorithm;
@@ -52,7 +52,7 @@ async function uploadPart(ctx: OperationContext): Promise<Reply> {
       Body: bytes,
       ContentMD5: h['content-md5'],
       Checksum: checksum && { ...checksum, type: 'COMPOSITE' as const },
-    }),
+    }), ctx.requester
   );
   const headers: Record<string, string> = { etag: out.ETag };
   if (out.Checksum) headers[checksumHeader(out.Checksum.algorithm)] = out.Checksum.value;
@@ -71,7 +71,7 @@ async function uploadPartCopy(ctx: OperationContext): Promise<Reply> {
       CopySource: parseCopySource(h['x-amz-copy-source']!),
       CopySourceRange: h['x-amz-copy-source-range'],
       ...copySourceConditions(h),
-    }),
+    }), ctx.requester
   );
   return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]));
 }
@@ -90,7 +90,7 @@ function listParts(ctx: OperationContext): Reply {
       UploadId: uploadId(ctx),
       PartNumberMarker: intParam(ctx.query('part-number-marker'), 'part-number-marker'),
       MaxParts: intParam(ctx.query('max-parts'), 'max-parts'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListPartsResult', [
@@ -128,7 +128,7 @@ function allParts(ctx: OperationContext): { parts: Map<number, PartSummary>; alg
   const parts = new Map<number, PartSummary>();
   let marker = 0;
   for (;;) {
-    const page = ctx.engine.listParts({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx), PartNumberMarker: marker });
+    const page = ctx.engine.listParts({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx), PartNumberMarker: marker }, ctx.requester);
     for (const p of page.Parts) parts.set(p.PartNumber, p);
     if (!page.IsTruncated || page.NextPartNumberMarker === undefined) return compact({ parts, algorithm: page.ChecksumAlgorithm, type: page.ChecksumType });
     marker = page.NextPartNumberMarker;
@@ -173,7 +173,7 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Checksum: completionChecksum(ctx, Parts),
       IfMatch: ctx.headers['if-match'],
       IfNoneMatch: ctx.headers['if-none-match'],
-    }),
+    }), ctx.requester
   );
   const r = ctx.request;
   const host = r.headers.host ?? r.hostname + (r.port === undefined ? '' : `:${r.port}`);
@@ -193,7 +193,7 @@ export const MULTIPART_HANDLERS: Partial<Record<S3Operation, OperationHandler>> 
   ListParts: listParts,
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: (ctx) => {
-    ctx.engine.abortMultipartUpload({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx) });
+    ctx.engine.abortMultipartUpload({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx) }, ctx.requester);
     return emptyReply(204);
   },
 };

@@ -68,7 +68,7 @@ export function objectHeaders(out: HeadObjectOutput, checksumMode: boolean): Rec
 }
 
 function getObject(ctx: OperationContext): Reply {
-  const out = ctx.engine.getObject(readInput(ctx));
+  const out = ctx.engine.getObject(readInput(ctx), ctx.requester);
   const headers = objectHeaders(out, ctx.headers['x-amz-checksum-mode'] === 'ENABLED');
   for (const [param, header] of OVERRIDES) {
     const value = ctx.query(param);
@@ -78,7 +78,7 @@ function getObject(ctx: OperationContext): Reply {
 }
 
 function headObject(ctx: OperationContext): Reply {
-  const out = ctx.engine.headObject(readInput(ctx));
+  const out = ctx.engine.headObject(readInput(ctx), ctx.requester);
   return { status: out.StatusCode, headers: objectHeaders(out, ctx.headers['x-amz-checksum-mode'] === 'ENABLED'), body: new Uint8Array(0) };
 }
 
@@ -99,13 +99,13 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
       Checksum: checksum,
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
-    }),
+    }), ctx.requester
   );
   return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum) });
 }
 
 function deleteObject(ctx: OperationContext): Reply {
-  ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, IfMatch: ctx.headers['if-match'] }));
+  ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, IfMatch: ctx.headers['if-match'] }), ctx.requester);
   return emptyReply(204);
 }
 
@@ -136,7 +136,7 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
   });
   const quiet = childText(root, 'Quiet');
   if (quiet !== undefined && quiet !== 'true' && quiet !== 'false') throw S3ProtocolError.of('MalformedXML');
-  const out = ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: objects, Quiet: quiet === 'true' });
+  const out = ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: objects, Quiet: quiet === 'true' }, ctx.requester);
   return xmlReply(
     xmlDocument('DeleteResult', [
       ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key))),
@@ -173,7 +173,7 @@ async function copyObject(ctx: OperationContext): Promise<Reply> {
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
       ...copySourceConditions(h),
-    }),
+    }), ctx.requester
   );
   return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), checksumHeaders(out.Checksum));
 }

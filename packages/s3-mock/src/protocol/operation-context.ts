@@ -1,6 +1,7 @@
 /** What an operation handler receives and returns. */
 import type { HttpRequest } from '@s3kit/primitives';
 import type { VerifiedRequest } from '@s3kit/sigv4';
+import type { Requester } from '../engine/account.js';
 import type { S3Engine } from '../engine/engine.js';
 import type { ObjectChecksum } from '../engine/records.js';
 import type { ReadBody } from './request-body.js';
@@ -23,6 +24,8 @@ export interface OperationContext {
   engine: S3Engine;
   /** The verified signature, `undefined` with auth `none`. */
   verified: VerifiedRequest | undefined;
+  /** Who sent the request: passed to every engine call. */
+  requester: Requester;
   /** Lower-case request headers. */
   headers: Readonly<Record<string, string>>;
   /** The bucket (routes below the service level always have one). */

@@ -5,12 +5,11 @@
 import { createHash } from 'node:crypto';
 import { systemClock } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
-import type { VerifiedRequest } from '@s3kit/sigv4';
 import type { S3Engine } from '../engine/engine.js';
 import { authenticate, DEFAULT_MOCK_CREDENTIALS } from './auth.js';
 import type { MockCredentials } from './auth.js';
 import { BUCKET_HANDLERS } from './bucket-handlers.js';
-import { httpDate } from './http-headers.js';
+import { compact, httpDate } from './http-headers.js';
 import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
@@ -76,12 +75,19 @@ export interface S3RequestHandler {
   errorReply(request: HttpRequest, error: S3ErrorDocument, status?: number): HandledRequest;
 }
 
-const HANDLERS: Record<S3Operation, OperationHandler> = {
+const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...BUCKET_HANDLERS,
   ...LIST_HANDLERS,
   ...OBJECT_HANDLERS,
   ...MULTIPART_HANDLERS,
-} as Record<S3Operation, OperationHandler>;
+};
+
+/** The handler of `operation`. @throws S3ProtocolError `NotImplemented` for an operation the mock does not model */
+function handlerOf(operation: S3Operation): OperationHandler {
+  const handler = HANDLERS[operation];
+  if (!handler) throw S3ProtocolError.of('NotImplemented', {}, `${operation} is not implemented by s3-mock`);
+  return handler;
+}
 
 const encoder = new TextEncoder();
 
@@ -114,6 +120,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   const authOptions = {
     mode: options.auth ?? 'verify',
     credentials: options.credentials ?? DEFAULT_MOCK_CREDENTIALS,
+    defaultAccount: engine.owner,
     clock,
     maxSkewMs: options.maxSkewMs,
   } as const;
@@ -145,14 +152,6 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     return { status: status ?? doc.status, headers, body, route, errorCode: doc.code, requestId: id.requestId };
   };
 
-  const regionOf = (bucket: string | undefined): string | undefined => {
-    if (bucket === undefined) return undefined;
-    try {
-      return engine.headBucket({ Bucket: bucket }).BucketRegion;
-    } catch {
-      return undefined;
-    }
-  };
 
   const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
     const id = ids();
@@ -162,12 +161,17 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     try {
       route ??= resolveRoute(request, options.baseDomains);
       assertHeaderSection(request.headers);
-      const verified: VerifiedRequest | undefined = await authenticate(request, authOptions, regionOf(route.bucket));
+      const { verified, requester } = await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
+      const handler = handlerOf(route.operation);
+      if (request.query?.versionId !== undefined) throw S3ProtocolError.of('NotImplemented', {}, 'Object versions are not implemented by s3-mock');
+      // The one authorization step: every operation runs only after the engine's access decision.
+      engine.authorize(compact({ operation: route.operation, bucket: route.bucket, key: route.key }), requester);
       const ctx: OperationContext = {
         request,
         route,
         engine,
         verified,
+        requester,
         headers: request.headers,
         bucket: route.bucket ?? '',
         key: route.key ?? '',
@@ -181,7 +185,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           return typeof v === 'string' ? v : v?.[0];
         },
       };
-      const reply = await HANDLERS[route.operation](ctx);
+      const reply = await handler(ctx);
       if (!state.bodyRead) await drainRequestBody(request);
       const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
       headers['content-length'] ??= String(reply.body.byteLength);

@@ -1,0 +1,61 @@
+/**
+ * Writes to a bucket's keys, through their version stacks: a new version (its id chosen by the
+ * bucket's versioning state), an update of one version in place, a delete.
+ */
+import type { Owner } from './account.js';
+import type { BucketState, EngineContext } from './engine-state.js';
+import { randomId } from './engine-state.js';
+import { deepFreeze } from './freeze.js';
+import { NULL_VERSION_ID } from './records.js';
+import type { KeyVersion, ObjectVersion } from './records.js';
+import { pushVersion, removeVersion, replaceVersion, versionOf } from './version-stack.js';
+
+/** An object version before it is stored (the store gives it its id). */
+export type NewObjectVersion = Omit<ObjectVersion, 'kind' | 'VersionId'>;
+
+function store(bucket: BucketState, version: KeyVersion): void {
+  if (!bucket.keys.has(version.Key)) bucket.sortedKeys = undefined;
+  bucket.keys.set(version.Key, pushVersion(bucket.keys.get(version.Key), deepFreeze(version)));
+}
+
+/** The id of the next version of `key`: a new one (unique among the key's versions) when versioning is enabled, else `null`. */
+function nextVersionId(ctx: EngineContext, bucket: BucketState, key: string): string {
+  if (bucket.record.config.Versioning !== 'Enabled') return NULL_VERSION_ID;
+  const stack = bucket.keys.get(key);
+  return randomId(ctx, 32, (id) => versionOf(stack, id) !== undefined);
+}
+
+/** Stores a new version of `fields.Key` and returns it. */
+export function writeVersion(ctx: EngineContext, bucket: BucketState, fields: NewObjectVersion): ObjectVersion {
+  const version: ObjectVersion = { kind: 'object', VersionId: nextVersionId(ctx, bucket, fields.Key), ...fields };
+  store(bucket, version);
+  return version;
+}
+
+/** Replaces a stored version by an updated copy of it (same key and version id). */
+export function updateVersion(bucket: BucketState, version: ObjectVersion): void {
+  const stack = bucket.keys.get(version.Key);
+  if (stack) bucket.keys.set(version.Key, replaceVersion(stack, deepFreeze(version)));
+}
+
+/**
+ * Deletes the current object at `key` as S3 does without a version id: in a bucket that never had
+ * versioning the key is gone; otherwise a delete marker becomes its newest version.
+ * @returns the delete marker written, if any
+ */
+export function deleteCurrent(ctx: EngineContext, bucket: BucketState, key: string, owner: Owner): KeyVersion | undefined {
+  const stack = bucket.keys.get(key);
+  if (bucket.record.config.Versioning === undefined) {
+    if (!stack) return undefined;
+    const rest = removeVersion(stack, NULL_VERSION_ID);
+    if (rest) bucket.keys.set(key, rest);
+    else {
+      bucket.keys.delete(key);
+      bucket.sortedKeys = undefined;
+    }
+    return undefined;
+  }
+  const marker: KeyVersion = { kind: 'deleteMarker', Key: key, VersionId: nextVersionId(ctx, bucket, key), LastModified: Math.floor(ctx.clock.now() / 1000) * 1000, Owner: owner };
+  store(bucket, marker);
+  return marker;
+}
