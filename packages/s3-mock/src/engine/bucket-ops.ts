@@ -5,6 +5,7 @@ import type { Owner, Requester } from './account.js';
 import type { EngineContext } from './engine-state.js';
 import { deepFreeze } from './freeze.js';
 import { requireBucket } from './lookups.js';
+import { claimStorage } from './storage.js';
 
 /** Input of CreateBucket. */
 export interface CreateBucketInput {
@@ -82,6 +83,7 @@ export function deleteBucket(ctx: EngineContext, input: { Bucket: string }, _req
   if (bucket.keys.size > 0 || (ctx.incompleteUploadsBlockBucketDelete && bucket.uploads.size > 0)) {
     throw new S3MockError('BucketNotEmpty', { BucketName: input.Bucket });
   }
+  for (const upload of bucket.uploads.values()) for (const part of upload.parts.values()) claimStorage(ctx, -part.body.byteLength);
   ctx.state.buckets.delete(input.Bucket);
 }
 

@@ -31,6 +31,8 @@ export interface EngineState {
   readonly completed: Map<string, CompletedUpload>;
   /** Counter for creation order (uploads) and unique ids. */
   seq: number;
+  /** Bytes of every stored body (object versions and uploaded parts). */
+  storedBytes: number;
 }
 
 /** Resolved engine configuration and ports, shared by every operation. */
@@ -43,12 +45,13 @@ export interface EngineContext {
   owner: Account;
   minPartSize: number;
   maxObjectSize: number;
+  maxStoredBytes: number;
   incompleteUploadsBlockBucketDelete: boolean;
 }
 
 /** A fresh empty state. */
 export function emptyState(): EngineState {
-  return { buckets: new Map(), completed: new Map(), seq: 0 };
+  return { buckets: new Map(), completed: new Map(), seq: 0, storedBytes: 0 };
 }
 
 function copyContainers<T>(value: T): T {

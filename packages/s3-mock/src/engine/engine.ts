@@ -84,6 +84,14 @@ export interface S3EngineOptions {
    */
   maxObjectSize?: number;
   /**
+   * Most bytes the engine keeps, counting every object version and uploaded part. A write that
+   * would go over it fails with 507 `InsufficientStorage`, and the protocol layer refuses a request
+   * whose declared length does not fit before reading its body, so memory stays bounded.
+   * `Infinity` lifts the cap.
+   * @default 1024 ** 3 (1 GiB)
+   */
+  maxStoredBytes?: number;
+  /**
    * Refuse DeleteBucket (`BucketNotEmpty`) while multipart uploads are in flight. AWS does not: it
    * deletes the bucket and discards the uploads, which is the default here.
    * @default false
@@ -151,8 +159,19 @@ export class S3Engine {
       owner: Object.freeze({ ...(options.owner ?? DEFAULT_OWNER) }),
       minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
       maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
+      maxStoredBytes: options.maxStoredBytes ?? 1024 ** 3,
       incompleteUploadsBlockBucketDelete: options.incompleteUploadsBlockBucketDelete ?? false,
     };
+  }
+
+  /** Stored bytes and the cap on them (`maxStoredBytes`). */
+  storage(): { storedBytes: number; maxStoredBytes: number } {
+    return { storedBytes: this.#ctx.state.storedBytes, maxStoredBytes: this.#ctx.maxStoredBytes };
+  }
+
+  /** Largest body of one object or part (`maxObjectSize`). */
+  get maxObjectSize(): number {
+    return this.#ctx.maxObjectSize;
   }
 
   /** The default account: the requester of calls made without one. */

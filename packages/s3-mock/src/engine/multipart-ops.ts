@@ -21,6 +21,7 @@ import {
 import { writerOf } from './object-ops.js';
 import { writeVersion } from './object-store.js';
 import { resolveCopySourceRange } from './range.js';
+import { claimStorage } from './storage.js';
 import type { ChecksumAlgorithm, ContentHeaders, ObjectChecksum, PartRecord, UploadRecord } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
@@ -259,6 +260,7 @@ export function uploadPart(ctx: EngineContext, input: UploadPartInput, _requeste
     LastModified: toSeconds(ctx.clock.now()),
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
+  claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
   const out: UploadPartOutput = { ETag: part.ETag };
   if (part.Checksum) out.Checksum = { ...part.Checksum };
@@ -286,6 +288,7 @@ export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _
     ETag: singlePartETag(body),
     LastModified: toSeconds(ctx.clock.now()),
   });
+  claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
   return { ETag: part.ETag, LastModified: new Date(part.LastModified) };
 }
@@ -449,6 +452,8 @@ export function completeMultipartUpload(
   });
   const current = currentObject(bucket, input.Key);
   checkWriteConditions(input, current && { ETag: current.ETag, LastModified: current.LastModified }, input.Key);
+  // The parts' bytes (chosen or not) stop counting; the object's, a subset of them, count again.
+  claimStorage(ctx, -[...parts.values()].reduce((n, p) => n + p.body.byteLength, 0));
   const record = writeVersion(ctx, bucket, {
     Key: upload.Key,
     segments: chosen.map((p) => p.body),
@@ -478,7 +483,8 @@ export function completeMultipartUpload(
  */
 export function abortMultipartUpload(ctx: EngineContext, input: { Bucket: string; Key: string; UploadId: string }, _requester: Requester): void {
   const bucket = requireBucket(ctx, input.Bucket);
-  requireUpload(bucket, input.Key, input.UploadId);
+  const { parts } = requireUpload(bucket, input.Key, input.UploadId);
+  claimStorage(ctx, -[...parts.values()].reduce((n, p) => n + p.body.byteLength, 0));
   bucket.uploads.delete(input.UploadId);
 }
 

@@ -8,14 +8,19 @@ import { randomId } from './engine-state.js';
 import { deepFreeze } from './freeze.js';
 import { NULL_VERSION_ID } from './records.js';
 import type { KeyVersion, ObjectVersion } from './records.js';
+import { claimStorage, sizeOf } from './storage.js';
 import { pushVersion, removeVersion, replaceVersion, versionOf } from './version-stack.js';
 
 /** An object version before it is stored (the store gives it its id). */
 export type NewObjectVersion = Omit<ObjectVersion, 'kind' | 'VersionId'>;
 
-function store(bucket: BucketState, version: KeyVersion): void {
-  if (!bucket.keys.has(version.Key)) bucket.sortedKeys = undefined;
-  bucket.keys.set(version.Key, pushVersion(bucket.keys.get(version.Key), deepFreeze(version)));
+/** Stores `version` as the newest of its key (a `null` one replaces the previous `null` version). */
+function store(ctx: EngineContext, bucket: BucketState, version: KeyVersion): void {
+  const stack = bucket.keys.get(version.Key);
+  const replaced = version.VersionId === NULL_VERSION_ID ? versionOf(stack, NULL_VERSION_ID) : undefined;
+  claimStorage(ctx, sizeOf(version) - sizeOf(replaced));
+  if (!stack) bucket.sortedKeys = undefined;
+  bucket.keys.set(version.Key, pushVersion(stack, deepFreeze(version)));
 }
 
 /** The id of the next version of `key`: a new one (unique among the key's versions) when versioning is enabled, else `null`. */
@@ -28,7 +33,7 @@ function nextVersionId(ctx: EngineContext, bucket: BucketState, key: string): st
 /** Stores a new version of `fields.Key` and returns it. */
 export function writeVersion(ctx: EngineContext, bucket: BucketState, fields: NewObjectVersion): ObjectVersion {
   const version: ObjectVersion = { kind: 'object', VersionId: nextVersionId(ctx, bucket, fields.Key), ...fields };
-  store(bucket, version);
+  store(ctx, bucket, version);
   return version;
 }
 
@@ -47,6 +52,7 @@ export function deleteCurrent(ctx: EngineContext, bucket: BucketState, key: stri
   const stack = bucket.keys.get(key);
   if (bucket.record.config.Versioning === undefined) {
     if (!stack) return undefined;
+    claimStorage(ctx, -sizeOf(versionOf(stack, NULL_VERSION_ID)));
     const rest = removeVersion(stack, NULL_VERSION_ID);
     if (rest) bucket.keys.set(key, rest);
     else {
@@ -56,6 +62,6 @@ export function deleteCurrent(ctx: EngineContext, bucket: BucketState, key: stri
     return undefined;
   }
   const marker: KeyVersion = { kind: 'deleteMarker', Key: key, VersionId: nextVersionId(ctx, bucket, key), LastModified: Math.floor(ctx.clock.now() / 1000) * 1000, Owner: owner };
-  store(bucket, marker);
+  store(ctx, bucket, marker);
   return marker;
 }

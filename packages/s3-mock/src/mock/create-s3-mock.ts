@@ -54,6 +54,11 @@ export interface S3MockOptions {
    * @default 5 MiB
    */
   minPartSize?: number;
+  /**
+   * Most bytes the mock stores (object versions and parts); over it, 507 `InsufficientStorage`.
+   * @default 1 GiB
+   */
+  maxStoredBytes?: number;
   /** The account of requests signed with keys that name none, and of seeded content. @default the engine's */
   owner?: Account;
   /**
@@ -152,6 +157,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       ...(options.random ? { random: options.random } : {}),
       ...(options.region ? { region: options.region } : {}),
       ...(options.minPartSize !== undefined ? { minPartSize: options.minPartSize } : {}),
+      ...(options.maxStoredBytes !== undefined ? { maxStoredBytes: options.maxStoredBytes } : {}),
       ...(options.owner ? { owner: options.owner } : {}),
     });
   if (options.seed) engine.seed(options.seed);

@@ -7,6 +7,7 @@ export const PROTOCOL_ERRORS = {
   IncompleteBody: { status: 400, message: 'You did not provide the number of bytes specified by the Content-Length HTTP header.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
+  MaxMessageLengthExceeded: { status: 400, message: 'Your request was too big.' },
   MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },

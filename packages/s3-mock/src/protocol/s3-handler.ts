@@ -16,6 +16,7 @@ import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
 import type { S3ErrorDocument } from './protocol-error.js';
+import { MAX_DRAINED_BYTES, checkDeclaredBody, declaredLength } from './body-limits.js';
 import { drainRequestBody, readRequestBody } from './request-body.js';
 import type { ReadBody } from './request-body.js';
 import { resolveRoute } from './route.js';
@@ -153,11 +154,33 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   };
 
 
+  /** Refusals of a body for its declared size: such a body is never read. */
+  const SIZE_ERRORS: ReadonlySet<string> = new Set(['EntityTooLarge', 'InsufficientStorage', 'MaxMessageLengthExceeded']);
+
+  /** Bytes reserved by stored bodies being read now (counted against `maxStoredBytes` before they arrive). */
+  let reserved = 0;
+
+  /**
+   * What to do with a body the operation did not read: small ones are read and discarded so the
+   * connection stays usable; a large one, or one the client waits to send (`Expect: 100-continue`),
+   * is not read at all, and the reply closes the connection.
+   */
+  const settleUnreadBody = async (request: HttpRequest, headers: Record<string, string>, errorCode?: string): Promise<void> => {
+    const length = declaredLength(request);
+    const refusedForSize = errorCode !== undefined && SIZE_ERRORS.has(errorCode);
+    if (refusedForSize || request.headers.expect?.toLowerCase() === '100-continue' || (length ?? 0) > MAX_DRAINED_BYTES) {
+      headers.connection = 'close';
+      return;
+    }
+    await drainRequestBody(request).catch(() => undefined);
+  };
+
   const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
     const id = ids();
     let route: Route | undefined = given;
     const state = { bodyRead: false };
     let cached: Promise<ReadBody> | undefined;
+    let reservation = 0;
     try {
       route ??= resolveRoute(request, options.baseDomains);
       assertHeaderSection(request.headers);
@@ -166,6 +189,8 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
       if (request.query?.versionId !== undefined) throw S3ProtocolError.of('NotImplemented', {}, 'Object versions are not implemented by s3-mock');
       // The one authorization step: every operation runs only after the engine's access decision.
       engine.authorize(compact({ operation: route.operation, bucket: route.bucket, key: route.key }), requester);
+      reservation = checkDeclaredBody(route.operation, request, engine, reserved);
+      reserved += reservation;
       const ctx: OperationContext = {
         request,
         route,
@@ -186,16 +211,18 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
         },
       };
       const reply = await handler(ctx);
-      if (!state.bodyRead) await drainRequestBody(request);
       const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
+      if (!state.bodyRead) await settleUnreadBody(request, headers);
       headers['content-length'] ??= String(reply.body.byteLength);
       return { ...reply, headers, route, requestId: id.requestId };
     } catch (err) {
-      if (!state.bodyRead) await drainRequestBody(request).catch(() => undefined);
-      return renderError(request, toErrorDocument(err), route, id);
+      const reply = renderError(request, toErrorDocument(err), route, id);
+      if (!state.bodyRead) await settleUnreadBody(request, reply.headers, reply.errorCode);
+      return reply;
+    } finally {
+      reserved -= reservation;
     }
   };
-
   return {
     route: (request) => resolveRoute(request, options.baseDomains),
     handle,

@@ -95,8 +95,15 @@ export function clientErrorResponse(parserCode: string | undefined): string {
   return `HTTP/1.1 ${status}\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
-async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** A body that answers `100 Continue` when it is first read: a request refused before that never gets one. */
+async function* continueOnRead(req: IncomingMessage, res: ServerResponse): AsyncGenerator<Uint8Array> {
+  res.writeContinue();
+  for await (const chunk of req) yield chunk as Uint8Array;
+}
+
+async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
   const request = toHttpRequest(req);
+  if (expectsContinue && request.body !== undefined) request.body = continueOnRead(req, res);
   const served = await serve(request);
   if (served.kind === 'reset') {
     req.socket.destroy();
@@ -131,8 +138,9 @@ async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerRe
 export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, options: ListenOptions = {}): Promise<S3MockServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
+  const expectingContinue = new WeakSet<IncomingMessage>();
   const server: Server = createServer({ keepAlive: true, maxHeaderSize: 64 * 1024 }, (req, res) => {
-    respond(serve, req, res).catch(() => {
+    respond(serve, req, res, expectingContinue.has(req)).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/xml' });
         res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');
@@ -148,9 +156,11 @@ export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, optio
     }
     socket.end(clientErrorResponse(err.code));
   });
-  // The AWS CLI and SDKs send Expect: 100-continue on uploads; answer it before reading the body.
+  // The AWS CLI and SDKs send Expect: 100-continue on uploads: `100 Continue` goes out when the
+  // operation starts reading the body, so a request refused from its headers (auth, size, a
+  // missing bucket) gets its final answer instead and never sends the body.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    res.writeContinue();
+    expectingContinue.add(req);
     server.emit('request', req, res);
   });
   server.on('connection', (socket: Socket) => {
