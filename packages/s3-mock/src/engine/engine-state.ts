@@ -43,6 +43,8 @@ export interface EngineContext {
   region: string;
   /** The account of calls made without a requester. */
   owner: Account;
+  /** Other known accounts. */
+  accounts: readonly Account[];
   minPartSize: number;
   maxObjectSize: number;
   maxStoredBytes: number;

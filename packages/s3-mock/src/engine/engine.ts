@@ -73,6 +73,11 @@ export interface S3EngineOptions {
    */
   owner?: Account;
   /**
+   * Other accounts the engine knows (ACL grants name them by id or e-mail address).
+   * @default []
+   */
+  accounts?: readonly Account[];
+  /**
    * Smallest size of every part but the last at CompleteMultipartUpload. Lower it in tests to
    * exercise multipart code without 5 MiB bodies.
    * @default 5 * 1024 * 1024
@@ -157,6 +162,7 @@ export class S3Engine {
       random: options.random ?? Math.random,
       region: options.region ?? 'us-east-1',
       owner: Object.freeze({ ...(options.owner ?? DEFAULT_OWNER) }),
+      accounts: Object.freeze((options.accounts ?? []).map((a) => Object.freeze({ ...a }))),
       minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
       maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
       maxStoredBytes: options.maxStoredBytes ?? 1024 ** 3,

@@ -75,6 +75,8 @@ export interface S3MockOptions {
    * @default 900000
    */
   maxSkewMs?: number;
+  /** Called after every request is served (the request log of `s3kit serve --log`). */
+  onRequest?: (request: RecordedRequest, elapsedMs: number) => void;
 }
 
 /** One request the mock served, as recorded in {@link S3Mock.requests}. Secrets are redacted. */
@@ -159,6 +161,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       ...(options.minPartSize !== undefined ? { minPartSize: options.minPartSize } : {}),
       ...(options.maxStoredBytes !== undefined ? { maxStoredBytes: options.maxStoredBytes } : {}),
       ...(options.owner ? { owner: options.owner } : {}),
+      accounts: (options.credentials ?? []).flatMap((c) => (c.account ? [c.account] : [])),
     });
   if (options.seed) engine.seed(options.seed);
   const handlerOptions = {
@@ -172,7 +175,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
   const faults = createFaultRegistry();
   const requests: RecordedRequest[] = [];
 
-  const record = (request: HttpRequest, route: Route | undefined, status: number, errorCode: string | undefined, fault: FaultAction | undefined): void => {
+  const record = (request: HttpRequest, route: Route | undefined, status: number, errorCode: string | undefined, fault: FaultAction | undefined, started: number): void => {
     const entry: RecordedRequest = {
       operation: route?.operation,
       bucket: route?.bucket,
@@ -186,6 +189,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     if (errorCode !== undefined) entry.errorCode = errorCode;
     if (fault !== undefined) entry.fault = fault;
     requests.push(entry);
+    options.onRequest?.(entry, performance.now() - started);
   };
 
   const skewedHandler = (skewMs: number): S3RequestHandler =>
@@ -200,6 +204,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
 
   const serve: ServeFunction = async (request, signal) => {
     throwIfAborted(signal);
+    const started = performance.now();
     let route: Route | undefined;
     try {
       route = handler.route(request);
@@ -228,8 +233,8 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       reply.route = route;
       served = { kind: 'reply', reply };
     }
-    if (served.kind === 'reset') record(request, route, 0, undefined, action);
-    else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action);
+    if (served.kind === 'reset') record(request, route, 0, undefined, action, started);
+    else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action, started);
     return served;
   };
 
