@@ -16,18 +16,18 @@ export type {
   BucketSummary,
   GetBucketLocationOutput,
 } from './engine/bucket-ops.js';
+export type { PutObjectInput, PutObjectOutput } from './engine/put-object.js';
+export type { GetObjectInput, GetObjectOutput, HeadObjectOutput } from './engine/get-object.js';
+export type { DeleteObjectInput, DeleteObjectOutput, DeleteObjectsInput, DeleteObjectsOutput, DeletedEntry } from './engine/delete-object.js';
+export type { CopyObjectInput, CopyObjectOutput } from './engine/copy-object.js';
 export type {
-  PutObjectInput,
-  PutObjectOutput,
-  GetObjectInput,
-  GetObjectOutput,
-  HeadObjectOutput,
-  DeleteObjectInput,
-  DeleteObjectsInput,
-  DeleteObjectsOutput,
-  CopyObjectInput,
-  CopyObjectOutput,
-} from './engine/object-ops.js';
+  PutBucketVersioningInput,
+  GetBucketVersioningOutput,
+  ListObjectVersionsInput,
+  ListObjectVersionsOutput,
+  VersionSummary,
+} from './engine/versioning-ops.js';
+export type { VersioningStatus } from './engine/bucket-config.js';
 export type { ListObjectsV2Input, ListObjectsV2Output, ListObjectsInput, ListObjectsOutput, ObjectSummary } from './engine/list-ops.js';
 export type {
   CreateMultipartUploadInput,
@@ -46,7 +46,7 @@ export type {
   CompleteMultipartUploadOutput,
   InFlightUpload,
 } from './engine/multipart-ops.js';
-export type { TaggingOutput } from './engine/tagging-ops.js';
+export type { TaggingOutput, ObjectTaggingTarget } from './engine/tagging-ops.js';
 export { createS3Mock } from './mock/create-s3-mock.js';
 export type { S3Mock, S3MockOptions, RecordedRequest } from './mock/create-s3-mock.js';
 export { createFaultRegistry } from './mock/faults.js';

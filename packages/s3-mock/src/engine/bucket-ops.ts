@@ -48,15 +48,18 @@ export interface GetBucketLocationOutput {
 
 /**
  * Creates a bucket owned by `requester`.
- * @throws S3MockError `AccessDenied` (anonymous), `InvalidBucketName`, `BucketAlreadyOwnedByYou` (same owner), `BucketAlreadyExists` (other owner)
+ * Re-creating your own bucket succeeds in us-east-1 (S3's legacy behaviour) and is `BucketAlreadyOwnedByYou` elsewhere.
+ * @throws S3MockError `AccessDenied` (anonymous), `InvalidBucketName`, `BucketAlreadyOwnedByYou` (same owner, not us-east-1), `BucketAlreadyExists` (other owner)
  */
 export function createBucket(ctx: EngineContext, input: CreateBucketInput, requester: Requester): CreateBucketOutput {
   if (isAnonymous(requester)) throw new S3MockError('AccessDenied');
   assertBucketName(input.Bucket);
   const existing = ctx.state.buckets.get(input.Bucket);
   if (existing) {
-    const code = existing.record.Owner.ID === requester.ID ? 'BucketAlreadyOwnedByYou' : 'BucketAlreadyExists';
-    throw new S3MockError(code, { BucketName: input.Bucket });
+    if (existing.record.Owner.ID !== requester.ID) throw new S3MockError('BucketAlreadyExists', { BucketName: input.Bucket });
+    // S3's legacy in us-east-1: re-creating your own bucket succeeds (and changes nothing here).
+    if (existing.record.Region === 'us-east-1') return { Location: `/${input.Bucket}` };
+    throw new S3MockError('BucketAlreadyOwnedByYou', { BucketName: input.Bucket });
   }
   ctx.state.buckets.set(input.Bucket, {
     record: deepFreeze({

@@ -28,26 +28,23 @@ import type {
   UploadPartInput,
   UploadPartOutput,
 } from './multipart-ops.js';
-import * as objects from './object-ops.js';
-import type {
-  CopyObjectInput,
-  CopyObjectOutput,
-  DeleteObjectInput,
-  DeleteObjectsInput,
-  DeleteObjectsOutput,
-  GetObjectInput,
-  GetObjectOutput,
-  HeadObjectOutput,
-  PutObjectInput,
-  PutObjectOutput,
-} from './object-ops.js';
+import { copyObject } from './copy-object.js';
+import type { CopyObjectInput, CopyObjectOutput } from './copy-object.js';
+import { deleteObject, deleteObjects } from './delete-object.js';
+import type { DeleteObjectInput, DeleteObjectOutput, DeleteObjectsInput, DeleteObjectsOutput } from './delete-object.js';
+import { getObject, headObject } from './get-object.js';
+import type { GetObjectInput, GetObjectOutput, HeadObjectOutput } from './get-object.js';
+import { putObject } from './put-object.js';
+import type { PutObjectInput, PutObjectOutput } from './put-object.js';
+import * as versioning from './versioning-ops.js';
+import type { GetBucketVersioningOutput, ListObjectVersionsInput, ListObjectVersionsOutput, PutBucketVersioningInput } from './versioning-ops.js';
 import { DEFAULT_OWNER } from './account.js';
 import type { Account, Requester } from './account.js';
 import { copyState, emptyState } from './engine-state.js';
 import type { EngineContext, EngineState } from './engine-state.js';
 import type { ContentHeaders, ObjectChecksum } from './records.js';
 import * as tagging from './tagging-ops.js';
-import type { TaggingOutput } from './tagging-ops.js';
+import type { ObjectTaggingTarget, TaggingOutput } from './tagging-ops.js';
 import type { Tag } from './tags.js';
 
 /** Options of {@link createS3Engine}. */
@@ -210,29 +207,44 @@ export class S3Engine {
 
   // Objects
 
-  /** PutObject; see {@link objects.putObject} for the error codes. */
+  /** PutObject; see {@link putObject} for the error codes. */
   putObject(input: PutObjectInput, requester: Requester = this.#ctx.owner): PutObjectOutput {
-    return objects.putObject(this.#ctx, input, requester);
+    return putObject(this.#ctx, input, requester);
   }
-  /** GetObject (whole, `Range` or `PartNumber`, conditional). */
+  /** GetObject (current or `VersionId`; whole, `Range` or `PartNumber`; conditional). */
   getObject(input: GetObjectInput, requester: Requester = this.#ctx.owner): GetObjectOutput {
-    return objects.getObject(this.#ctx, input, requester);
+    return getObject(this.#ctx, input, requester);
   }
   /** HeadObject. */
   headObject(input: GetObjectInput, requester: Requester = this.#ctx.owner): HeadObjectOutput {
-    return objects.headObject(this.#ctx, input, requester);
+    return headObject(this.#ctx, input, requester);
   }
-  /** DeleteObject; a missing key succeeds. */
-  deleteObject(input: DeleteObjectInput, requester: Requester = this.#ctx.owner): void {
-    objects.deleteObject(this.#ctx, input, requester);
+  /** DeleteObject (a version for good with `VersionId`, else the key or a new delete marker); a missing key succeeds. */
+  deleteObject(input: DeleteObjectInput, requester: Requester = this.#ctx.owner): DeleteObjectOutput {
+    return deleteObject(this.#ctx, input, requester);
   }
-  /** DeleteObjects (1 to 1000 keys, per-key results, quiet mode). */
+  /** DeleteObjects (1 to 1000 keys or versions, per-key results, quiet mode). */
   deleteObjects(input: DeleteObjectsInput, requester: Requester = this.#ctx.owner): DeleteObjectsOutput {
-    return objects.deleteObjects(this.#ctx, input, requester);
+    return deleteObjects(this.#ctx, input, requester);
   }
-  /** CopyObject (metadata and tagging directives, copy-source conditions). */
+  /** CopyObject (a source version, metadata and tagging directives, copy-source conditions). */
   copyObject(input: CopyObjectInput, requester: Requester = this.#ctx.owner): CopyObjectOutput {
-    return objects.copyObject(this.#ctx, input, requester);
+    return copyObject(this.#ctx, input, requester);
+  }
+
+  // Versioning
+
+  /** PutBucketVersioning. @throws S3MockError `NoSuchBucket`, `MalformedXML` */
+  putBucketVersioning(input: PutBucketVersioningInput, requester: Requester = this.#ctx.owner): void {
+    versioning.putBucketVersioning(this.#ctx, input, requester);
+  }
+  /** GetBucketVersioning (`{}` when never configured). @throws S3MockError `NoSuchBucket` */
+  getBucketVersioning(input: { Bucket: string }, requester: Requester = this.#ctx.owner): GetBucketVersioningOutput {
+    return versioning.getBucketVersioning(this.#ctx, input, requester);
+  }
+  /** ListObjectVersions (versions and delete markers, key and version-id markers). */
+  listObjectVersions(input: ListObjectVersionsInput, requester: Requester = this.#ctx.owner): ListObjectVersionsOutput {
+    return versioning.listObjectVersions(this.#ctx, input, requester);
   }
 
   // Listings
@@ -280,16 +292,16 @@ export class S3Engine {
   // Tagging
 
   /** GetObjectTagging. */
-  getObjectTagging(input: { Bucket: string; Key: string }, requester: Requester = this.#ctx.owner): TaggingOutput {
+  getObjectTagging(input: ObjectTaggingTarget, requester: Requester = this.#ctx.owner): TaggingOutput {
     return tagging.getObjectTagging(this.#ctx, input, requester);
   }
   /** PutObjectTagging: replaces the tags only (body, metadata, ETag untouched). */
-  putObjectTagging(input: { Bucket: string; Key: string; Tagging: { TagSet: readonly Tag[] } }, requester: Requester = this.#ctx.owner): void {
-    tagging.putObjectTagging(this.#ctx, input, requester);
+  putObjectTagging(input: ObjectTaggingTarget & { Tagging: { TagSet: readonly Tag[] } }, requester: Requester = this.#ctx.owner): { VersionId?: string } {
+    return tagging.putObjectTagging(this.#ctx, input, requester);
   }
   /** DeleteObjectTagging. */
-  deleteObjectTagging(input: { Bucket: string; Key: string }, requester: Requester = this.#ctx.owner): void {
-    tagging.deleteObjectTagging(this.#ctx, input, requester);
+  deleteObjectTagging(input: ObjectTaggingTarget, requester: Requester = this.#ctx.owner): { VersionId?: string } {
+    return tagging.deleteObjectTagging(this.#ctx, input, requester);
   }
   /** GetBucketTagging. @throws S3MockError `NoSuchTagSet` when none */
   getBucketTagging(input: { Bucket: string }, requester: Requester = this.#ctx.owner): TaggingOutput {

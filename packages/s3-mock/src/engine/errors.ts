@@ -58,6 +58,8 @@ export const ERRORS = {
   NoSuchBucket: { status: 404, message: 'The specified bucket does not exist' },
   NoSuchKey: { status: 404, message: 'The specified key does not exist.' },
   NoSuchTagSet: { status: 404, message: 'The TagSet does not exist' },
+  NoSuchVersion: { status: 404, message: 'The specified version does not exist.' },
+  MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
   NoSuchUpload: {
     status: 404,
     message:
@@ -78,6 +80,14 @@ export type S3ErrorCode = keyof typeof ERRORS;
  */
 export type S3ErrorFields = Readonly<Record<string, string | number>>;
 
+/** The version an error is about. */
+export interface ErrorVersion {
+  /** Its version id. */
+  readonly VersionId: string;
+  /** Whether it is a delete marker. */
+  readonly DeleteMarker: boolean;
+}
+
 /**
  * The one error the engine throws: an S3 error code kept verbatim, its HTTP status, S3's message
  * text and the extra `<Error>` fields.
@@ -96,17 +106,21 @@ export class S3MockError extends S3kitError {
   readonly status: number;
   /** Extra `<Error>` members (`Key`, `BucketName`, `ActualObjectSize`, `Condition`, ...). */
   readonly fields: S3ErrorFields;
+  /** The version the error is about, when S3 names it in headers (`x-amz-version-id`, `x-amz-delete-marker`). */
+  readonly version: ErrorVersion | undefined;
 
   /**
    * @param code - S3 error code; status and default message come from {@link ERRORS}.
    * @param fields - extra `<Error>` members.
    * @param message - overrides the default message (S3 varies it for `InvalidArgument`, `InvalidRequest`, `InvalidTag`...).
+   * @param version - the version it is about (a delete marker read, a version that does not allow the method).
    */
-  constructor(code: S3ErrorCode, fields: S3ErrorFields = {}, message?: string) {
+  constructor(code: S3ErrorCode, fields: S3ErrorFields = {}, message?: string, version?: ErrorVersion) {
     const spec: S3ErrorSpec = ERRORS[code];
     super(message ?? spec.message, { code, details: { status: spec.status, ...fields } });
     this.status = spec.status;
     this.fields = fields;
+    this.version = version;
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 }

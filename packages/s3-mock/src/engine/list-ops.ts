@@ -118,6 +118,16 @@ export function maxItems(value: number | undefined, name: string): number {
   return Math.min(value, 1000);
 }
 
+/** `ChecksumAlgorithm` / `ChecksumType` of a listing entry, when the object has a checksum. */
+export function checksumSummary(o: ObjectVersion): { ChecksumAlgorithm?: ChecksumAlgorithm[]; ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE' } {
+  return o.Checksum ? { ChecksumAlgorithm: [o.Checksum.algorithm], ChecksumType: o.Checksum.type } : {};
+}
+
+/** Prefix and delimiter of a listing request, normalised (an empty delimiter means none). */
+export function prefixAndDelimiter(input: { Prefix?: string; Delimiter?: string }): { Prefix: string; delimiter: string | undefined } {
+  return { Prefix: input.Prefix ?? '', delimiter: input.Delimiter === '' ? undefined : input.Delimiter };
+}
+
 function summary(o: ObjectVersion, withOwner: boolean): ObjectSummary {
   const s: ObjectSummary = {
     Key: o.Key,
@@ -127,11 +137,7 @@ function summary(o: ObjectVersion, withOwner: boolean): ObjectSummary {
     StorageClass: o.StorageClass,
   };
   if (withOwner) s.Owner = { ...o.Owner };
-  if (o.Checksum) {
-    s.ChecksumAlgorithm = [o.Checksum.algorithm];
-    s.ChecksumType = o.Checksum.type;
-  }
-  return s;
+  return { ...s, ...checksumSummary(o) };
 }
 
 /** One page of current objects (keys whose newest version is a delete marker are skipped). */
@@ -147,8 +153,7 @@ function objectPage(bucket: BucketState, prefix: string, delimiter: string | und
 export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input, _requester: Requester): ListObjectsV2Output {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
   const marker =
     input.ContinuationToken !== undefined ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
   const page = objectPage(bucket, Prefix, delimiter, MaxKeys, marker);
@@ -175,8 +180,7 @@ export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input, _re
 export function listObjects(ctx: EngineContext, input: ListObjectsInput, _requester: Requester): ListObjectsOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
   const marker = input.Marker === '' ? undefined : input.Marker;
   const page = objectPage(bucket, Prefix, delimiter, MaxKeys, marker);
   const out: ListObjectsOutput = {

@@ -3,12 +3,13 @@ import type { CopySourceConditions, WriteConditions } from './conditions.js';
 import { multipartETag, singlePartETag, unquote } from './etag.js';
 import { S3MockError } from './errors.js';
 import { listPage } from './listing.js';
-import { maxItems } from './list-ops.js';
+import { maxItems, prefixAndDelimiter } from './list-ops.js';
 import type { Owner, Requester } from './account.js';
 import type { EngineContext, UploadState } from './engine-state.js';
 import { randomId } from './engine-state.js';
 import { deepFreeze } from './freeze.js';
-import { currentObject, requireBucket, requireObject, requireUpload } from './lookups.js';
+import { copySource } from './copy-object.js';
+import { currentObject, requireBucket, requireUpload, shownVersionId, writtenVersionId } from './lookups.js';
 import {
   assertKey,
   checkContentMD5,
@@ -18,7 +19,7 @@ import {
   storageClass,
   toSeconds,
 } from './object-input.js';
-import { writerOf } from './object-ops.js';
+import { writerOf } from './object-write.js';
 import { writeVersion } from './object-store.js';
 import { resolveCopySourceRange } from './range.js';
 import { claimStorage } from './storage.js';
@@ -76,7 +77,7 @@ export interface UploadPartCopyInput extends CopySourceConditions {
   Key: string;
   UploadId: string;
   PartNumber: number;
-  CopySource: { Bucket: string; Key: string };
+  CopySource: { Bucket: string; Key: string; VersionId?: string };
   /** `x-amz-copy-source-range`: `bytes=first-last`. */
   CopySourceRange?: string;
 }
@@ -85,6 +86,8 @@ export interface UploadPartCopyInput extends CopySourceConditions {
 export interface UploadPartCopyOutput {
   ETag: string;
   LastModified: Date;
+  /** The source version copied, when the source bucket's versioning was ever configured. */
+  CopySourceVersionId?: string;
 }
 
 /** Input of ListParts. */
@@ -184,6 +187,8 @@ export interface CompleteMultipartUploadOutput {
   /** `"<md5 of the parts' binary md5s>-<N>"`. */
   ETag: string;
   Checksum?: ObjectChecksum;
+  /** The new version's id, when the bucket's versioning was ever configured. */
+  VersionId?: string;
 }
 
 /** An in-flight upload as {@link listAllMultipartUploads} reports it. */
@@ -275,7 +280,8 @@ export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _
   const bucket = requireBucket(ctx, input.Bucket);
   const upload = requireUpload(bucket, input.Key, input.UploadId);
   assertPartNumber(input.PartNumber);
-  const src = requireObject(requireBucket(ctx, input.CopySource.Bucket), input.CopySource.Key);
+  const srcBucket = requireBucket(ctx, input.CopySource.Bucket);
+  const src = copySource(srcBucket, input.CopySource);
   checkCopySourceConditions(input, src);
   const range =
     input.CopySourceRange === undefined
@@ -290,7 +296,8 @@ export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _
   });
   claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
-  return { ETag: part.ETag, LastModified: new Date(part.LastModified) };
+  const CopySourceVersionId = shownVersionId(srcBucket, src);
+  return { ETag: part.ETag, LastModified: new Date(part.LastModified), ...(CopySourceVersionId === undefined ? {} : { CopySourceVersionId }) };
 }
 
 /**
@@ -360,8 +367,7 @@ function uploadSummary({ record: u }: UploadState): UploadSummary {
 export function listMultipartUploads(ctx: EngineContext, input: ListMultipartUploadsInput, _requester: Requester): ListMultipartUploadsOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxUploads = maxItems(input.MaxUploads, 'max-uploads');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
   const sorted = [...bucket.uploads.values()].map((u) => u.record).sort(compareUploads);
   const keyMarker = input.KeyMarker === '' ? undefined : input.KeyMarker;
   const markerUpload = keyMarker !== undefined && input.UploadIdMarker ? bucket.uploads.get(input.UploadIdMarker)?.record : undefined;
@@ -421,6 +427,8 @@ export function completeMultipartUpload(
       if (current?.VersionId === done.VersionId && current.ETag === done.ETag) {
         const again: CompleteMultipartUploadOutput = { Bucket: done.Bucket, Key: done.Key, ETag: done.ETag };
         if (done.Checksum) again.Checksum = { ...done.Checksum };
+        const VersionId = writtenVersionId(done);
+        if (VersionId !== undefined) again.VersionId = VersionId;
         return again;
       }
     }
@@ -474,6 +482,8 @@ export function completeMultipartUpload(
   ctx.state.completed.set(upload.UploadId, deepFreeze({ Bucket: input.Bucket, Key: record.Key, signature, ETag: record.ETag, VersionId: record.VersionId, ...checksum }));
   const out: CompleteMultipartUploadOutput = { Bucket: input.Bucket, Key: record.Key, ETag: record.ETag };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
+  const VersionId = writtenVersionId(record);
+  if (VersionId !== undefined) out.VersionId = VersionId;
   return out;
 }
 

@@ -44,21 +44,31 @@ export function updateVersion(bucket: BucketState, version: ObjectVersion): void
 }
 
 /**
+ * Removes version `versionId` of `key` for good (an object version or a delete marker).
+ * @returns the removed version, `undefined` when there was none
+ */
+export function deleteVersion(ctx: EngineContext, bucket: BucketState, key: string, versionId: string): KeyVersion | undefined {
+  const stack = bucket.keys.get(key);
+  const version = versionOf(stack, versionId);
+  if (!stack || !version) return undefined;
+  claimStorage(ctx, -sizeOf(version));
+  const rest = removeVersion(stack, versionId);
+  if (rest) bucket.keys.set(key, rest);
+  else {
+    bucket.keys.delete(key);
+    bucket.sortedKeys = undefined;
+  }
+  return version;
+}
+
+/**
  * Deletes the current object at `key` as S3 does without a version id: in a bucket that never had
  * versioning the key is gone; otherwise a delete marker becomes its newest version.
  * @returns the delete marker written, if any
  */
 export function deleteCurrent(ctx: EngineContext, bucket: BucketState, key: string, owner: Owner): KeyVersion | undefined {
-  const stack = bucket.keys.get(key);
   if (bucket.record.config.Versioning === undefined) {
-    if (!stack) return undefined;
-    claimStorage(ctx, -sizeOf(versionOf(stack, NULL_VERSION_ID)));
-    const rest = removeVersion(stack, NULL_VERSION_ID);
-    if (rest) bucket.keys.set(key, rest);
-    else {
-      bucket.keys.delete(key);
-      bucket.sortedKeys = undefined;
-    }
+    deleteVersion(ctx, bucket, key, NULL_VERSION_ID);
     return undefined;
   }
   const marker: KeyVersion = { kind: 'deleteMarker', Key: key, VersionId: nextVersionId(ctx, bucket, key), LastModified: Math.floor(ctx.clock.now() / 1000) * 1000, Owner: owner };

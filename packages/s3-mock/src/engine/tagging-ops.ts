@@ -2,7 +2,7 @@ import type { Requester } from './account.js';
 import { setBucketConfig } from './bucket-config.js';
 import type { EngineContext } from './engine-state.js';
 import { S3MockError } from './errors.js';
-import { requireBucket, requireObject } from './lookups.js';
+import { requireBucket, requireVersion, shownVersionId } from './lookups.js';
 import { assertKey } from './object-input.js';
 import { updateVersion } from './object-store.js';
 import { validateTags } from './tags.js';
@@ -11,16 +11,28 @@ import type { Tag } from './tags.js';
 /** Output of GetObjectTagging / GetBucketTagging. */
 export interface TaggingOutput {
   TagSet: Tag[];
+  /** The object version (GetObjectTagging, when the bucket's versioning was ever configured). */
+  VersionId?: string;
+}
+
+/** Which object (or version of it) an object tagging operation addresses. */
+export interface ObjectTaggingTarget {
+  Bucket: string;
+  Key: string;
+  /** A version instead of the current object. */
+  VersionId?: string;
 }
 
 /**
  * The tags of an object (an empty set when it has none).
  * @throws S3MockError `NoSuchBucket`, `NoSuchKey`
  */
-export function getObjectTagging(ctx: EngineContext, input: { Bucket: string; Key: string }, _requester: Requester): TaggingOutput {
+export function getObjectTagging(ctx: EngineContext, input: ObjectTaggingTarget, _requester: Requester): TaggingOutput {
   assertKey(input.Key);
-  const o = requireObject(requireBucket(ctx, input.Bucket), input.Key);
-  return { TagSet: o.Tags.map((t) => ({ ...t })) };
+  const bucket = requireBucket(ctx, input.Bucket);
+  const o = requireVersion(bucket, input.Key, input.VersionId);
+  const VersionId = shownVersionId(bucket, o);
+  return { TagSet: o.Tags.map((t) => ({ ...t })), ...(VersionId === undefined ? {} : { VersionId }) };
 }
 
 /**
@@ -29,23 +41,28 @@ export function getObjectTagging(ctx: EngineContext, input: { Bucket: string; Ke
  */
 export function putObjectTagging(
   ctx: EngineContext,
-  input: { Bucket: string; Key: string; Tagging: { TagSet: readonly Tag[] } },
+  input: ObjectTaggingTarget & { Tagging: { TagSet: readonly Tag[] } },
   _requester: Requester,
-): void {
+): { VersionId?: string } {
   assertKey(input.Key);
   const bucket = requireBucket(ctx, input.Bucket);
-  const o = requireObject(bucket, input.Key);
+  const o = requireVersion(bucket, input.Key, input.VersionId, 'PUT');
   updateVersion(bucket, { ...o, Tags: validateTags(input.Tagging.TagSet, 'object') });
+  const VersionId = shownVersionId(bucket, o);
+  return VersionId === undefined ? {} : { VersionId };
 }
 
 /**
  * Removes all tags of an object (nothing else changes).
  * @throws S3MockError `NoSuchBucket`, `NoSuchKey`
  */
-export function deleteObjectTagging(ctx: EngineContext, input: { Bucket: string; Key: string }, _requester: Requester): void {
+export function deleteObjectTagging(ctx: EngineContext, input: ObjectTaggingTarget, _requester: Requester): { VersionId?: string } {
   assertKey(input.Key);
   const bucket = requireBucket(ctx, input.Bucket);
-  updateVersion(bucket, { ...requireObject(bucket, input.Key), Tags: [] });
+  const o = requireVersion(bucket, input.Key, input.VersionId, 'DELETE');
+  updateVersion(bucket, { ...o, Tags: [] });
+  const VersionId = shownVersionId(bucket, o);
+  return VersionId === undefined ? {} : { VersionId };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Bucket operations and tagging (bucket and object). */
 import type { Tag } from '../engine/tags.js';
 import { compact } from './http-headers.js';
-import { emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import { emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import type { S3Operation } from './route.js';
@@ -87,13 +87,19 @@ export const BUCKET_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
     ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket }, ctx.requester);
     return emptyReply(204);
   },
-  GetObjectTagging: (ctx) => taggingReply(ctx.engine.getObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }, ctx.requester).TagSet),
+  GetObjectTagging: (ctx) => {
+    const out = ctx.engine.getObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId') }), ctx.requester);
+    const reply = taggingReply(out.TagSet);
+    Object.assign(reply.headers, versionHeader(out.VersionId));
+    return reply;
+  },
   PutObjectTagging: async (ctx) => {
-    ctx.engine.putObjectTagging({ Bucket: ctx.bucket, Key: ctx.key, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } }, ctx.requester);
-    return emptyReply(200);
+    const TagSet = parseTaggingXml(await xmlBody(ctx));
+    const out = ctx.engine.putObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId'), Tagging: { TagSet } }), ctx.requester);
+    return emptyReply(200, versionHeader(out.VersionId));
   },
   DeleteObjectTagging: (ctx) => {
-    ctx.engine.deleteObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }, ctx.requester);
-    return emptyReply(204);
+    const out = ctx.engine.deleteObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId') }), ctx.requester);
+    return emptyReply(204, versionHeader(out.VersionId));
   },
 };

@@ -1,24 +1,12 @@
 /** ListObjects (v1), ListObjectsV2 and ListMultipartUploads, with `encoding-type=url`. */
 import type { ObjectSummary } from '../engine/list-ops.js';
-import type { Owner } from '../engine/account.js';
 import { compact, intParam } from './http-headers.js';
 import { xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import type { S3Operation } from './route.js';
-import { el, group, urlEncodeKey, xmlDocument } from './xml-writer.js';
-
-/** The `encoding-type` parameter: only `url` exists. @throws S3ProtocolError `InvalidArgument` */
-function encoding(ctx: OperationContext): (v: string | undefined) => string | undefined {
-  const type = ctx.query('encoding-type');
-  if (type === undefined) return (v) => v;
-  if (type !== 'url') {
-    throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'encoding-type', ArgumentValue: type.slice(0, 64) }, 'Invalid Encoding Method specified in Request');
-  }
-  return (v) => (v === undefined ? undefined : urlEncodeKey(v));
-}
-
-const owner = (name: string, o: Owner | undefined): string => (o ? group(name, el('ID', o.ID), el('DisplayName', o.DisplayName)) : '');
+import { commonPrefixesXml, keyEncoding, ownerXml } from './listing-xml.js';
+import { el, group, xmlDocument } from './xml-writer.js';
 
 function contents(o: ObjectSummary, enc: (v: string) => string | undefined): string {
   return group(
@@ -29,16 +17,13 @@ function contents(o: ObjectSummary, enc: (v: string) => string | undefined): str
     ...(o.ChecksumAlgorithm ?? []).map((a) => el('ChecksumAlgorithm', a)),
     el('ChecksumType', o.ChecksumType),
     el('Size', o.Size),
-    owner('Owner', o.Owner),
+    ownerXml('Owner', o.Owner),
     el('StorageClass', o.StorageClass),
   );
 }
 
-const prefixes = (list: readonly string[], enc: (v: string) => string | undefined): string[] =>
-  list.map((p) => group('CommonPrefixes', el('Prefix', enc(p))));
-
 function listObjectsV2(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   if (ctx.query('list-type') !== '2') throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'list-type' }, 'Invalid list type');
   const out = ctx.engine.listObjectsV2(
     compact({
@@ -64,13 +49,13 @@ function listObjectsV2(ctx: OperationContext) {
       el('EncodingType', ctx.query('encoding-type')),
       el('IsTruncated', out.IsTruncated),
       ...out.Contents.map((o) => contents(o, enc)),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }
 
 function listObjects(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   const out = ctx.engine.listObjects(
     compact({
       Bucket: ctx.bucket,
@@ -91,13 +76,13 @@ function listObjects(ctx: OperationContext) {
       el('EncodingType', ctx.query('encoding-type')),
       el('IsTruncated', out.IsTruncated),
       ...out.Contents.map((o) => contents(o, enc)),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }
 
 function listMultipartUploads(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   const out = ctx.engine.listMultipartUploads(
     compact({
       Bucket: ctx.bucket,
@@ -125,15 +110,15 @@ function listMultipartUploads(ctx: OperationContext) {
           'Upload',
           el('Key', enc(u.Key)),
           el('UploadId', u.UploadId),
-          owner('Initiator', u.Initiator),
-          owner('Owner', u.Owner),
+          ownerXml('Initiator', u.Initiator),
+          ownerXml('Owner', u.Owner),
           el('StorageClass', u.StorageClass),
           el('Initiated', u.Initiated),
           el('ChecksumAlgorithm', u.ChecksumAlgorithm),
           el('ChecksumType', u.ChecksumType),
         ),
       ),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }

@@ -3,8 +3,9 @@ import type { ChecksumAlgorithm, ObjectChecksum } from '../engine/records.js';
 import type { PartSummary } from '../engine/multipart-ops.js';
 import { compositeChecksum } from './checksums.js';
 import { compact, contentHeadersFrom, enumHeader, intParam, metadataFrom, parseCopySource, parseTaggingHeader } from './http-headers.js';
+import { ownerXml } from './listing-xml.js';
 import { copySourceConditions } from './object-handlers.js';
-import { checksumElements, checksumHeaders, emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import { checksumElements, checksumHeaders, emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import { checksumHeader, requestedAlgorithm, resolveRequestChecksum } from './request-checksum.js';
@@ -73,10 +74,10 @@ async function uploadPartCopy(ctx: OperationContext): Promise<Reply> {
       ...copySourceConditions(h),
     }), ctx.requester
   );
-  return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]));
+  const headers = out.CopySourceVersionId === undefined ? {} : { 'x-amz-copy-source-version-id': out.CopySourceVersionId };
+  return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]), headers);
 }
 
-const ownerXml = (name: string, o: { ID: string; DisplayName: string }): string => group(name, el('ID', o.ID), el('DisplayName', o.DisplayName));
 
 function partXml(p: PartSummary): string {
   return group('Part', el('PartNumber', p.PartNumber), el('LastModified', p.LastModified), el('ETag', p.ETag), checksumElements(p.Checksum, false), el('Size', p.Size));
@@ -181,7 +182,7 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
   const location = ctx.route.virtualHost ? `${r.protocol}//${host}/${keyPath}` : `${r.protocol}//${host}/${out.Bucket}/${keyPath}`;
   return xmlReply(
     xmlDocument('CompleteMultipartUploadResult', [el('Location', location), el('Bucket', out.Bucket), el('Key', out.Key), el('ETag', out.ETag), checksumElements(out.Checksum)]),
-    checksumHeaders(out.Checksum),
+    { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) },
   );
 }
 

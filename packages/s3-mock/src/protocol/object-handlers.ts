@@ -1,5 +1,5 @@
 /** Object operations: Put, Get, Head, Delete, DeleteObjects, Copy. */
-import type { GetObjectInput, HeadObjectOutput } from '../engine/object-ops.js';
+import type { GetObjectInput, HeadObjectOutput } from '../engine/get-object.js';
 import { CHECKSUM_ALGORITHMS, checksumOf, isBase64Of } from './checksums.js';
 import {
   compact,
@@ -12,7 +12,7 @@ import {
   parseHttpDate,
   parseTaggingHeader,
 } from './http-headers.js';
-import { checksumElements, checksumHeaders, emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import { checksumElements, checksumHeaders, emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import { checksumHeader, resolveRequestChecksum } from './request-checksum.js';
@@ -37,6 +37,7 @@ function readInput(ctx: OperationContext): GetObjectInput {
     Key: ctx.key,
     Range: h.range,
     PartNumber: intParam(ctx.query('partNumber'), 'partNumber'),
+    VersionId: ctx.query('versionId'),
     IfMatch: h['if-match'],
     IfNoneMatch: h['if-none-match'],
     IfModifiedSince: parseHttpDate(h['if-modified-since']),
@@ -63,6 +64,7 @@ export function objectHeaders(out: HeadObjectOutput, checksumMode: boolean): Rec
   if (out.StorageClass !== 'STANDARD') headers['x-amz-storage-class'] = out.StorageClass;
   if (out.TagCount !== undefined) headers['x-amz-tagging-count'] = String(out.TagCount);
   if (out.PartsCount !== undefined) headers['x-amz-mp-parts-count'] = String(out.PartsCount);
+  if (out.VersionId !== undefined) headers['x-amz-version-id'] = out.VersionId;
   if (checksumMode) Object.assign(headers, checksumHeaders(out.Checksum));
   return headers;
 }
@@ -101,12 +103,12 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
       IfNoneMatch: h['if-none-match'],
     }), ctx.requester
   );
-  return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum) });
+  return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) });
 }
 
 function deleteObject(ctx: OperationContext): Reply {
-  ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, IfMatch: ctx.headers['if-match'] }), ctx.requester);
-  return emptyReply(204);
+  const out = ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId'), IfMatch: ctx.headers['if-match'] }), ctx.requester);
+  return emptyReply(204, { ...versionHeader(out.VersionId), ...(out.DeleteMarker ? { 'x-amz-delete-marker': 'true' } : {}) });
 }
 
 /** Content-MD5 or an x-amz-checksum-* must protect a DeleteObjects body. */
@@ -132,15 +134,15 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
   const objects = childrenNamed(root, 'Object').map((o) => {
     const Key = childText(o, 'Key');
     if (Key === undefined) throw S3ProtocolError.of('MalformedXML');
-    return { Key };
+    return compact({ Key, VersionId: childText(o, 'VersionId') });
   });
   const quiet = childText(root, 'Quiet');
   if (quiet !== undefined && quiet !== 'true' && quiet !== 'false') throw S3ProtocolError.of('MalformedXML');
   const out = ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: objects, Quiet: quiet === 'true' }, ctx.requester);
   return xmlReply(
     xmlDocument('DeleteResult', [
-      ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key))),
-      ...out.Errors.map((e) => group('Error', el('Key', e.Key), el('Code', e.Code), el('Message', e.Message))),
+      ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key), el('VersionId', d.VersionId), el('DeleteMarker', d.DeleteMarker), el('DeleteMarkerVersionId', d.DeleteMarkerVersionId))),
+      ...out.Errors.map((e) => group('Error', el('Key', e.Key), el('VersionId', e.VersionId), el('Code', e.Code), el('Message', e.Message))),
     ]),
   );
 }
@@ -175,7 +177,9 @@ async function copyObject(ctx: OperationContext): Promise<Reply> {
       ...copySourceConditions(h),
     }), ctx.requester
   );
-  return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), checksumHeaders(out.Checksum));
+  const headers = { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) };
+  if (out.CopySourceVersionId !== undefined) headers['x-amz-copy-source-version-id'] = out.CopySourceVersionId;
+  return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), headers);
 }
 
 /** Object operation handlers. */

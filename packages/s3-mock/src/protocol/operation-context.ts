@@ -55,6 +55,11 @@ export function emptyReply(status = 200, headers: Record<string, string> = {}): 
   return { status, headers, body: EMPTY };
 }
 
+/** The `x-amz-version-id` header, when there is a version id to show. */
+export function versionHeader(versionId: string | undefined): Record<string, string> {
+  return versionId === undefined ? {} : { 'x-amz-version-id': versionId };
+}
+
 /** `x-amz-checksum-*` and `x-amz-checksum-type` headers for a checksum. */
 export function checksumHeaders(checksum: ObjectChecksum | undefined): Record<string, string> {
   if (!checksum) return {};

@@ -8,7 +8,6 @@ export const PROTOCOL_ERRORS = {
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   MaxMessageLengthExceeded: { status: 400, message: 'Your request was too big.' },
-  MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   ServiceUnavailable: { status: 503, message: 'Please reduce your request rate.' },
@@ -26,6 +25,8 @@ export interface S3ErrorDocument {
   message: string;
   /** Extra `<Error>` members, in order. */
   fields: Readonly<Record<string, string | number>>;
+  /** Response headers the error carries (`x-amz-delete-marker`, `x-amz-version-id`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,7 +68,13 @@ function stringFields(value: unknown): Record<string, string> {
  * a 500 `InternalError` (its message is not shown: it could hold internals).
  */
 export function toErrorDocument(err: unknown): S3ErrorDocument {
-  if (isS3MockError(err)) return { status: err.status, code: err.code, message: err.message, fields: err.fields };
+  if (isS3MockError(err)) {
+    const doc: S3ErrorDocument = { status: err.status, code: err.code, message: err.message, fields: err.fields };
+    if (err.version) {
+      doc.headers = { 'x-amz-version-id': err.version.VersionId, ...(err.version.DeleteMarker ? { 'x-amz-delete-marker': 'true' } : {}) };
+    }
+    return doc;
+  }
   if (err instanceof S3ProtocolError) return { status: err.status, code: err.code, message: err.message, fields: err.fields };
   if (err instanceof Error && err.name === 'SignatureVerificationError') {
     const e = err as Error & { statusCode: number; code: string; details?: unknown };

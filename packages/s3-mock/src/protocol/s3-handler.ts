@@ -12,6 +12,7 @@ import { BUCKET_HANDLERS } from './bucket-handlers.js';
 import { compact, httpDate } from './http-headers.js';
 import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
+import { VERSIONING_HANDLERS } from './versioning-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -81,6 +82,7 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...LIST_HANDLERS,
   ...OBJECT_HANDLERS,
   ...MULTIPART_HANDLERS,
+  ...VERSIONING_HANDLERS,
 };
 
 /** The handler of `operation`. @throws S3ProtocolError `NotImplemented` for an operation the mock does not model */
@@ -140,7 +142,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   });
 
   const renderError = (request: HttpRequest, doc: S3ErrorDocument, route: Route | undefined, id: { requestId: string; hostId: string }, status?: number): HandledRequest => {
-    const headers = baseHeaders(id.requestId, id.hostId);
+    const headers = { ...baseHeaders(id.requestId, id.hostId), ...doc.headers };
     if (doc.code === 'NotModified') {
       if (doc.fields.ETag !== undefined) headers.etag = String(doc.fields.ETag);
       if (typeof doc.fields.LastModified === 'number') headers['last-modified'] = httpDate(doc.fields.LastModified);
@@ -186,7 +188,6 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
       assertHeaderSection(request.headers);
       const { verified, requester } = await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
       const handler = handlerOf(route.operation);
-      if (request.query?.versionId !== undefined) throw S3ProtocolError.of('NotImplemented', {}, 'Object versions are not implemented by s3-mock');
       // The one authorization step: every operation runs only after the engine's access decision.
       engine.authorize(compact({ operation: route.operation, bucket: route.bucket, key: route.key }), requester);
       reservation = checkDeclaredBody(route.operation, request, engine, reserved);
