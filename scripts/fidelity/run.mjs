@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { IDENTITIES, s3testsConfig, usersFile } from './identities.mjs';
 import { ensurePythonEnv } from './python-env.mjs';
 import { renderReport } from './report.mjs';
-import { SELECTION } from './selection.mjs';
+import { SELECTION, SERVE_OPTIONS } from './selection.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.fidelity');
@@ -38,7 +38,7 @@ const log = (line) => console.log(`fidelity: ${line}`);
 
 function startServer() {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--users', join(work, 'users.json'), '--log', '--json'], {
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--users', join(work, 'users.json'), '--log', '--json', ...SERVE_OPTIONS], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const state = { exited: false };

@@ -7,3 +7,10 @@ export const SELECTION = [
   'not s3website', 'not test_of_sts', 'not webidentity_test', 'not user_policy', 'not role_policy', 'not session_policy',
   'not group', 'not group_policy', 'not abac_test',
 ].join(' and ');
+
+/**
+ * How `s3kit serve` runs for the suite: buckets created as S3 created them before April 2023 (ACLs
+ * in effect, no public access block), the S3 the suite was written against; its ACL tests cannot
+ * pass against today's defaults (ACLs disabled), on AWS as on the mock.
+ */
+export const SERVE_OPTIONS = ['--legacy-bucket-defaults'];

@@ -10,13 +10,16 @@ import { credentialsOf, parseUserFlag, readUsersFile } from './serve-users.js';
 import type { CommandDefinition, CommandScope } from './command.js';
 
 const USAGE = `usage: s3kit serve [--port N] [--host 127.0.0.1] [--access-key K --secret-key S] [--user K:S[:ID[:NAME[:EMAIL]]]]...
-                   [--users FILE] [--region R] [--max-stored SIZE] [--log] [--json]
+                   [--users FILE] [--region R] [--max-stored SIZE] [--legacy-bucket-defaults] [--log] [--json]
   Runs an in-memory S3 server (s3-mock) in the foreground until Ctrl-C (SIGINT) or SIGTERM.
   The first line of stdout is its endpoint, for --endpoint-url. Default credentials: test / test.
   --user          an account (repeatable): access key, secret key, and optionally its canonical id
                   (64 hex digits), display name and e-mail address; each --user is its own account
   --users FILE    accounts from a JSON file: [{ "accessKeyId", "secretAccessKey", "id", "displayName", "email" }]
   --max-stored    most bytes kept in memory (default 1GiB); beyond it, 507 InsufficientStorage
+  --legacy-bucket-defaults
+                  create buckets as S3 did before April 2023: ACLs in effect (ObjectWriter), no public
+                  access block (default: as S3 does today, BucketOwnerEnforced and public access blocked)
   --log           one line per request on stderr: time, method, path, status, error code, duration
   Data lives in memory only and is gone when it stops. Keep it on loopback: it is not hardened.`;
 
@@ -56,6 +59,7 @@ async function body(scope: CommandScope): Promise<number> {
   if (credentials.length > 0) options.credentials = credentials;
   const maxStored = sizeFlag(flags, 'max-stored');
   if (maxStored !== undefined) options.maxStoredBytes = maxStored;
+  if (booleanFlag(flags, 'legacy-bucket-defaults')) options.legacyBucketDefaults = true;
   if (booleanFlag(flags, 'log')) options.onRequest = (r, ms) => scope.ctx.stderr.write(`${requestLogLine(r, ms, new Date())}\n`);
   const region = stringFlag(flags, 'region');
   if (region !== undefined) options.region = region;
@@ -87,6 +91,7 @@ export const serveCommand: CommandDefinition = {
     users: { type: 'string' },
     'max-stored': { type: 'string' },
     log: { type: 'boolean' },
+    'legacy-bucket-defaults': { type: 'boolean' },
     region: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },

@@ -1,11 +1,19 @@
 /**
  * Whether a requester may run an operation on a bucket or object: the decision the protocol
- * layer's single authorization step asks for before it runs the operation.
+ * layer's single authorization step asks for before it runs the operation. The bucket owner may do
+ * everything on the bucket; other requesters need a grant in the bucket's or the object's ACL (while
+ * ACLs are in effect), as `access-table.ts` says per operation.
  */
 import { isAnonymous } from './account.js';
 import type { Requester } from './account.js';
-import type { EngineContext } from './engine-state.js';
+import { aclAllows } from './acl.js';
+import { accessRule } from './access-table.js';
+import type { AccessRule } from './access-table.js';
+import type { BucketState, EngineContext } from './engine-state.js';
 import { S3MockError } from './errors.js';
+import { aclsDisabled } from './ownership.js';
+import type { ObjectVersion } from './records.js';
+import { currentOf, versionOf } from './version-stack.js';
 
 /** What a request wants to do. */
 export interface AccessRequest {
@@ -15,6 +23,42 @@ export interface AccessRequest {
   bucket?: string;
   /** The object key it addresses, if any. */
   key?: string;
+  /** The version it addresses, if any. */
+  versionId?: string;
+  /** `x-amz-expected-bucket-owner`: the request fails unless the bucket's owner has this id. */
+  expectedBucketOwner?: string;
+}
+
+const isBucketOwner = (bucket: BucketState, requester: Requester): boolean => !isAnonymous(requester) && bucket.record.Owner.ID === requester.ID;
+
+/** Whether the bucket ACL grants `permission` (never while ACLs are disabled). */
+function bucketAclAllows(bucket: BucketState, requester: Requester, permission: 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP' | 'FULL_CONTROL'): boolean {
+  if (aclsDisabled(bucket)) return false;
+  return aclAllows(bucket.record.config.Acl, requester, permission, bucket.record.config.PublicAccessBlock?.IgnorePublicAcls === true);
+}
+
+function targetOf(bucket: BucketState, request: AccessRequest): ObjectVersion | undefined {
+  if (request.key === undefined) return undefined;
+  const stack = bucket.keys.get(request.key);
+  const version = request.versionId === undefined ? currentOf(stack) : versionOf(stack, request.versionId);
+  return version?.kind === 'object' ? version : undefined;
+}
+
+/** The ACL part of the decision. */
+function aclDecision(bucket: BucketState, rule: AccessRule, request: AccessRequest, requester: Requester): boolean {
+  const owner = isBucketOwner(bucket, requester);
+  if (rule.acl?.on !== 'object') {
+    if (owner) return true;
+    return rule.acl !== undefined && bucketAclAllows(bucket, requester, rule.acl.permission);
+  }
+  const target = targetOf(bucket, request);
+  // A missing object is a 404 only to whoever may list the bucket; to anyone else it is a 403.
+  if (!target) return owner || bucketAclAllows(bucket, requester, 'READ');
+  if (aclsDisabled(bucket) || target.Owner.ID === bucket.record.Owner.ID) {
+    if (owner) return true;
+  }
+  if (aclsDisabled(bucket)) return false;
+  return aclAllows(target.Acl, requester, rule.acl.permission, bucket.record.config.PublicAccessBlock?.IgnorePublicAcls === true);
 }
 
 /**
@@ -27,7 +71,10 @@ export function authorize(ctx: EngineContext, request: AccessRequest, requester:
   if (request.bucket === undefined || request.operation === 'CreateBucket') return;
   const bucket = ctx.state.buckets.get(request.bucket);
   if (!bucket) return;
-  if (!isAnonymous(requester) && bucket.record.Owner.ID === requester.ID) return;
+  if (request.expectedBucketOwner !== undefined && request.expectedBucketOwner !== bucket.record.Owner.ID) throw new S3MockError('AccessDenied');
+  const rule = accessRule(request.operation);
+  if (rule.perKey && request.key === undefined) return;
+  if (aclDecision(bucket, rule, request, requester)) return;
   throw new S3MockError('AccessDenied');
 }
 

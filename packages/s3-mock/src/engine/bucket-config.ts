@@ -2,6 +2,7 @@
  * One typed configuration record per bucket: every sub-resource S3 stores on a bucket, read and
  * replaced whole. Absent members mean "not configured" (S3's `NoSuch...` errors).
  */
+import type { AccessControlPolicy } from './acl.js';
 import { deepFreeze } from './freeze.js';
 import type { BucketState } from './engine-state.js';
 import type { Tag } from './tags.js';
@@ -9,8 +10,29 @@ import type { Tag } from './tags.js';
 /** Versioning state of a bucket that has ever had versioning enabled. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
+/** Object ownership (`x-amz-object-ownership`, PutBucketOwnershipControls). */
+export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
+/** The four public access block settings. */
+export interface PublicAccessBlock {
+  /** Refuse writes of public ACLs. */
+  readonly BlockPublicAcls: boolean;
+  /** Ignore public grants when deciding access. */
+  readonly IgnorePublicAcls: boolean;
+  /** Refuse public bucket policies. */
+  readonly BlockPublicPolicy: boolean;
+  /** Let a public policy grant only the bucket owner's account. */
+  readonly RestrictPublicBuckets: boolean;
+}
+
 /** A bucket's configuration. */
 export interface BucketConfig {
+  /** The bucket ACL (ignored while ownership is `BucketOwnerEnforced`). */
+  readonly Acl: AccessControlPolicy;
+  /** Object ownership; absent means `ObjectWriter` (a bucket created before ownership controls). */
+  readonly Ownership?: ObjectOwnership;
+  /** Public access block; absent when none is configured. */
+  readonly PublicAccessBlock?: PublicAccessBlock;
   /** Absent until versioning is first enabled (S3 then never returns to "unversioned"). */
   readonly Versioning?: VersioningStatus;
   /** Bucket tags; absent when none (`NoSuchTagSet`). */

@@ -1,17 +1,23 @@
 import { assertBucketName } from './bucket-name.js';
 import { S3MockError } from './errors.js';
 import { isAnonymous, ownerOf } from './account.js';
+import { aclFor } from './acl.js';
+import type { AclInput } from './acl.js';
+import type { BucketConfig, ObjectOwnership } from './bucket-config.js';
 import type { Owner, Requester } from './account.js';
 import type { EngineContext } from './engine-state.js';
 import { deepFreeze } from './freeze.js';
+import { setBucketConfig } from './bucket-config.js';
 import { requireBucket } from './lookups.js';
 import { claimStorage } from './storage.js';
 
-/** Input of CreateBucket. */
-export interface CreateBucketInput {
+/** Input of CreateBucket: the ACL headers (`x-amz-acl`, `x-amz-grant-*`) and `x-amz-object-ownership` too. */
+export interface CreateBucketInput extends AclInput {
   Bucket: string;
   /** `<CreateBucketConfiguration><LocationConstraint>`; absent means the engine's region. */
   CreateBucketConfiguration?: { LocationConstraint?: string };
+  /** @default `BucketOwnerEnforced` (ACLs disabled, as S3 creates buckets today; `ObjectWriter` with `legacyBucketDefaults`) */
+  ObjectOwnership?: ObjectOwnership;
 }
 
 /** Output of CreateBucket. */
@@ -57,17 +63,33 @@ export function createBucket(ctx: EngineContext, input: CreateBucketInput, reque
   const existing = ctx.state.buckets.get(input.Bucket);
   if (existing) {
     if (existing.record.Owner.ID !== requester.ID) throw new S3MockError('BucketAlreadyExists', { BucketName: input.Bucket });
-    // S3's legacy in us-east-1: re-creating your own bucket succeeds (and changes nothing here).
-    if (existing.record.Region === 'us-east-1') return { Location: `/${input.Bucket}` };
+    // S3's legacy in us-east-1: re-creating your own bucket succeeds and resets its ACL.
+    if (existing.record.Region === 'us-east-1') {
+      setBucketConfig(existing, 'Acl', aclFor(ctx, input, existing.record.Owner, existing.record.Owner));
+      return { Location: `/${input.Bucket}` };
+    }
     throw new S3MockError('BucketAlreadyOwnedByYou', { BucketName: input.Bucket });
   }
+  const owner = ownerOf(requester);
+  // Before April 2023 buckets had no ownership controls (ObjectWriter); today S3 sets BucketOwnerEnforced.
+  const Ownership = input.ObjectOwnership ?? (ctx.legacyBucketDefaults ? undefined : 'BucketOwnerEnforced');
+  const acl = aclFor(ctx, input, owner, owner);
+  if (Ownership === 'BucketOwnerEnforced' && acl.Grants.some((g) => g.Grantee.Type !== 'CanonicalUser' || g.Grantee.ID !== owner.ID)) {
+    throw new S3MockError('InvalidBucketAclWithObjectOwnership');
+  }
+  const config: BucketConfig = {
+    Acl: acl,
+    ...(Ownership === undefined ? {} : { Ownership }),
+    // S3 blocks public access on new buckets since April 2023; buckets made before had no block.
+    ...(ctx.legacyBucketDefaults ? {} : { PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
+  };
   ctx.state.buckets.set(input.Bucket, {
     record: deepFreeze({
       Name: input.Bucket,
       CreationDate: ctx.clock.now(),
       Region: input.CreateBucketConfiguration?.LocationConstraint ?? ctx.region,
-      Owner: ownerOf(requester),
-      config: {},
+      Owner: owner,
+      config,
     }),
     keys: new Map(),
     uploads: new Map(),

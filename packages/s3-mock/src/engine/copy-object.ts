@@ -7,13 +7,15 @@ import { S3MockError } from './errors.js';
 import { currentObject, requireBucket, requireVersion, shownVersionId, writtenVersionId } from './lookups.js';
 import { assertKey, normalizeMetadata, readSegments, splitContentHeaders, storageClass, toSeconds } from './object-input.js';
 import { writeVersion } from './object-store.js';
-import { assertObjectSize, conditionTarget, writerOf } from './object-write.js';
+import { assertObjectSize, conditionTarget } from './object-write.js';
+import { objectOwnership } from './ownership.js';
+import type { AclInput } from './acl.js';
 import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of CopyObject. */
-export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions {
+export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions, AclInput {
   Bucket: string;
   Key: string;
   /** The source, already parsed and URL-decoded from `x-amz-copy-source` (a version of it with `VersionId`). */
@@ -74,6 +76,7 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
   const Metadata = replace ? normalizeMetadata(input.Metadata) : { ...src.Metadata };
   const Tags = taggingDirective === 'REPLACE' ? validateTags(input.Tagging ?? [], 'object') : src.Tags;
   checkWriteConditions(input, conditionTarget(currentObject(dest, input.Key)), input.Key);
+  const ownership = objectOwnership(ctx, dest, requester, input);
   const body = readSegments(src.segments, 0, src.Size - 1);
   const record = writeVersion(ctx, dest, {
     Key: input.Key,
@@ -85,7 +88,7 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
     Metadata,
     StorageClass,
     Tags,
-    Owner: writerOf(dest, requester),
+    ...ownership,
     ...(src.Checksum?.type === 'FULL_OBJECT' ? { Checksum: src.Checksum } : {}),
   });
   const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified) };

@@ -5,7 +5,7 @@ import { deepFreeze } from './freeze.js';
 describe('copyState', () => {
   it('copies every container and shares the frozen records', () => {
     const state = emptyState();
-    const record = deepFreeze({ Name: 'b', CreationDate: 0, Region: 'us-east-1', Owner: { ID: 'o', DisplayName: 'o' }, config: {} });
+    const record = deepFreeze({ Name: 'b', CreationDate: 0, Region: 'us-east-1', Owner: { ID: 'o', DisplayName: 'o' }, config: { Acl: { Owner: { ID: 'o', DisplayName: 'o' }, Grants: [] } } });
     const parts = new Map([[1, deepFreeze({ PartNumber: 1, body: new Uint8Array([1]), ETag: '"e"', LastModified: 0 })]]);
     state.buckets.set('b', { record, keys: new Map(), uploads: new Map([['u', { record: deepFreeze({ UploadId: 'u' }) as never, parts }]]), sortedKeys: undefined });
     const copy = copyState(state);

@@ -48,6 +48,8 @@ export interface EngineContext {
   minPartSize: number;
   maxObjectSize: number;
   maxStoredBytes: number;
+  /** Create buckets as S3 did before April 2023: `ObjectWriter` ownership (ACLs on), no public access block. */
+  legacyBucketDefaults: boolean;
   incompleteUploadsBlockBucketDelete: boolean;
 }
 

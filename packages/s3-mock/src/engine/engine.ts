@@ -37,6 +37,12 @@ import type { GetObjectInput, GetObjectOutput, HeadObjectOutput } from './get-ob
 import { putObject } from './put-object.js';
 import type { PutObjectInput, PutObjectOutput } from './put-object.js';
 import * as versioning from './versioning-ops.js';
+import * as acls from './acl-ops.js';
+import type { AclOutput, PutAclInput } from './acl-ops.js';
+import * as ownershipControls from './ownership-controls-ops.js';
+import type { OwnershipControls } from './ownership-controls-ops.js';
+import * as publicAccessBlock from './public-access-block-ops.js';
+import type { PublicAccessBlock } from './bucket-config.js';
 import type { GetBucketVersioningOutput, ListObjectVersionsInput, ListObjectVersionsOutput, PutBucketVersioningInput } from './versioning-ops.js';
 import { DEFAULT_OWNER } from './account.js';
 import type { Account, Requester } from './account.js';
@@ -93,6 +99,13 @@ export interface S3EngineOptions {
    * @default 1024 ** 3 (1 GiB)
    */
   maxStoredBytes?: number;
+  /**
+   * Create buckets as S3 did before April 2023: object ownership `ObjectWriter` (ACLs in effect)
+   * and no public access block. By default new buckets are created as S3 creates them today:
+   * `BucketOwnerEnforced` (ACLs disabled) with every public access block setting on.
+   * @default false
+   */
+  legacyBucketDefaults?: boolean;
   /**
    * Refuse DeleteBucket (`BucketNotEmpty`) while multipart uploads are in flight. AWS does not: it
    * deletes the bucket and discards the uploads, which is the default here.
@@ -163,6 +176,7 @@ export class S3Engine {
       minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
       maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
       maxStoredBytes: options.maxStoredBytes ?? 1024 ** 3,
+      legacyBucketDefaults: options.legacyBucketDefaults ?? false,
       incompleteUploadsBlockBucketDelete: options.incompleteUploadsBlockBucketDelete ?? false,
     };
   }
@@ -287,6 +301,49 @@ export class S3Engine {
   /** AbortMultipartUpload. @throws S3MockError `NoSuchBucket`, `NoSuchUpload` */
   abortMultipartUpload(input: { Bucket: string; Key: string; UploadId: string }, requester: Requester = this.#ctx.owner): void {
     multipart.abortMultipartUpload(this.#ctx, input, requester);
+  }
+
+  // Access control
+
+  /** GetBucketAcl. @throws S3MockError `NoSuchBucket` */
+  getBucketAcl(input: { Bucket: string }, requester: Requester = this.#ctx.owner): AclOutput {
+    return acls.getBucketAcl(this.#ctx, input, requester);
+  }
+  /** PutBucketAcl (canned, header grants or a policy document). */
+  putBucketAcl(input: PutAclInput & { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    acls.putBucketAcl(this.#ctx, input, requester);
+  }
+  /** GetObjectAcl. */
+  getObjectAcl(input: { Bucket: string; Key: string; VersionId?: string }, requester: Requester = this.#ctx.owner): AclOutput {
+    return acls.getObjectAcl(this.#ctx, input, requester);
+  }
+  /** PutObjectAcl. */
+  putObjectAcl(input: PutAclInput & { Bucket: string; Key: string; VersionId?: string }, requester: Requester = this.#ctx.owner): { VersionId?: string } {
+    return acls.putObjectAcl(this.#ctx, input, requester);
+  }
+  /** PutBucketOwnershipControls. */
+  putBucketOwnershipControls(input: { Bucket: string; OwnershipControls: OwnershipControls }, requester: Requester = this.#ctx.owner): void {
+    ownershipControls.putBucketOwnershipControls(this.#ctx, input, requester);
+  }
+  /** GetBucketOwnershipControls. @throws S3MockError `OwnershipControlsNotFoundError` */
+  getBucketOwnershipControls(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { OwnershipControls: OwnershipControls } {
+    return ownershipControls.getBucketOwnershipControls(this.#ctx, input, requester);
+  }
+  /** DeleteBucketOwnershipControls. */
+  deleteBucketOwnershipControls(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    ownershipControls.deleteBucketOwnershipControls(this.#ctx, input, requester);
+  }
+  /** PutPublicAccessBlock. */
+  putPublicAccessBlock(input: { Bucket: string; PublicAccessBlockConfiguration: Partial<PublicAccessBlock> }, requester: Requester = this.#ctx.owner): void {
+    publicAccessBlock.putPublicAccessBlock(this.#ctx, input, requester);
+  }
+  /** GetPublicAccessBlock. @throws S3MockError `NoSuchPublicAccessBlockConfiguration` */
+  getPublicAccessBlock(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { PublicAccessBlockConfiguration: PublicAccessBlock } {
+    return publicAccessBlock.getPublicAccessBlock(this.#ctx, input, requester);
+  }
+  /** DeletePublicAccessBlock. */
+  deletePublicAccessBlock(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    publicAccessBlock.deletePublicAccessBlock(this.#ctx, input, requester);
   }
 
   // Tagging

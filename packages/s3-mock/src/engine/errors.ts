@@ -15,6 +15,7 @@ export interface S3ErrorSpec {
  * The protocol layer renders these into `<Error>` XML (304 `NotModified` has no body).
  */
 export const ERRORS = {
+  AccessControlListNotSupported: { status: 400, message: 'The bucket does not allow ACLs' },
   AccessDenied: { status: 403, message: 'Access Denied' },
   BadDigest: { status: 400, message: 'The Content-MD5 you specified did not match what we received.' },
   BadRequest: { status: 400, message: 'Bad Request' },
@@ -32,6 +33,7 @@ export const ERRORS = {
   EntityTooSmall: { status: 400, message: 'Your proposed upload is smaller than the minimum allowed object size.' },
   InsufficientStorage: { status: 507, message: 's3-mock has no room for this request (see its maxStoredBytes option)' },
   InvalidArgument: { status: 400, message: 'Invalid Argument' },
+  InvalidBucketAclWithObjectOwnership: { status: 400, message: 'Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting' },
   InvalidBucketName: { status: 400, message: 'The specified bucket is not valid.' },
   InvalidDigest: { status: 400, message: 'The Content-MD5 you specified was invalid.' },
   InvalidObjectState: { status: 403, message: 'The operation is not valid for the object\'s storage class' },
@@ -54,8 +56,11 @@ export const ERRORS = {
     status: 400,
     message: 'The XML you provided was not well-formed or did not validate against our published schema',
   },
+  MissingSecurityHeader: { status: 400, message: 'Your request was missing a required header' },
   MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size' },
   NoSuchBucket: { status: 404, message: 'The specified bucket does not exist' },
+  NoSuchPublicAccessBlockConfiguration: { status: 404, message: 'The public access block configuration was not found' },
+  OwnershipControlsNotFoundError: { status: 404, message: 'The bucket ownership controls were not found' },
   NoSuchKey: { status: 404, message: 'The specified key does not exist.' },
   NoSuchTagSet: { status: 404, message: 'The TagSet does not exist' },
   NoSuchVersion: { status: 404, message: 'The specified version does not exist.' },
@@ -67,6 +72,7 @@ export const ERRORS = {
   },
   NotImplemented: { status: 501, message: 'A header you provided implies functionality that is not implemented' },
   NotModified: { status: 304, message: 'Not Modified' },
+  UnresolvableGrantByEmailAddress: { status: 400, message: 'The e-mail address you provided does not match any account on record.' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold' },
 } as const satisfies Record<string, S3ErrorSpec>;
 

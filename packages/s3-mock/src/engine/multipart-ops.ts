@@ -20,6 +20,8 @@ import {
   toSeconds,
 } from './object-input.js';
 import { writerOf } from './object-write.js';
+import { objectOwnership } from './ownership.js';
+import type { AclInput } from './acl.js';
 import { writeVersion } from './object-store.js';
 import { resolveCopySourceRange } from './range.js';
 import { claimStorage } from './storage.js';
@@ -29,7 +31,7 @@ import type { Tag } from './tags.js';
 import { compareUtf8 } from './utf8-order.js';
 
 /** Input of CreateMultipartUpload. */
-export interface CreateMultipartUploadInput extends ContentHeaders {
+export interface CreateMultipartUploadInput extends ContentHeaders, AclInput {
   Bucket: string;
   Key: string;
   Metadata?: Readonly<Record<string, string>>;
@@ -223,7 +225,7 @@ function assertPartNumber(n: number): void {
 export function createMultipartUpload(ctx: EngineContext, input: CreateMultipartUploadInput, requester: Requester): CreateMultipartUploadOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
-  const writer = writerOf(bucket, requester);
+  const ownership = objectOwnership(ctx, bucket, requester, input);
   const upload: UploadRecord = deepFreeze({
     UploadId: newUploadId(ctx),
     Key: input.Key,
@@ -233,8 +235,8 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
     Metadata: normalizeMetadata(input.Metadata),
     StorageClass: storageClass(input.StorageClass),
     Tags: validateTags(input.Tagging ?? [], 'object'),
-    Owner: writer,
-    Initiator: writer,
+    ...ownership,
+    Initiator: writerOf(bucket, requester),
     ...(input.ChecksumAlgorithm ? { ChecksumAlgorithm: input.ChecksumAlgorithm } : {}),
     ...(input.ChecksumType ? { ChecksumType: input.ChecksumType } : {}),
   });
@@ -475,6 +477,7 @@ export function completeMultipartUpload(
     Tags: upload.Tags,
     Parts: chosen.map((p) => (p.Checksum ? { Size: p.body.length, ETag: p.ETag, Checksum: p.Checksum } : { Size: p.body.length, ETag: p.ETag })),
     Owner: upload.Owner,
+    Acl: upload.Acl,
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   bucket.uploads.delete(upload.UploadId);

@@ -6,13 +6,15 @@ import { singlePartETag } from './etag.js';
 import { currentObject, requireBucket, writtenVersionId } from './lookups.js';
 import { assertKey, checkContentMD5, normalizeMetadata, splitContentHeaders, storageClass, toSeconds } from './object-input.js';
 import { writeVersion } from './object-store.js';
-import { assertObjectSize, conditionTarget, writerOf } from './object-write.js';
+import { assertObjectSize, conditionTarget } from './object-write.js';
+import { objectOwnership } from './ownership.js';
+import type { AclInput } from './acl.js';
 import type { ContentHeaders, ObjectChecksum } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of PutObject. */
-export interface PutObjectInput extends ContentHeaders, WriteConditions {
+export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInput {
   Bucket: string;
   Key: string;
   /** The whole body; copied on the way in. */
@@ -52,6 +54,7 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
   assertObjectSize(ctx, input.Body.length);
   checkContentMD5(input.ContentMD5, input.Body);
   checkWriteConditions(input, conditionTarget(currentObject(bucket, input.Key)), input.Key);
+  const ownership = objectOwnership(ctx, bucket, requester, input);
   const body = input.Body.slice();
   const record = writeVersion(ctx, bucket, {
     Key: input.Key,
@@ -63,7 +66,7 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
     Metadata,
     StorageClass,
     Tags,
-    Owner: writerOf(bucket, requester),
+    ...ownership,
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size };

@@ -3,6 +3,7 @@
  * buckets. Every record is deep-frozen when stored (see `freeze.ts`); an update stores a new one.
  */
 import type { Owner } from './account.js';
+import type { AccessControlPolicy } from './acl.js';
 import type { BucketConfig } from './bucket-config.js';
 import type { Tag } from './tags.js';
 
@@ -92,6 +93,8 @@ export interface ObjectVersion {
   /** Present for multipart objects. */
   readonly Parts?: readonly PartExtent[];
   readonly Owner: Owner;
+  /** The object's ACL. */
+  readonly Acl: AccessControlPolicy;
 }
 
 /** A delete marker: the newest version of a key deleted in a versioning-enabled or suspended bucket. */
@@ -134,6 +137,8 @@ export interface UploadRecord {
   readonly ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
   readonly Owner: Owner;
   readonly Initiator: Owner;
+  /** The ACL the completed object gets. */
+  readonly Acl: AccessControlPolicy;
 }
 
 /** A completed upload, remembered so that a retried CompleteMultipartUpload succeeds again. */

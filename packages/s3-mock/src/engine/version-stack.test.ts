@@ -5,7 +5,7 @@ import { currentOf, pushVersion, removeVersion, replaceVersion, versionOf } from
 const owner = { ID: 'o', DisplayName: 'o' };
 const marker = (VersionId: string): DeleteMarker => ({ kind: 'deleteMarker', Key: 'k', VersionId, LastModified: 0, Owner: owner });
 const object = (VersionId: string, ETag = VersionId): KeyVersion => ({
-  kind: 'object', Key: 'k', VersionId, segments: [], Size: 0, ETag, LastModified: 0, ContentType: 'x/y', headers: {}, Metadata: {}, StorageClass: 'STANDARD', Tags: [], Owner: owner,
+  kind: 'object', Key: 'k', VersionId, segments: [], Size: 0, ETag, LastModified: 0, ContentType: 'x/y', headers: {}, Metadata: {}, StorageClass: 'STANDARD', Tags: [], Owner: owner, Acl: { Owner: owner, Grants: [] },
 });
 
 describe('version stack', () => {

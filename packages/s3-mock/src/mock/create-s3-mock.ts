@@ -59,6 +59,12 @@ export interface S3MockOptions {
    * @default 1 GiB
    */
   maxStoredBytes?: number;
+  /**
+   * Create buckets as S3 did before April 2023 (`ObjectWriter` ownership, ACLs in effect, no public
+   * access block) instead of as S3 does today (`BucketOwnerEnforced`, public access blocked).
+   * @default false
+   */
+  legacyBucketDefaults?: boolean;
   /** The account of requests signed with keys that name none, and of seeded content. @default the engine's */
   owner?: Account;
   /**
@@ -160,6 +166,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       ...(options.region ? { region: options.region } : {}),
       ...(options.minPartSize !== undefined ? { minPartSize: options.minPartSize } : {}),
       ...(options.maxStoredBytes !== undefined ? { maxStoredBytes: options.maxStoredBytes } : {}),
+      ...(options.legacyBucketDefaults !== undefined ? { legacyBucketDefaults: options.legacyBucketDefaults } : {}),
       ...(options.owner ? { owner: options.owner } : {}),
       accounts: (options.credentials ?? []).flatMap((c) => (c.account ? [c.account] : [])),
     });

@@ -3,8 +3,9 @@
  * mock's configured credentials, each mapped to the account it belongs to.
  */
 import type { Clock, HttpRequest } from '@s3kit/primitives';
-import { verifyRequest } from '@s3kit/sigv4';
+import { getAuthType, verifyRequest } from '@s3kit/sigv4';
 import type { VerifiedRequest } from '@s3kit/sigv4';
+import { ANONYMOUS } from '../engine/account.js';
 import type { Account, Requester } from '../engine/account.js';
 
 /** One access key the mock accepts. */
@@ -57,8 +58,8 @@ function claimedAccessKey(request: HttpRequest): string | undefined {
 }
 
 /**
- * Verifies `request` and says who sent it; `region` (the addressed bucket's) must be the signing
- * region when given. In `none` mode the requester is the account of the access key the request
+ * Verifies `request` and says who sent it (an unsigned request is {@link ANONYMOUS}); `region`
+ * (the addressed bucket's) must be the signing region when given. In `none` mode the requester is the account of the access key the request
  * names, or the default account.
  * @throws SignatureVerificationError with S3's codes (see @s3kit/sigv4 `verifyRequest`)
  */
@@ -66,6 +67,8 @@ export async function authenticate(request: HttpRequest, options: AuthOptions, r
   const { credentials } = options;
   const accountOf = (id: string | undefined): Account => credentials.find((c) => c.accessKeyId === id)?.account ?? options.defaultAccount;
   if (options.mode === 'none') return { verified: undefined, requester: accountOf(claimedAccessKey(request)) };
+  // An unsigned request is the anonymous public: what it may do is the authorization step's call.
+  if (getAuthType(request) === 'none') return { verified: undefined, requester: ANONYMOUS };
   const verified = await verifyRequest(request, {
     lookupSecret: (id) => {
       const found = credentials.find((c) => c.accessKeyId === id);

@@ -1,6 +1,7 @@
 /** Bucket operations and tagging (bucket and object). */
 import type { Tag } from '../engine/tags.js';
-import { compact } from './http-headers.js';
+import { aclFromHeaders } from './acl-xml.js';
+import { compact, enumHeader } from './http-headers.js';
 import { emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
@@ -28,8 +29,15 @@ async function createBucket(ctx: OperationContext): Promise<Reply> {
     if (root.name !== 'CreateBucketConfiguration') throw S3ProtocolError.of('MalformedXML');
     LocationConstraint = childText(root, 'LocationConstraint');
   }
+  const ownership = enumHeader(ctx.headers, 'x-amz-object-ownership', ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const);
   const out = ctx.engine.createBucket(
-    LocationConstraint === undefined ? { Bucket: ctx.bucket } : { Bucket: ctx.bucket, CreateBucketConfiguration: { LocationConstraint } }, ctx.requester
+    compact({
+      Bucket: ctx.bucket,
+      CreateBucketConfiguration: LocationConstraint === undefined ? undefined : { LocationConstraint },
+      ObjectOwnership: ownership,
+      ...aclFromHeaders(ctx.headers),
+    }),
+    ctx.requester,
   );
   return emptyReply(200, { location: out.Location });
 }

@@ -1,10 +1,11 @@
 /** Multipart upload operations. */
 import type { ChecksumAlgorithm, ObjectChecksum } from '../engine/records.js';
 import type { PartSummary } from '../engine/multipart-ops.js';
+import { aclFromHeaders } from './acl-xml.js';
 import { compositeChecksum } from './checksums.js';
 import { compact, contentHeadersFrom, enumHeader, intParam, metadataFrom, parseCopySource, parseTaggingHeader } from './http-headers.js';
 import { ownerXml } from './listing-xml.js';
-import { copySourceConditions } from './object-handlers.js';
+import { authorizeCopySource, copySourceConditions } from './object-handlers.js';
 import { checksumElements, checksumHeaders, emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
@@ -30,6 +31,7 @@ async function createMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Metadata: metadataFrom(h),
       StorageClass: h['x-amz-storage-class'],
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
+      ...aclFromHeaders(h),
       ChecksumAlgorithm: requestedAlgorithm(h, 'x-amz-checksum-algorithm'),
       ChecksumType: enumHeader(h, 'x-amz-checksum-type', ['FULL_OBJECT', 'COMPOSITE'] as const),
     }), ctx.requester
@@ -63,13 +65,15 @@ async function uploadPart(ctx: OperationContext): Promise<Reply> {
 async function uploadPartCopy(ctx: OperationContext): Promise<Reply> {
   const h = ctx.headers;
   await ctx.body();
+  const CopySource = parseCopySource(h['x-amz-copy-source']!);
+  authorizeCopySource(ctx, CopySource);
   const out = ctx.engine.uploadPartCopy(
     compact({
       Bucket: ctx.bucket,
       Key: ctx.key,
       UploadId: uploadId(ctx),
       PartNumber: partNumber(ctx),
-      CopySource: parseCopySource(h['x-amz-copy-source']!),
+      CopySource,
       CopySourceRange: h['x-amz-copy-source-range'],
       ...copySourceConditions(h),
     }), ctx.requester

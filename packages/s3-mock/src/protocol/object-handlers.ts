@@ -1,5 +1,6 @@
 /** Object operations: Put, Get, Head, Delete, DeleteObjects, Copy. */
 import type { GetObjectInput, HeadObjectOutput } from '../engine/get-object.js';
+import { aclFromHeaders } from './acl-xml.js';
 import { CHECKSUM_ALGORITHMS, checksumOf, isBase64Of } from './checksums.js';
 import {
   compact,
@@ -14,7 +15,7 @@ import {
 } from './http-headers.js';
 import { checksumElements, checksumHeaders, emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
-import { S3ProtocolError } from './protocol-error.js';
+import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
 import { checksumHeader, resolveRequestChecksum } from './request-checksum.js';
 import type { S3Operation } from './route.js';
 import { childText, childrenNamed, parseXml } from './xml-reader.js';
@@ -97,6 +98,7 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
       Metadata: metadataFrom(h),
       StorageClass: h['x-amz-storage-class'],
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
+      ...aclFromHeaders(h),
       ContentMD5: h['content-md5'],
       Checksum: checksum,
       IfMatch: h['if-match'],
@@ -138,13 +140,32 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
   });
   const quiet = childText(root, 'Quiet');
   if (quiet !== undefined && quiet !== 'true' && quiet !== 'false') throw S3ProtocolError.of('MalformedXML');
-  const out = ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: objects, Quiet: quiet === 'true' }, ctx.requester);
+  if (objects.length === 0 || objects.length > 1000) throw S3ProtocolError.of('MalformedXML');
+  // Each key is authorized on its own: a key the requester may not delete is an error entry.
+  const denied: { Key: string; VersionId?: string; Code: string; Message: string }[] = [];
+  const allowed = objects.filter((o) => {
+    try {
+      ctx.engine.authorize(compact({ operation: 'DeleteObjects', bucket: ctx.bucket, key: o.Key, versionId: o.VersionId }), ctx.requester);
+      return true;
+    } catch (err) {
+      const doc = toErrorDocument(err);
+      denied.push({ ...o, Code: doc.code, Message: doc.message });
+      return false;
+    }
+  });
+  const out = allowed.length === 0 ? { Deleted: [], Errors: [] } : ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: allowed, Quiet: quiet === 'true' }, ctx.requester);
   return xmlReply(
     xmlDocument('DeleteResult', [
       ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key), el('VersionId', d.VersionId), el('DeleteMarker', d.DeleteMarker), el('DeleteMarkerVersionId', d.DeleteMarkerVersionId))),
-      ...out.Errors.map((e) => group('Error', el('Key', e.Key), el('VersionId', e.VersionId), el('Code', e.Code), el('Message', e.Message))),
+      ...[...out.Errors, ...denied].map((e) => group('Error', el('Key', e.Key), el('VersionId', e.VersionId), el('Code', e.Code), el('Message', e.Message))),
     ]),
   );
+}
+
+/** A copy reads its source: the requester needs read access to it too. @throws S3MockError `AccessDenied` */
+export function authorizeCopySource(ctx: OperationContext, source: { Bucket: string; Key: string; VersionId?: string }): void {
+  const expectedBucketOwner = ctx.headers['x-amz-source-expected-bucket-owner'];
+  ctx.engine.authorize(compact({ operation: 'GetObject', bucket: source.Bucket, key: source.Key, versionId: source.VersionId, expectedBucketOwner }), ctx.requester);
 }
 
 /** Copy-source conditions (`x-amz-copy-source-if-*`). */
@@ -160,18 +181,21 @@ export function copySourceConditions(h: Readonly<Record<string, string>>) {
 async function copyObject(ctx: OperationContext): Promise<Reply> {
   const h = ctx.headers;
   await ctx.body();
+  const CopySource = parseCopySource(h['x-amz-copy-source']!);
+  authorizeCopySource(ctx, CopySource);
   const MetadataDirective = enumHeader(h, 'x-amz-metadata-directive', ['COPY', 'REPLACE'] as const);
   const TaggingDirective = enumHeader(h, 'x-amz-tagging-directive', ['COPY', 'REPLACE'] as const);
   const out = ctx.engine.copyObject(
     compact({
       Bucket: ctx.bucket,
       Key: ctx.key,
-      CopySource: parseCopySource(h['x-amz-copy-source']!),
+      CopySource,
       MetadataDirective,
       TaggingDirective,
       ...(MetadataDirective === 'REPLACE' ? { ...contentHeadersFrom(h), Metadata: metadataFrom(h) } : {}),
       StorageClass: h['x-amz-storage-class'],
       Tagging: TaggingDirective === 'REPLACE' ? (parseTaggingHeader(h['x-amz-tagging']) ?? []) : undefined,
+      ...aclFromHeaders(h),
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
       ...copySourceConditions(h),

@@ -7,6 +7,7 @@ export const PROTOCOL_ERRORS = {
   IncompleteBody: { status: 400, message: 'You did not provide the number of bytes specified by the Content-Length HTTP header.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
+  MalformedACLError: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },
   MaxMessageLengthExceeded: { status: 400, message: 'Your request was too big.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },

@@ -13,6 +13,7 @@ import { compact, httpDate } from './http-headers.js';
 import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
 import { VERSIONING_HANDLERS } from './versioning-handlers.js';
+import { ACCESS_HANDLERS } from './access-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -83,7 +84,14 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...OBJECT_HANDLERS,
   ...MULTIPART_HANDLERS,
   ...VERSIONING_HANDLERS,
+  ...ACCESS_HANDLERS,
 };
+
+/** The first value of query parameter `name`. */
+function queryValue(request: HttpRequest, name: string): string | undefined {
+  const v = request.query?.[name];
+  return typeof v === 'string' ? v : v?.[0];
+}
 
 /** The handler of `operation`. @throws S3ProtocolError `NotImplemented` for an operation the mock does not model */
 function handlerOf(operation: S3Operation): OperationHandler {
@@ -189,7 +197,16 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
       const { verified, requester } = await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
       const handler = handlerOf(route.operation);
       // The one authorization step: every operation runs only after the engine's access decision.
-      engine.authorize(compact({ operation: route.operation, bucket: route.bucket, key: route.key }), requester);
+      engine.authorize(
+        compact({
+          operation: route.operation,
+          bucket: route.bucket,
+          key: route.key,
+          versionId: queryValue(request, 'versionId'),
+          expectedBucketOwner: request.headers['x-amz-expected-bucket-owner'],
+        }),
+        requester,
+      );
       reservation = checkDeclaredBody(route.operation, request, engine, reserved);
       reserved += reservation;
       const ctx: OperationContext = {
@@ -206,10 +223,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           cached ??= readRequestBody(request, verified);
           return cached;
         },
-        query: (name) => {
-          const v = request.query?.[name];
-          return typeof v === 'string' ? v : v?.[0];
-        },
+        query: (name) => queryValue(request, name),
       };
       const reply = await handler(ctx);
       const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
