@@ -60,6 +60,8 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   DeleteBucketTagging: { action: 's3:PutBucketTagging', resource: 'bucket' },
   GetBucketVersioning: { action: 's3:GetBucketVersioning', resource: 'bucket' },
   PutBucketVersioning: { action: 's3:PutBucketVersioning', resource: 'bucket' },
+  GetBucketPolicy: { action: 's3:GetBucketPolicy', resource: 'bucket' },
+  PutBucketPolicy: { action: 's3:PutBucketPolicy', resource: 'bucket' },
   DeleteBucketPolicy: { action: 's3:DeleteBucketPolicy', resource: 'bucket' },
   GetBucketPolicyStatus: { action: 's3:GetBucketPolicyStatus', resource: 'bucket' },
   PutPublicAccessBlock: { action: 's3:PutBucketPublicAccessBlock', resource: 'bucket' },

@@ -15,6 +15,8 @@ export interface Owner {
 export interface Account extends Owner {
   /** E-mail address, for `emailAddress` ACL grantees. */
   readonly EmailAddress?: string;
+  /** The account id policies name it by (`arn:aws:iam::<AccountId>:root`); its canonical id works too. */
+  readonly AccountId?: string;
 }
 
 /** The anonymous public: a requester without credentials. */

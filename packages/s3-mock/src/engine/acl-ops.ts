@@ -30,7 +30,9 @@ function newAcl(ctx: EngineContext, bucket: BucketState, input: PutAclInput, own
   const acl = input.AccessControlPolicy
     ? { Owner: owner, Grants: resolveGrants(ctx, input.AccessControlPolicy.Grants) }
     : aclFor(ctx, input, owner, bucket.record.Owner);
-  if (aclsDisabled(bucket) && acl.Grants.some((g) => g.Grantee.Type !== 'CanonicalUser' || g.Grantee.ID !== bucket.record.Owner.ID)) {
+  // ACLs disabled: only a document granting the bucket owner full control, or bucket-owner-full-control, is accepted.
+  const ownerOnly = acl.Grants.every((g) => g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === bucket.record.Owner.ID);
+  if (aclsDisabled(bucket) && !(ownerOnly && (input.AccessControlPolicy !== undefined || input.ACL === 'bucket-owner-full-control'))) {
     throw new S3MockError('AccessControlListNotSupported');
   }
   checkPublicAcl(bucket, acl);

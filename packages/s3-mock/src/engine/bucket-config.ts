@@ -3,6 +3,7 @@
  * replaced whole. Absent members mean "not configured" (S3's `NoSuch...` errors).
  */
 import type { AccessControlPolicy } from './acl.js';
+import type { BucketPolicy } from './bucket-policy.js';
 import { deepFreeze } from './freeze.js';
 import type { BucketState } from './engine-state.js';
 import type { Tag } from './tags.js';
@@ -33,6 +34,8 @@ export interface BucketConfig {
   readonly Ownership?: ObjectOwnership;
   /** Public access block; absent when none is configured. */
   readonly PublicAccessBlock?: PublicAccessBlock;
+  /** The bucket policy; absent when none (`NoSuchBucketPolicy`). */
+  readonly Policy?: BucketPolicy;
   /** Absent until versioning is first enabled (S3 then never returns to "unversioned"). */
   readonly Versioning?: VersioningStatus;
   /** Bucket tags; absent when none (`NoSuchTagSet`). */

@@ -42,6 +42,7 @@ import type { AclOutput, PutAclInput } from './acl-ops.js';
 import * as ownershipControls from './ownership-controls-ops.js';
 import type { OwnershipControls } from './ownership-controls-ops.js';
 import * as publicAccessBlock from './public-access-block-ops.js';
+import * as policies from './policy-ops.js';
 import type { PublicAccessBlock } from './bucket-config.js';
 import type { GetBucketVersioningOutput, ListObjectVersionsInput, ListObjectVersionsOutput, PutBucketVersioningInput } from './versioning-ops.js';
 import { DEFAULT_OWNER } from './account.js';
@@ -344,6 +345,23 @@ export class S3Engine {
   /** DeletePublicAccessBlock. */
   deletePublicAccessBlock(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
     publicAccessBlock.deletePublicAccessBlock(this.#ctx, input, requester);
+  }
+
+  /** PutBucketPolicy. @throws S3MockError `MalformedPolicy`, `AccessDenied` (public policy blocked) */
+  putBucketPolicy(input: { Bucket: string; Policy: string }, requester: Requester = this.#ctx.owner): void {
+    policies.putBucketPolicy(this.#ctx, input, requester);
+  }
+  /** GetBucketPolicy (the text as put). @throws S3MockError `NoSuchBucketPolicy` */
+  getBucketPolicy(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { Policy: string } {
+    return policies.getBucketPolicy(this.#ctx, input, requester);
+  }
+  /** DeleteBucketPolicy. */
+  deleteBucketPolicy(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    policies.deleteBucketPolicy(this.#ctx, input, requester);
+  }
+  /** GetBucketPolicyStatus. */
+  getBucketPolicyStatus(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { PolicyStatus: { IsPublic: boolean } } {
+    return policies.getBucketPolicyStatus(this.#ctx, input, requester);
   }
 
   // Tagging

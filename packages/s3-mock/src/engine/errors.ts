@@ -52,6 +52,7 @@ export const ERRORS = {
   InvalidStorageClass: { status: 400, message: 'The storage class you specified is not valid' },
   InvalidTag: { status: 400, message: 'The tag provided was not a valid tag.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long' },
+  MalformedPolicy: { status: 400, message: 'Policies must be valid JSON and the first byte must be \'{\'' },
   MalformedXML: {
     status: 400,
     message: 'The XML you provided was not well-formed or did not validate against our published schema',
@@ -59,6 +60,7 @@ export const ERRORS = {
   MissingSecurityHeader: { status: 400, message: 'Your request was missing a required header' },
   MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size' },
   NoSuchBucket: { status: 404, message: 'The specified bucket does not exist' },
+  NoSuchBucketPolicy: { status: 404, message: 'The bucket policy does not exist' },
   NoSuchPublicAccessBlockConfiguration: { status: 404, message: 'The public access block configuration was not found' },
   OwnershipControlsNotFoundError: { status: 404, message: 'The bucket ownership controls were not found' },
   NoSuchKey: { status: 404, message: 'The specified key does not exist.' },

@@ -21,9 +21,9 @@ export function aclsDisabled(bucket: BucketState): boolean {
   return ownershipOf(bucket) === 'BucketOwnerEnforced';
 }
 
-/** Whether an ACL input asks for nothing beyond the owner's full control (what ACL-disabled buckets accept). */
-function ownerOnly(input: AclInput): boolean {
-  return input.Grants === undefined && (input.ACL === undefined || input.ACL === 'bucket-owner-full-control' || input.ACL === 'private');
+/** Whether a write's ACL headers are what an ACL-disabled bucket accepts: none, or `bucket-owner-full-control`. */
+function acceptedWithoutAcls(input: AclInput): boolean {
+  return input.Grants === undefined && (input.ACL === undefined || input.ACL === 'bucket-owner-full-control');
 }
 
 /**
@@ -42,7 +42,7 @@ export function objectOwnership(ctx: EngineContext, bucket: BucketState, request
   const bucketOwner = bucket.record.Owner;
   const ownership = ownershipOf(bucket);
   if (ownership === 'BucketOwnerEnforced') {
-    if (!ownerOnly(input)) throw new S3MockError('AccessControlListNotSupported');
+    if (!acceptedWithoutAcls(input)) throw new S3MockError('AccessControlListNotSupported');
     return { Owner: bucketOwner, Acl: aclFor(ctx, {}, bucketOwner, bucketOwner) };
   }
   const writer = writerOf(bucket, requester);

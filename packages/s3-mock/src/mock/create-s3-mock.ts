@@ -209,7 +209,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     return { status: action.status, code: action.code, message: action.message ?? action.code, fields: {} };
   };
 
-  const serve: ServeFunction = async (request, signal) => {
+  const serve: ServeFunction = async (request, signal, connection) => {
     throwIfAborted(signal);
     const started = performance.now();
     let route: Route | undefined;
@@ -221,18 +221,18 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     const action = route && faults.take(route, request.method);
     let served: Served;
     if (action === undefined) {
-      served = { kind: 'reply', reply: await handler.handle(request, route) };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection) };
     } else if (action === 'reset') {
       served = { kind: 'reset' };
     } else if (typeof action === 'object' && 'delayMs' in action) {
       await clock.sleep(action.delayMs, signal);
-      served = { kind: 'reply', reply: await handler.handle(request, route) };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection) };
     } else if (typeof action === 'object' && 'truncateBodyAt' in action) {
-      served = { kind: 'reply', reply: await handler.handle(request, route), truncateAt: action.truncateBodyAt };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection), truncateAt: action.truncateBodyAt };
     } else if (typeof action === 'object' && 'bytesPerSecond' in action) {
-      served = { kind: 'reply', reply: await handler.handle(request, route), throttle: { bytesPerSecond: action.bytesPerSecond, sleep: (ms, s) => clock.sleep(ms, s) } };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection), throttle: { bytesPerSecond: action.bytesPerSecond, sleep: (ms, s) => clock.sleep(ms, s) } };
     } else if (typeof action === 'object' && 'clockSkewMs' in action) {
-      served = { kind: 'reply', reply: await skewedHandler(action.clockSkewMs).handle(request, route) };
+      served = { kind: 'reply', reply: await skewedHandler(action.clockSkewMs).handle(request, route, connection) };
     } else {
       await drainRequestBody(request).catch(() => undefined);
       const doc = injectedError(action);

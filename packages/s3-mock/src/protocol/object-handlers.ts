@@ -145,7 +145,7 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
   const denied: { Key: string; VersionId?: string; Code: string; Message: string }[] = [];
   const allowed = objects.filter((o) => {
     try {
-      ctx.engine.authorize(compact({ operation: 'DeleteObjects', bucket: ctx.bucket, key: o.Key, versionId: o.VersionId }), ctx.requester);
+      ctx.engine.authorize(ctx.context('DeleteObjects', { Bucket: ctx.bucket, ...o }), ctx.requester);
       return true;
     } catch (err) {
       const doc = toErrorDocument(err);
@@ -165,7 +165,7 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
 /** A copy reads its source: the requester needs read access to it too. @throws S3MockError `AccessDenied` */
 export function authorizeCopySource(ctx: OperationContext, source: { Bucket: string; Key: string; VersionId?: string }): void {
   const expectedBucketOwner = ctx.headers['x-amz-source-expected-bucket-owner'];
-  ctx.engine.authorize(compact({ operation: 'GetObject', bucket: source.Bucket, key: source.Key, versionId: source.VersionId, expectedBucketOwner }), ctx.requester);
+  ctx.engine.authorize({ ...ctx.context('GetObject', source), ...(expectedBucketOwner === undefined ? {} : { expectedBucketOwner }) }, ctx.requester);
 }
 
 /** Copy-source conditions (`x-amz-copy-source-if-*`). */

@@ -1,6 +1,7 @@
 /** What an operation handler receives and returns. */
 import type { HttpRequest } from '@s3kit/primitives';
 import type { VerifiedRequest } from '@s3kit/sigv4';
+import type { AccessRequest } from '../engine/access.js';
 import type { Requester } from '../engine/account.js';
 import type { S3Engine } from '../engine/engine.js';
 import type { ObjectChecksum } from '../engine/records.js';
@@ -36,6 +37,8 @@ export interface OperationContext {
   body(): Promise<ReadBody>;
   /** First value of a query parameter. */
   query(name: string): string | undefined;
+  /** An access request for another target of this request (a copy source, one key of DeleteObjects), with its condition keys. */
+  context(operation: string, target: { Bucket: string; Key?: string; VersionId?: string }): AccessRequest;
 }
 
 /** An operation implementation. */

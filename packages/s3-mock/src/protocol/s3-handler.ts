@@ -9,11 +9,14 @@ import type { S3Engine } from '../engine/engine.js';
 import { authenticate, DEFAULT_MOCK_CREDENTIALS } from './auth.js';
 import type { MockCredentials } from './auth.js';
 import { BUCKET_HANDLERS } from './bucket-handlers.js';
+import { conditionContext } from './condition-context.js';
+import type { ConnectionInfo } from './condition-context.js';
 import { compact, httpDate } from './http-headers.js';
 import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
 import { VERSIONING_HANDLERS } from './versioning-handlers.js';
 import { ACCESS_HANDLERS } from './access-handlers.js';
+import { POLICY_HANDLERS } from './policy-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -73,7 +76,7 @@ export interface S3RequestHandler {
   /** Routes a request. @throws S3ProtocolError `InvalidURI`, `NotImplemented`, `MethodNotAllowed` */
   route(request: HttpRequest): Route;
   /** Handles a request (routing it unless `route` is given). Never rejects: failures become S3 error replies. */
-  handle(request: HttpRequest, route?: Route): Promise<HandledRequest>;
+  handle(request: HttpRequest, route?: Route, connection?: ConnectionInfo): Promise<HandledRequest>;
   /** Renders an error reply (used for injected faults). */
   errorReply(request: HttpRequest, error: S3ErrorDocument, status?: number): HandledRequest;
 }
@@ -85,6 +88,7 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...MULTIPART_HANDLERS,
   ...VERSIONING_HANDLERS,
   ...ACCESS_HANDLERS,
+  ...POLICY_HANDLERS,
 };
 
 /** The first value of query parameter `name`. */
@@ -185,7 +189,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     await drainRequestBody(request).catch(() => undefined);
   };
 
-  const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
+  const handle = async (request: HttpRequest, given?: Route, connection: ConnectionInfo = {}): Promise<HandledRequest> => {
     const id = ids();
     let route: Route | undefined = given;
     const state = { bodyRead: false };
@@ -204,6 +208,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           key: route.key,
           versionId: queryValue(request, 'versionId'),
           expectedBucketOwner: request.headers['x-amz-expected-bucket-owner'],
+          context: conditionContext(request, requester, connection, clock.now()),
         }),
         requester,
       );
@@ -224,6 +229,8 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           return cached;
         },
         query: (name) => queryValue(request, name),
+        context: (operation, target) =>
+          compact({ operation, bucket: target.Bucket, key: target.Key, versionId: target.VersionId, context: conditionContext(request, requester, connection, clock.now()) }),
       };
       const reply = await handler(ctx);
       const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };

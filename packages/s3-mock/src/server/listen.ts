@@ -104,7 +104,7 @@ async function* continueOnRead(req: IncomingMessage, res: ServerResponse): Async
 async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
   const request = toHttpRequest(req);
   if (expectsContinue && request.body !== undefined) request.body = continueOnRead(req, res);
-  const served = await serve(request);
+  const served = await serve(request, undefined, req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress });
   if (served.kind === 'reset') {
     req.socket.destroy();
     return;

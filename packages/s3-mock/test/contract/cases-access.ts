@@ -65,4 +65,32 @@ export const ACCESS_CASES: readonly ContractCase[] = [
       expectError(await c.send('GET', pathOf(b, 'closed'), { auth: 'none' }), 403, 'AccessDenied');
     },
   },
+  {
+    op: 'PutBucketPolicy',
+    behaviour: 'a policy allowing s3:GetObject to everyone: stored verbatim (204), anonymous GET allowed, list still refused',
+    async run({ c, newBucket }) {
+      const b = await newBucket();
+      const unblocked = await c.send('DELETE', pathOf(b), { query: { publicAccessBlock: '' } });
+      expect([200, 204]).toContain(unblocked.status);
+      expectOk(await c.send('PUT', pathOf(b, 'k'), { body: 'public' }));
+      const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${b}/*` }] });
+      expectOk(await c.send('PUT', pathOf(b), { query: { policy: '' }, body: policy }), 204);
+      expect(JSON.parse((await c.send('GET', pathOf(b), { query: { policy: '' } })).text)).toEqual(JSON.parse(policy));
+      expect((await c.send('GET', pathOf(b, 'k'), { auth: 'none' })).text).toBe('public');
+      expectError(await c.send('GET', pathOf(b), { auth: 'none' }), 403, 'AccessDenied');
+    },
+  },
+  {
+    op: 'PutBucketPolicy',
+    behaviour: 'a resource outside the bucket: 400 MalformedPolicy; none stored: 404 NoSuchBucketPolicy',
+    rgw: { aws: '400 MalformedPolicy (Policy has invalid resource)', rgw: '204, the policy is stored' },
+    async run({ c, newBucket, rgwDiffers }) {
+      const b = await newBucket();
+      expectError(await c.send('GET', pathOf(b), { query: { policy: '' } }), 404, 'NoSuchBucketPolicy');
+      const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::some-other-bucket/*' }] });
+      const res = await c.send('PUT', pathOf(b), { query: { policy: '' }, body: policy });
+      if (rgwDiffers()) expectOk(res, 204);
+      else expectError(res, 400, 'MalformedPolicy');
+    },
+  },
 ];
