@@ -66,14 +66,14 @@ export default defineConfig({
       ...unitProjects,
       {
         extends: true,
-        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'] },
+        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'], exclude: ['**/*.integ.test.mjs', '**/node_modules/**'] },
       },
       {
         extends: true,
         test: {
           name: 'integ',
           root,
-          include: ['packages/*/src/**/*.integ.test.ts', 'packages/*/test/**/*.integ.test.ts', 'tooling/*/src/**/*.integ.test.ts'],
+          include: ['packages/*/src/**/*.integ.test.ts', 'packages/*/test/**/*.integ.test.ts', 'tooling/*/src/**/*.integ.test.ts', 'scripts/**/*.integ.test.mjs'],
           globalSetup: [join(root, 'tooling/rgw-harness/src/global-setup.ts')],
           // One RGW for the whole run; integration files share it, so keep them from racing on 2 cores.
           fileParallelism: false,

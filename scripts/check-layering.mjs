@@ -80,7 +80,7 @@ export function checkLayering(repoRoot = root) {
         if (name.startsWith('@s3kit/')) {
           const used = name.slice('@s3kit/'.length);
           const allowed = ALLOWED[short];
-          if (!allowed.includes(used) && !(isTest(file) && dev.has(name))) {
+          if (!allowed.includes(used) && !(isTest(file) && (dev.has(name) || rootDev.has(name)))) {
             problems.push(`${rel}: imports ${name}, but ${manifest.name} may only use ${allowed.length ? allowed.map((a) => `@s3kit/${a}`).join(', ') : 'no @s3kit package'}`);
             continue;
           }

@@ -9,9 +9,9 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function repo(packages) {
+function repo(packages, rootDevDependencies = {}) {
   dir = mkdtempSync(join(tmpdir(), 'layering-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { vitest: '1' } }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { vitest: '1', ...rootDevDependencies } }));
   for (const [short, { manifest, files }] of Object.entries(packages)) {
     const pdir = join(dir, 'packages', short);
     mkdirSync(join(pdir, 'src'), { recursive: true });
@@ -63,6 +63,21 @@ describe('checkLayering', () => {
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/a\.ts: imports 'left-pad'/);
     expect(problems.join('\n')).toMatch(/b\.ts: imports 'fast-check'.*dependencies/);
+  });
+
+  it("lets tests use test-only workspace packages declared at the root, never the package's sources", () => {
+    const root = repo(
+      {
+        's3-core': {
+          manifest: {},
+          files: { 'a.integ.test.ts': "import { testS3 } from '@s3kit/rgw-harness';", 'b.ts': "import { testS3 } from '@s3kit/rgw-harness';" },
+        },
+      },
+      { '@s3kit/rgw-harness': 'workspace:*' },
+    );
+    const problems = checkLayering(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/s3-core\/src\/b\.ts: imports @s3kit\/rgw-harness, but @s3kit\/s3-core may only use @s3kit\/primitives, @s3kit\/sigv4/);
   });
 
   it('rejects relative imports that reach into another package and unknown packages', () => {

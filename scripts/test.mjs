@@ -5,7 +5,8 @@
 //   3. vitest: unit projects (one per package) and the integration project (real RGW, real AWS CLI),
 //      with v8 coverage,
 //   4. per-package coverage floor,
-//   5. pack smoke test (publint, attw, scratch consumer with import and require).
+//   5. release rehearsal (scripts/release/rehearse.mjs): changeset version, publish to a registry on
+//      loopback, install each package as users do (closure, entry points, publint, attw, sizes).
 // Extra arguments go to vitest (e.g. `pnpm test --project primitives`); they skip steps 4 and 5
 // because a partial run cannot judge coverage.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +34,6 @@ step('layering', process.execPath, [join(root, 'scripts/check-layering.mjs')]);
 step('vitest (unit + integration, coverage)', bin('vitest'), ['run', '--coverage', ...extra]);
 if (extra.length === 0) {
   step('coverage floor', process.execPath, [join(root, 'scripts/coverage-gate.mjs')]);
-  step('pack smoke test', process.execPath, [join(root, 'scripts/smoke-pack.mjs')]);
+  step('release rehearsal', process.execPath, [join(root, 'scripts/release/rehearse.mjs')]);
 }
 console.log(`\nAll test steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

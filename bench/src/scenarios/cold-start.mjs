@@ -6,10 +6,10 @@
 // tarballs (@s3kit/s3-core, and @s3kit/s3-transfer when it exists) vs @aws-sdk/client-s3
 // (+ lib-storage) and minio at the bench's pinned versions.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createSeededRandom } from '@s3kit/primitives';
+import { INSTALL_SETS, installSize, packWorkspacePackages } from '../install-size.mjs';
 import { spawnServer } from '../servers/spawn.mjs';
 import { shuffled, summarize } from '../stats.mjs';
 
@@ -47,52 +47,6 @@ function runChild(source, port) {
     encoding: 'utf8',
   });
   return Number(out.trim().split('\n').pop());
-}
-
-function duBytes(dir) {
-  let total = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p, { throwIfNoEntry: false });
-    if (!s) continue;
-    total += s.isDirectory() && !s.isSymbolicLink() ? duBytes(p) : s.size;
-  }
-  return total;
-}
-
-function packageCount(nodeModules) {
-  let n = 0;
-  for (const name of readdirSync(nodeModules)) {
-    if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) n += readdirSync(join(nodeModules, name)).length;
-    else n++;
-  }
-  return n;
-}
-
-function installSize(specs) {
-  const dir = mkdtempSync(join(tmpdir(), 's3kit-size-'));
-  try {
-    writeFileSync(join(dir, 'package.json'), '{"name":"size","private":true}');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--omit=dev', ...specs], { cwd: dir, stdio: 'ignore' });
-    const nm = join(dir, 'node_modules');
-    return { bytes: duBytes(nm), packages: packageCount(nm) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-// `pnpm pack` rewrites `workspace:^` ranges to real versions; `npm pack` would not.
-const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.8'];
-
-function packOurs(shorts) {
-  const dir = mkdtempSync(join(tmpdir(), 's3kit-sizepack-'));
-  const files = [];
-  for (const short of shorts) {
-    execFileSync(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', dir], { cwd: join(repo, 'packages', short), stdio: 'ignore' });
-  }
-  for (const f of readdirSync(dir)) files.push(join(dir, f));
-  return { dir, files };
 }
 
 function peerVersion(name) {
@@ -156,25 +110,18 @@ export const installedSize = {
   id: 'install-size',
   targets: { sdk: 3 },
   async run({ size }) {
-    const shorts = ['primitives', 'sigv4', 's3-core'];
     const rows = [];
     const notes = [];
-    const ours = packOurs(shorts);
-    try {
-      const core = installSize(ours.files);
-      rows.push({ impl: 's3kit', label: '@s3kit/s3-core (+ primitives, sigv4)', stats: summarize([core.bytes / 1e6]), packages: core.packages });
-      notes.push(`@s3kit/s3-core: ${core.packages} packages, ${(core.bytes / 1e6).toFixed(1)} MB`);
-      if (existsSync(join(repo, 'packages/s3-transfer/dist/index.js'))) {
-        const withTransfer = packOurs([...shorts, 's3-transfer']);
-        try {
-          const t = installSize(withTransfer.files);
-          notes.push(`@s3kit/s3-transfer (+ s3-core): ${t.packages} packages, ${(t.bytes / 1e6).toFixed(1)} MB`);
-        } finally {
-          rmSync(withTransfer.dir, { recursive: true, force: true });
-        }
+    for (const set of INSTALL_SETS) {
+      if (!set.packages.every((short) => existsSync(join(repo, 'packages', short, 'dist/index.js')))) continue;
+      const packed = packWorkspacePackages(repo, set.packages);
+      try {
+        const s = installSize(packed.files);
+        if (set.id === 's3-core') rows.push({ impl: 's3kit', label: set.label, stats: summarize([s.bytes / 1e6]), packages: s.packages });
+        notes.push(`${set.label}: ${s.packages} packages, ${(s.bytes / 1e6).toFixed(1)} MB`);
+      } finally {
+        rmSync(packed.dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(ours.dir, { recursive: true, force: true });
     }
     if (SIZES[size].install) {
       for (const [impl, label, specs] of [

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,13 @@ describe('s3kit', () => {
     const ctx = testContext();
     expect(await run(['--help'], ctx)).toBe(0);
     for (const name of Object.keys(COMMANDS)) expect(ctx.stdout.text).toContain(`  ${name}`);
+  });
+
+  it('--version prints the version of the package it was loaded from and exits 0', async () => {
+    const ctx = testContext();
+    expect(await run(['--version'], ctx)).toBe(0);
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(ctx.stdout.text).toBe(`${manifest.version}\n`);
   });
 
   it('an unknown command exits 2 with the list of commands', async () => {

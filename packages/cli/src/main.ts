@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
+import { cliVersion } from './version.js';
 /** A command loaded on first use: `s3kit sync` does not pay for loading the demo or the server. */
 function lazy(load: () => Promise<{ run: CommandRun }>): CommandRun {
   return async (argv, ctx) => (await load()).run(argv, ctx);
@@ -35,7 +36,7 @@ commands (modelled on 'aws s3'):
   serve                             run an in-memory S3 server (prints its endpoint first)
   demo                              run the end-to-end demonstration (embedded server by default)
 
-common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help
+common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help  --version
 transfer flags: --concurrency N  --part-size SIZE  --bwlimit RATE  --include P  --exclude P  --dryrun
 settings also come from AWS_* environment variables and ~/.aws/config, ~/.aws/credentials.
 run 's3kit <command> --help' for a command's flags.
@@ -54,6 +55,10 @@ export async function run(argv: readonly string[], ctx: RunContext): Promise<num
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? ctx.stderr : ctx.stdout).write(HELP);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version') {
+    ctx.stdout.write(`${cliVersion()}\n`);
+    return EXIT_OK;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
