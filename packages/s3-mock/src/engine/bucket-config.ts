@@ -4,6 +4,7 @@
  */
 import type { AccessControlPolicy } from './acl.js';
 import type { BucketPolicy } from './bucket-policy.js';
+import type { BucketEncryption } from './encryption.js';
 import { deepFreeze } from './freeze.js';
 import type { BucketState } from './engine-state.js';
 import type { Tag } from './tags.js';
@@ -36,6 +37,8 @@ export interface BucketConfig {
   readonly PublicAccessBlock?: PublicAccessBlock;
   /** The bucket policy; absent when none (`NoSuchBucketPolicy`). */
   readonly Policy?: BucketPolicy;
+  /** Default encryption; absent when none (`ServerSideEncryptionConfigurationNotFoundError`). */
+  readonly Encryption?: BucketEncryption;
   /** Absent until versioning is first enabled (S3 then never returns to "unversioned"). */
   readonly Versioning?: VersioningStatus;
   /** Bucket tags; absent when none (`NoSuchTagSet`). */

@@ -7,6 +7,7 @@ import type { BucketConfig, ObjectOwnership } from './bucket-config.js';
 import type { Owner, Requester } from './account.js';
 import type { EngineContext } from './engine-state.js';
 import { deepFreeze } from './freeze.js';
+import { DEFAULT_BUCKET_ENCRYPTION } from './bucket-encryption-ops.js';
 import { setBucketConfig } from './bucket-config.js';
 import { requireBucket } from './lookups.js';
 import { claimStorage } from './storage.js';
@@ -80,8 +81,11 @@ export function createBucket(ctx: EngineContext, input: CreateBucketInput, reque
   const config: BucketConfig = {
     Acl: acl,
     ...(Ownership === undefined ? {} : { Ownership }),
-    // S3 blocks public access on new buckets since April 2023; buckets made before had no block.
-    ...(ctx.legacyBucketDefaults ? {} : { PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
+    // S3 blocks public access on new buckets since April 2023 and encrypts with SSE-S3 since January
+    // 2023; buckets made before had neither.
+    ...(ctx.legacyBucketDefaults
+      ? {}
+      : { PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }, Encryption: DEFAULT_BUCKET_ENCRYPTION }),
   };
   ctx.state.buckets.set(input.Bucket, {
     record: deepFreeze({

@@ -10,12 +10,16 @@ import { writeVersion } from './object-store.js';
 import { assertObjectSize, conditionTarget } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
+import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of CopyObject. */
-export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions, AclInput {
+export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions, AclInput, EncryptionInput {
+  /** The source's SSE-C key (`x-amz-copy-source-server-side-encryption-customer-*`). */
+  CopySourceEncryption?: EncryptionInput;
   Bucket: string;
   Key: string;
   /** The source, already parsed and URL-decoded from `x-amz-copy-source` (a version of it with `VersionId`). */
@@ -33,7 +37,7 @@ export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySo
 }
 
 /** Output of CopyObject (`<CopyObjectResult>`). */
-export interface CopyObjectOutput {
+export interface CopyObjectOutput extends EncryptionOutput {
   ETag: string;
   LastModified: Date;
   Checksum?: ObjectChecksum;
@@ -59,13 +63,15 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
   const taggingDirective = directive(input.TaggingDirective, 'x-amz-tagging-directive');
   const StorageClass = storageClass(input.StorageClass);
   const self = srcBucket === dest && src.Key === input.Key && input.CopySource.VersionId === undefined;
-  if (self && metadataDirective === 'COPY' && (input.StorageClass === undefined || StorageClass === src.StorageClass)) {
+  const reencrypts = input.ServerSideEncryption !== undefined || input.SSECustomerAlgorithm !== undefined;
+  if (self && metadataDirective === 'COPY' && !reencrypts && (input.StorageClass === undefined || StorageClass === src.StorageClass)) {
     throw new S3MockError(
       'InvalidRequest',
       {},
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
+  checkReadKey(src.Encryption, input.CopySourceEncryption ?? {}, 'x-amz-copy-source-server-side-encryption-customer');
   checkCopySourceConditions(input, src);
   if (src.StorageClass === 'GLACIER' || src.StorageClass === 'DEEP_ARCHIVE') {
     throw new S3MockError('InvalidObjectState', { StorageClass: src.StorageClass });
@@ -77,6 +83,7 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
   const Tags = taggingDirective === 'REPLACE' ? validateTags(input.Tagging ?? [], 'object') : src.Tags;
   checkWriteConditions(input, conditionTarget(currentObject(dest, input.Key)), input.Key);
   const ownership = objectOwnership(ctx, dest, requester, input);
+  const encryption = writeEncryption(dest, input);
   const body = readSegments(src.segments, 0, src.Size - 1);
   const record = writeVersion(ctx, dest, {
     Key: input.Key,
@@ -89,9 +96,10 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
     StorageClass,
     Tags,
     ...ownership,
+    ...(encryption ? { Encryption: encryption } : {}),
     ...(src.Checksum?.type === 'FULL_OBJECT' ? { Checksum: src.Checksum } : {}),
   });
-  const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified) };
+  const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified), ...encryptionOutput(record.Encryption) };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
   const VersionId = writtenVersionId(record);
   if (VersionId !== undefined) out.VersionId = VersionId;

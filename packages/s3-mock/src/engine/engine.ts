@@ -43,6 +43,8 @@ import * as ownershipControls from './ownership-controls-ops.js';
 import type { OwnershipControls } from './ownership-controls-ops.js';
 import * as publicAccessBlock from './public-access-block-ops.js';
 import * as policies from './policy-ops.js';
+import * as bucketEncryption from './bucket-encryption-ops.js';
+import type { BucketEncryption } from './encryption.js';
 import type { PublicAccessBlock } from './bucket-config.js';
 import type { GetBucketVersioningOutput, ListObjectVersionsInput, ListObjectVersionsOutput, PutBucketVersioningInput } from './versioning-ops.js';
 import { DEFAULT_OWNER } from './account.js';
@@ -362,6 +364,21 @@ export class S3Engine {
   /** GetBucketPolicyStatus. */
   getBucketPolicyStatus(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { PolicyStatus: { IsPublic: boolean } } {
     return policies.getBucketPolicyStatus(this.#ctx, input, requester);
+  }
+
+  // Encryption
+
+  /** PutBucketEncryption (one rule). */
+  putBucketEncryption(input: { Bucket: string; Rules: readonly BucketEncryption[] }, requester: Requester = this.#ctx.owner): void {
+    bucketEncryption.putBucketEncryption(this.#ctx, input, requester);
+  }
+  /** GetBucketEncryption. @throws S3MockError `ServerSideEncryptionConfigurationNotFoundError` */
+  getBucketEncryption(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { Rules: BucketEncryption[] } {
+    return bucketEncryption.getBucketEncryption(this.#ctx, input, requester);
+  }
+  /** DeleteBucketEncryption (back to SSE-S3, or none with legacy bucket defaults). */
+  deleteBucketEncryption(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    bucketEncryption.deleteBucketEncryption(this.#ctx, input, requester);
   }
 
   // Tagging

@@ -7,9 +7,11 @@ import { requireBucket, requireVersion, shownVersionId } from './lookups.js';
 import { assertKey, readSegments } from './object-input.js';
 import { resolveRange } from './range.js';
 import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
+import { checkReadKey, encryptionOutput } from './encryption.js';
+import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 
 /** Input of GetObject / HeadObject. */
-export interface GetObjectInput extends ReadConditions {
+export interface GetObjectInput extends ReadConditions, EncryptionInput {
   Bucket: string;
   Key: string;
   /** Raw `Range` header. */
@@ -21,7 +23,7 @@ export interface GetObjectInput extends ReadConditions {
 }
 
 /** Output of HeadObject: everything GetObject returns except the body. */
-export interface HeadObjectOutput extends ContentHeaders {
+export interface HeadObjectOutput extends ContentHeaders, EncryptionOutput {
   /** 206 for a range or part, else 200. */
   StatusCode: 200 | 206;
   ETag: string;
@@ -71,6 +73,7 @@ function read(ctx: EngineContext, input: GetObjectInput, withBody: boolean): Get
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
   const o = requireVersion(bucket, input.Key, input.VersionId, withBody ? 'GET' : 'HEAD');
+  checkReadKey(o.Encryption, input);
   checkReadConditions(input, o);
   if (input.PartNumber !== undefined && input.Range !== undefined) {
     throw new S3MockError('InvalidRequest', {}, 'Cannot specify both Range header and partNumber query parameter');
@@ -90,6 +93,7 @@ function read(ctx: EngineContext, input: GetObjectInput, withBody: boolean): Get
     ...o.headers,
     Metadata: { ...o.Metadata },
     StorageClass: o.StorageClass,
+    ...encryptionOutput(o.Encryption),
   };
   if (window) out.ContentRange = `bytes ${window.start}-${window.end}/${o.Size}`;
   if (o.Parts && input.PartNumber !== undefined) out.PartsCount = o.Parts.length;

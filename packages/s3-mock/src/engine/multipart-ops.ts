@@ -22,6 +22,8 @@ import {
 import { writerOf } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { checkPartKey, checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
+import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import { writeVersion } from './object-store.js';
 import { resolveCopySourceRange } from './range.js';
 import { claimStorage } from './storage.js';
@@ -31,7 +33,7 @@ import type { Tag } from './tags.js';
 import { compareUtf8 } from './utf8-order.js';
 
 /** Input of CreateMultipartUpload. */
-export interface CreateMultipartUploadInput extends ContentHeaders, AclInput {
+export interface CreateMultipartUploadInput extends ContentHeaders, AclInput, EncryptionInput {
   Bucket: string;
   Key: string;
   Metadata?: Readonly<Record<string, string>>;
@@ -45,7 +47,7 @@ export interface CreateMultipartUploadInput extends ContentHeaders, AclInput {
 }
 
 /** Output of CreateMultipartUpload. */
-export interface CreateMultipartUploadOutput {
+export interface CreateMultipartUploadOutput extends EncryptionOutput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -53,8 +55,8 @@ export interface CreateMultipartUploadOutput {
   ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
 }
 
-/** Input of UploadPart. */
-export interface UploadPartInput {
+/** Input of UploadPart (an SSE-C upload's parts each bring its key). */
+export interface UploadPartInput extends EncryptionInput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -68,13 +70,15 @@ export interface UploadPartInput {
 }
 
 /** Output of UploadPart. */
-export interface UploadPartOutput {
+export interface UploadPartOutput extends EncryptionOutput {
   ETag: string;
   Checksum?: ObjectChecksum;
 }
 
 /** Input of UploadPartCopy. */
-export interface UploadPartCopyInput extends CopySourceConditions {
+export interface UploadPartCopyInput extends CopySourceConditions, EncryptionInput {
+  /** The source's SSE-C key (`x-amz-copy-source-server-side-encryption-customer-*`). */
+  CopySourceEncryption?: EncryptionInput;
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -85,7 +89,7 @@ export interface UploadPartCopyInput extends CopySourceConditions {
 }
 
 /** Output of UploadPartCopy (`<CopyPartResult>`). */
-export interface UploadPartCopyOutput {
+export interface UploadPartCopyOutput extends EncryptionOutput {
   ETag: string;
   LastModified: Date;
   /** The source version copied, when the source bucket's versioning was ever configured. */
@@ -183,7 +187,7 @@ export interface CompleteMultipartUploadInput extends WriteConditions {
 }
 
 /** Output of CompleteMultipartUpload. */
-export interface CompleteMultipartUploadOutput {
+export interface CompleteMultipartUploadOutput extends EncryptionOutput {
   Bucket: string;
   Key: string;
   /** `"<md5 of the parts' binary md5s>-<N>"`. */
@@ -226,6 +230,7 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
   const ownership = objectOwnership(ctx, bucket, requester, input);
+  const encryption = writeEncryption(bucket, input);
   const upload: UploadRecord = deepFreeze({
     UploadId: newUploadId(ctx),
     Key: input.Key,
@@ -237,11 +242,12 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
     Tags: validateTags(input.Tagging ?? [], 'object'),
     ...ownership,
     Initiator: writerOf(bucket, requester),
+    ...(encryption ? { Encryption: encryption } : {}),
     ...(input.ChecksumAlgorithm ? { ChecksumAlgorithm: input.ChecksumAlgorithm } : {}),
     ...(input.ChecksumType ? { ChecksumType: input.ChecksumType } : {}),
   });
   bucket.uploads.set(upload.UploadId, { record: upload, parts: new Map() });
-  const out: CreateMultipartUploadOutput = { Bucket: input.Bucket, Key: upload.Key, UploadId: upload.UploadId };
+  const out: CreateMultipartUploadOutput = { Bucket: input.Bucket, Key: upload.Key, UploadId: upload.UploadId, ...encryptionOutput(upload.Encryption) };
   if (upload.ChecksumAlgorithm) out.ChecksumAlgorithm = upload.ChecksumAlgorithm;
   if (upload.ChecksumType) out.ChecksumType = upload.ChecksumType;
   return out;
@@ -258,6 +264,7 @@ export function uploadPart(ctx: EngineContext, input: UploadPartInput, _requeste
   if (input.Body.length > ctx.maxObjectSize) {
     throw new S3MockError('EntityTooLarge', { ProposedSize: input.Body.length, MaxSizeAllowed: ctx.maxObjectSize });
   }
+  checkPartKey(upload.record.Encryption, input);
   checkContentMD5(input.ContentMD5, input.Body);
   const body = input.Body.slice();
   const part: PartRecord = deepFreeze({
@@ -269,7 +276,7 @@ export function uploadPart(ctx: EngineContext, input: UploadPartInput, _requeste
   });
   claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
-  const out: UploadPartOutput = { ETag: part.ETag };
+  const out: UploadPartOutput = { ETag: part.ETag, ...encryptionOutput(upload.record.Encryption) };
   if (part.Checksum) out.Checksum = { ...part.Checksum };
   return out;
 }
@@ -284,6 +291,8 @@ export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _
   assertPartNumber(input.PartNumber);
   const srcBucket = requireBucket(ctx, input.CopySource.Bucket);
   const src = copySource(srcBucket, input.CopySource);
+  checkReadKey(src.Encryption, input.CopySourceEncryption ?? {}, 'x-amz-copy-source-server-side-encryption-customer');
+  checkPartKey(upload.record.Encryption, input);
   checkCopySourceConditions(input, src);
   const range =
     input.CopySourceRange === undefined
@@ -299,7 +308,12 @@ export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _
   claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
   const CopySourceVersionId = shownVersionId(srcBucket, src);
-  return { ETag: part.ETag, LastModified: new Date(part.LastModified), ...(CopySourceVersionId === undefined ? {} : { CopySourceVersionId }) };
+  return {
+    ETag: part.ETag,
+    LastModified: new Date(part.LastModified),
+    ...encryptionOutput(upload.record.Encryption),
+    ...(CopySourceVersionId === undefined ? {} : { CopySourceVersionId }),
+  };
 }
 
 /**
@@ -427,7 +441,7 @@ export function completeMultipartUpload(
     if (done?.Bucket === input.Bucket && done.Key === input.Key && done.signature === signature) {
       const current = currentObject(bucket, input.Key);
       if (current?.VersionId === done.VersionId && current.ETag === done.ETag) {
-        const again: CompleteMultipartUploadOutput = { Bucket: done.Bucket, Key: done.Key, ETag: done.ETag };
+        const again: CompleteMultipartUploadOutput = { Bucket: done.Bucket, Key: done.Key, ETag: done.ETag, ...encryptionOutput(current.Encryption) };
         if (done.Checksum) again.Checksum = { ...done.Checksum };
         const VersionId = writtenVersionId(done);
         if (VersionId !== undefined) again.VersionId = VersionId;
@@ -478,12 +492,13 @@ export function completeMultipartUpload(
     Parts: chosen.map((p) => (p.Checksum ? { Size: p.body.length, ETag: p.ETag, Checksum: p.Checksum } : { Size: p.body.length, ETag: p.ETag })),
     Owner: upload.Owner,
     Acl: upload.Acl,
+    ...(upload.Encryption ? { Encryption: upload.Encryption } : {}),
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   bucket.uploads.delete(upload.UploadId);
   const checksum = record.Checksum ? { Checksum: record.Checksum } : {};
   ctx.state.completed.set(upload.UploadId, deepFreeze({ Bucket: input.Bucket, Key: record.Key, signature, ETag: record.ETag, VersionId: record.VersionId, ...checksum }));
-  const out: CompleteMultipartUploadOutput = { Bucket: input.Bucket, Key: record.Key, ETag: record.ETag };
+  const out: CompleteMultipartUploadOutput = { Bucket: input.Bucket, Key: record.Key, ETag: record.ETag, ...encryptionOutput(record.Encryption) };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
   const VersionId = writtenVersionId(record);
   if (VersionId !== undefined) out.VersionId = VersionId;

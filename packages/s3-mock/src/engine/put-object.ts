@@ -9,12 +9,14 @@ import { writeVersion } from './object-store.js';
 import { assertObjectSize, conditionTarget } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { encryptionOutput, writeEncryption } from './encryption.js';
+import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of PutObject. */
-export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInput {
+export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInput, EncryptionInput {
   Bucket: string;
   Key: string;
   /** The whole body; copied on the way in. */
@@ -32,7 +34,7 @@ export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInpu
 }
 
 /** Output of PutObject. */
-export interface PutObjectOutput {
+export interface PutObjectOutput extends EncryptionOutput {
   ETag: string;
   Size: number;
   Checksum?: ObjectChecksum;
@@ -55,6 +57,7 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
   checkContentMD5(input.ContentMD5, input.Body);
   checkWriteConditions(input, conditionTarget(currentObject(bucket, input.Key)), input.Key);
   const ownership = objectOwnership(ctx, bucket, requester, input);
+  const encryption = writeEncryption(bucket, input);
   const body = input.Body.slice();
   const record = writeVersion(ctx, bucket, {
     Key: input.Key,
@@ -67,9 +70,10 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
     StorageClass,
     Tags,
     ...ownership,
+    ...(encryption ? { Encryption: encryption } : {}),
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
-  const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size };
+  const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size, ...encryptionOutput(record.Encryption) };
   if (record.Checksum) out.Checksum = { ...record.Checksum };
   const VersionId = writtenVersionId(record);
   if (VersionId !== undefined) out.VersionId = VersionId;

@@ -4,6 +4,7 @@
  */
 import type { Owner } from './account.js';
 import type { AccessControlPolicy } from './acl.js';
+import type { ObjectEncryption } from './encryption.js';
 import type { BucketConfig } from './bucket-config.js';
 import type { Tag } from './tags.js';
 
@@ -95,6 +96,8 @@ export interface ObjectVersion {
   readonly Owner: Owner;
   /** The object's ACL. */
   readonly Acl: AccessControlPolicy;
+  /** How it is encrypted, if at all. */
+  readonly Encryption?: ObjectEncryption;
 }
 
 /** A delete marker: the newest version of a key deleted in a versioning-enabled or suspended bucket. */
@@ -139,6 +142,8 @@ export interface UploadRecord {
   readonly Initiator: Owner;
   /** The ACL the completed object gets. */
   readonly Acl: AccessControlPolicy;
+  /** The encryption of the completed object (SSE-C: every part must bring its key). */
+  readonly Encryption?: ObjectEncryption;
 }
 
 /** A completed upload, remembered so that a retried CompleteMultipartUpload succeeds again. */

@@ -2,6 +2,7 @@
 import type { ChecksumAlgorithm, ObjectChecksum } from '../engine/records.js';
 import type { PartSummary } from '../engine/multipart-ops.js';
 import { aclFromHeaders } from './acl-xml.js';
+import { copySourceEncryptionFromHeaders, encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
 import { compositeChecksum } from './checksums.js';
 import { compact, contentHeadersFrom, enumHeader, intParam, metadataFrom, parseCopySource, parseTaggingHeader } from './http-headers.js';
 import { ownerXml } from './listing-xml.js';
@@ -32,11 +33,12 @@ async function createMultipartUpload(ctx: OperationContext): Promise<Reply> {
       StorageClass: h['x-amz-storage-class'],
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
       ...aclFromHeaders(h),
+      ...encryptionFromHeaders(h),
       ChecksumAlgorithm: requestedAlgorithm(h, 'x-amz-checksum-algorithm'),
       ChecksumType: enumHeader(h, 'x-amz-checksum-type', ['FULL_OBJECT', 'COMPOSITE'] as const),
     }), ctx.requester
   );
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = encryptionHeaders(out);
   if (out.ChecksumAlgorithm) headers['x-amz-checksum-algorithm'] = out.ChecksumAlgorithm;
   if (out.ChecksumType) headers['x-amz-checksum-type'] = out.ChecksumType;
   return xmlReply(xmlDocument('InitiateMultipartUploadResult', [el('Bucket', out.Bucket), el('Key', out.Key), el('UploadId', out.UploadId)]), headers);
@@ -54,10 +56,11 @@ async function uploadPart(ctx: OperationContext): Promise<Reply> {
       PartNumber: partNumber(ctx),
       Body: bytes,
       ContentMD5: h['content-md5'],
+      ...encryptionFromHeaders(h),
       Checksum: checksum && { ...checksum, type: 'COMPOSITE' as const },
     }), ctx.requester
   );
-  const headers: Record<string, string> = { etag: out.ETag };
+  const headers: Record<string, string> = { etag: out.ETag, ...encryptionHeaders(out) };
   if (out.Checksum) headers[checksumHeader(out.Checksum.algorithm)] = out.Checksum.value;
   return emptyReply(200, headers);
 }
@@ -75,10 +78,12 @@ async function uploadPartCopy(ctx: OperationContext): Promise<Reply> {
       PartNumber: partNumber(ctx),
       CopySource,
       CopySourceRange: h['x-amz-copy-source-range'],
+      ...encryptionFromHeaders(h),
+      CopySourceEncryption: copySourceEncryptionFromHeaders(h),
       ...copySourceConditions(h),
     }), ctx.requester
   );
-  const headers = out.CopySourceVersionId === undefined ? {} : { 'x-amz-copy-source-version-id': out.CopySourceVersionId };
+  const headers = { ...encryptionHeaders(out), ...(out.CopySourceVersionId === undefined ? {} : { 'x-amz-copy-source-version-id': out.CopySourceVersionId }) };
   return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]), headers);
 }
 
@@ -186,7 +191,7 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
   const location = ctx.route.virtualHost ? `${r.protocol}//${host}/${keyPath}` : `${r.protocol}//${host}/${out.Bucket}/${keyPath}`;
   return xmlReply(
     xmlDocument('CompleteMultipartUploadResult', [el('Location', location), el('Bucket', out.Bucket), el('Key', out.Key), el('ETag', out.ETag), checksumElements(out.Checksum)]),
-    { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) },
+    { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId), ...encryptionHeaders(out) },
   );
 }
 

@@ -1,6 +1,7 @@
 /** Object operations: Put, Get, Head, Delete, DeleteObjects, Copy. */
 import type { GetObjectInput, HeadObjectOutput } from '../engine/get-object.js';
 import { aclFromHeaders } from './acl-xml.js';
+import { copySourceEncryptionFromHeaders, encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
 import { CHECKSUM_ALGORITHMS, checksumOf, isBase64Of } from './checksums.js';
 import {
   compact,
@@ -43,6 +44,7 @@ function readInput(ctx: OperationContext): GetObjectInput {
     IfNoneMatch: h['if-none-match'],
     IfModifiedSince: parseHttpDate(h['if-modified-since']),
     IfUnmodifiedSince: parseHttpDate(h['if-unmodified-since']),
+    ...encryptionFromHeaders(h),
   });
 }
 
@@ -67,7 +69,7 @@ export function objectHeaders(out: HeadObjectOutput, checksumMode: boolean): Rec
   if (out.PartsCount !== undefined) headers['x-amz-mp-parts-count'] = String(out.PartsCount);
   if (out.VersionId !== undefined) headers['x-amz-version-id'] = out.VersionId;
   if (checksumMode) Object.assign(headers, checksumHeaders(out.Checksum));
-  return headers;
+  return { ...headers, ...encryptionHeaders(out) };
 }
 
 function getObject(ctx: OperationContext): Reply {
@@ -99,13 +101,14 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
       StorageClass: h['x-amz-storage-class'],
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
       ...aclFromHeaders(h),
+      ...encryptionFromHeaders(h),
       ContentMD5: h['content-md5'],
       Checksum: checksum,
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
     }), ctx.requester
   );
-  return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) });
+  return emptyReply(200, { etag: out.ETag, ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId), ...encryptionHeaders(out) });
 }
 
 function deleteObject(ctx: OperationContext): Reply {
@@ -196,12 +199,14 @@ async function copyObject(ctx: OperationContext): Promise<Reply> {
       StorageClass: h['x-amz-storage-class'],
       Tagging: TaggingDirective === 'REPLACE' ? (parseTaggingHeader(h['x-amz-tagging']) ?? []) : undefined,
       ...aclFromHeaders(h),
+      ...encryptionFromHeaders(h),
+      CopySourceEncryption: copySourceEncryptionFromHeaders(h),
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
       ...copySourceConditions(h),
     }), ctx.requester
   );
-  const headers = { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId) };
+  const headers = { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId), ...encryptionHeaders(out) };
   if (out.CopySourceVersionId !== undefined) headers['x-amz-copy-source-version-id'] = out.CopySourceVersionId;
   return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), headers);
 }

@@ -17,6 +17,7 @@ import { MULTIPART_HANDLERS } from './multipart-handlers.js';
 import { VERSIONING_HANDLERS } from './versioning-handlers.js';
 import { ACCESS_HANDLERS } from './access-handlers.js';
 import { POLICY_HANDLERS } from './policy-handlers.js';
+import { BUCKET_ENCRYPTION_HANDLERS } from './bucket-encryption-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -89,6 +90,7 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...VERSIONING_HANDLERS,
   ...ACCESS_HANDLERS,
   ...POLICY_HANDLERS,
+  ...BUCKET_ENCRYPTION_HANDLERS,
 };
 
 /** The first value of query parameter `name`. */
