@@ -1,17 +1,13 @@
-import { createFakeClock } from '@s3kit/primitives';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createS3Engine } from './engine.js';
 import type { S3Engine } from './engine.js';
+import { freshObjectEngine } from './test-support/object-engine.js';
 import { bytes, expectS3Error, text } from './test-support/expect-s3-error.js';
 
-const T0 = Date.UTC(2025, 0, 1, 0, 0, 0);
 
-let clock: ReturnType<typeof createFakeClock>;
+let clock: ReturnType<typeof freshObjectEngine>['clock'];
 let engine: S3Engine;
 beforeEach(() => {
-  clock = createFakeClock(T0 + 1234);
-  engine = createS3Engine({ clock, minPartSize: 5 });
-  engine.createBucket({ Bucket: 'bkt' });
+  ({ engine, clock } = freshObjectEngine());
 });
 
 describe('conditional reads against the stored object', () => {
