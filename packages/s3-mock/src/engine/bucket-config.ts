@@ -5,6 +5,7 @@
 import type { AccessControlPolicy } from './acl.js';
 import type { BucketPolicy } from './bucket-policy.js';
 import type { BucketEncryption } from './encryption.js';
+import type { ObjectLockConfig } from './object-lock.js';
 import { deepFreeze } from './freeze.js';
 import type { BucketState } from './engine-state.js';
 import type { Tag } from './tags.js';
@@ -39,6 +40,8 @@ export interface BucketConfig {
   readonly Policy?: BucketPolicy;
   /** Default encryption; absent when none (`ServerSideEncryptionConfigurationNotFoundError`). */
   readonly Encryption?: BucketEncryption;
+  /** Object lock; absent when not enabled (`ObjectLockConfigurationNotFoundError`). */
+  readonly ObjectLock?: ObjectLockConfig;
   /** Absent until versioning is first enabled (S3 then never returns to "unversioned"). */
   readonly Versioning?: VersioningStatus;
   /** Bucket tags; absent when none (`NoSuchTagSet`). */

@@ -19,6 +19,8 @@ export interface CreateBucketInput extends AclInput {
   CreateBucketConfiguration?: { LocationConstraint?: string };
   /** @default `BucketOwnerEnforced` (ACLs disabled, as S3 creates buckets today; `ObjectWriter` with `legacyBucketDefaults`) */
   ObjectOwnership?: ObjectOwnership;
+  /** `x-amz-bucket-object-lock-enabled`: enables object lock (and versioning). */
+  ObjectLockEnabledForBucket?: boolean;
 }
 
 /** Output of CreateBucket. */
@@ -80,6 +82,7 @@ export function createBucket(ctx: EngineContext, input: CreateBucketInput, reque
   }
   const config: BucketConfig = {
     Acl: acl,
+    ...(input.ObjectLockEnabledForBucket ? { ObjectLock: {}, Versioning: 'Enabled' as const } : {}),
     ...(Ownership === undefined ? {} : { Ownership }),
     // S3 blocks public access on new buckets since April 2023 and encrypts with SSE-S3 since January
     // 2023; buckets made before had neither.

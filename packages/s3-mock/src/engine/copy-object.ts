@@ -10,6 +10,8 @@ import { writeVersion } from './object-store.js';
 import { assertObjectSize, conditionTarget } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { writeLock } from './object-lock.js';
+import type { ObjectLockInput } from './object-lock.js';
 import { checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
 import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
@@ -17,7 +19,7 @@ import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of CopyObject. */
-export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions, AclInput, EncryptionInput {
+export interface CopyObjectInput extends ContentHeaders, WriteConditions, CopySourceConditions, AclInput, EncryptionInput, ObjectLockInput {
   /** The source's SSE-C key (`x-amz-copy-source-server-side-encryption-customer-*`). */
   CopySourceEncryption?: EncryptionInput;
   Bucket: string;
@@ -84,6 +86,7 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
   checkWriteConditions(input, conditionTarget(currentObject(dest, input.Key)), input.Key);
   const ownership = objectOwnership(ctx, dest, requester, input);
   const encryption = writeEncryption(dest, input);
+  const lock = writeLock(dest, input, ctx.clock.now());
   const body = readSegments(src.segments, 0, src.Size - 1);
   const record = writeVersion(ctx, dest, {
     Key: input.Key,
@@ -97,6 +100,7 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
     Tags,
     ...ownership,
     ...(encryption ? { Encryption: encryption } : {}),
+    ...lock,
     ...(src.Checksum?.type === 'FULL_OBJECT' ? { Checksum: src.Checksum } : {}),
   });
   const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified), ...encryptionOutput(record.Encryption) };

@@ -6,7 +6,9 @@ import type { S3ErrorCode } from './errors.js';
 import { currentObject, requireBucket, shownVersionId } from './lookups.js';
 import { assertKey } from './object-input.js';
 import { deleteCurrent, deleteVersion } from './object-store.js';
+import { checkDeletable } from './object-lock.js';
 import { conditionTarget, writerOf } from './object-write.js';
+import { versionOf } from './version-stack.js';
 
 /** Input of DeleteObject. */
 export interface DeleteObjectInput {
@@ -16,6 +18,8 @@ export interface DeleteObjectInput {
   VersionId?: string;
   /** Conditional delete: only if the current ETag matches. */
   IfMatch?: string;
+  /** `x-amz-bypass-governance-retention`: delete a version under GOVERNANCE retention. */
+  BypassGovernanceRetention?: boolean;
 }
 
 /** Output of DeleteObject (`x-amz-version-id`, `x-amz-delete-marker`). */
@@ -33,6 +37,8 @@ export interface DeleteObjectsInput {
   Objects: readonly { Key: string; VersionId?: string }[];
   /** Quiet mode: only errors are reported. */
   Quiet?: boolean;
+  /** `x-amz-bypass-governance-retention`. */
+  BypassGovernanceRetention?: boolean;
 }
 
 /** One `<Deleted>` entry of DeleteObjects. */
@@ -66,6 +72,8 @@ export function deleteObject(ctx: EngineContext, input: DeleteObjectInput, reque
     checkWriteConditions({ IfMatch: input.IfMatch }, conditionTarget(currentObject(bucket, input.Key)), input.Key);
   }
   if (input.VersionId !== undefined) {
+    const target = versionOf(bucket.keys.get(input.Key), input.VersionId);
+    if (target?.kind === 'object') checkDeletable(target, input.BypassGovernanceRetention === true, ctx.clock.now());
     const removed = deleteVersion(ctx, bucket, input.Key, input.VersionId);
     return { VersionId: input.VersionId, ...(removed?.kind === 'deleteMarker' ? { DeleteMarker: true } : {}) };
   }
@@ -85,7 +93,9 @@ export function deleteObjects(ctx: EngineContext, input: DeleteObjectsInput, req
   const out: DeleteObjectsOutput = { Deleted: [], Errors: [] };
   for (const { Key, VersionId } of input.Objects) {
     try {
-      const result = deleteObject(ctx, VersionId === undefined ? { Bucket: input.Bucket, Key } : { Bucket: input.Bucket, Key, VersionId }, requester);
+      const one: DeleteObjectInput = { Bucket: input.Bucket, Key, ...(VersionId === undefined ? {} : { VersionId }) };
+      if (input.BypassGovernanceRetention) one.BypassGovernanceRetention = true;
+      const result = deleteObject(ctx, one, requester);
       if (input.Quiet) continue;
       const entry: DeletedEntry = { Key };
       if (VersionId !== undefined) entry.VersionId = VersionId;

@@ -44,6 +44,9 @@ import type { OwnershipControls } from './ownership-controls-ops.js';
 import * as publicAccessBlock from './public-access-block-ops.js';
 import * as policies from './policy-ops.js';
 import * as bucketEncryption from './bucket-encryption-ops.js';
+import * as objectLock from './object-lock-ops.js';
+import type { LockTarget } from './object-lock-ops.js';
+import type { ObjectLockConfig, RetentionMode } from './object-lock.js';
 import type { BucketEncryption } from './encryption.js';
 import type { PublicAccessBlock } from './bucket-config.js';
 import type { GetBucketVersioningOutput, ListObjectVersionsInput, ListObjectVersionsOutput, PutBucketVersioningInput } from './versioning-ops.js';
@@ -379,6 +382,33 @@ export class S3Engine {
   /** DeleteBucketEncryption (back to SSE-S3, or none with legacy bucket defaults). */
   deleteBucketEncryption(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
     bucketEncryption.deleteBucketEncryption(this.#ctx, input, requester);
+  }
+
+  // Object lock
+
+  /** PutObjectLockConfiguration (versioning must be enabled). */
+  putObjectLockConfiguration(input: { Bucket: string; ObjectLockConfiguration: ObjectLockConfig }, requester: Requester = this.#ctx.owner): void {
+    objectLock.putObjectLockConfiguration(this.#ctx, input, requester);
+  }
+  /** GetObjectLockConfiguration. @throws S3MockError `ObjectLockConfigurationNotFoundError` */
+  getObjectLockConfiguration(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { ObjectLockConfiguration: ObjectLockConfig } {
+    return objectLock.getObjectLockConfiguration(this.#ctx, input, requester);
+  }
+  /** PutObjectRetention (GOVERNANCE changes need `BypassGovernanceRetention`; COMPLIANCE only extends). */
+  putObjectRetention(input: LockTarget & { Retention?: { Mode: RetentionMode; RetainUntilDate: Date }; BypassGovernanceRetention?: boolean }, requester: Requester = this.#ctx.owner): { VersionId?: string } {
+    return objectLock.putObjectRetention(this.#ctx, input, requester);
+  }
+  /** GetObjectRetention. */
+  getObjectRetention(input: LockTarget, requester: Requester = this.#ctx.owner): { Retention: { Mode: RetentionMode; RetainUntilDate: Date } } {
+    return objectLock.getObjectRetention(this.#ctx, input, requester);
+  }
+  /** PutObjectLegalHold. */
+  putObjectLegalHold(input: LockTarget & { LegalHold: { Status: 'ON' | 'OFF' } }, requester: Requester = this.#ctx.owner): { VersionId?: string } {
+    return objectLock.putObjectLegalHold(this.#ctx, input, requester);
+  }
+  /** GetObjectLegalHold. */
+  getObjectLegalHold(input: LockTarget, requester: Requester = this.#ctx.owner): { LegalHold: { Status: 'ON' | 'OFF' } } {
+    return objectLock.getObjectLegalHold(this.#ctx, input, requester);
   }
 
   // Tagging

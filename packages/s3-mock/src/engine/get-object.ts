@@ -43,6 +43,11 @@ export interface HeadObjectOutput extends ContentHeaders, EncryptionOutput {
   Checksum?: ObjectChecksum;
   /** The version read, when the bucket's versioning was ever configured. */
   VersionId?: string;
+  /** Object lock retention mode, when the version has one. */
+  ObjectLockMode?: 'GOVERNANCE' | 'COMPLIANCE';
+  ObjectLockRetainUntilDate?: Date;
+  /** Legal hold status, when ever set. */
+  ObjectLockLegalHoldStatus?: 'ON' | 'OFF';
 }
 
 /** Output of GetObject. */
@@ -100,6 +105,11 @@ function read(ctx: EngineContext, input: GetObjectInput, withBody: boolean): Get
   if (o.Tags.length > 0) out.TagCount = o.Tags.length;
   const VersionId = shownVersionId(bucket, o);
   if (VersionId !== undefined) out.VersionId = VersionId;
+  if (o.Retention) {
+    out.ObjectLockMode = o.Retention.Mode;
+    out.ObjectLockRetainUntilDate = new Date(o.Retention.RetainUntil);
+  }
+  if (o.LegalHold) out.ObjectLockLegalHoldStatus = o.LegalHold;
   if (input.PartNumber !== undefined) {
     const checksum = window?.checksum ?? (o.Parts ? undefined : o.Checksum);
     if (checksum) out.Checksum = { ...checksum };

@@ -22,6 +22,8 @@ import {
 import { writerOf } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { writeLock } from './object-lock.js';
+import type { ObjectLockInput } from './object-lock.js';
 import { checkPartKey, checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
 import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import { writeVersion } from './object-store.js';
@@ -33,7 +35,7 @@ import type { Tag } from './tags.js';
 import { compareUtf8 } from './utf8-order.js';
 
 /** Input of CreateMultipartUpload. */
-export interface CreateMultipartUploadInput extends ContentHeaders, AclInput, EncryptionInput {
+export interface CreateMultipartUploadInput extends ContentHeaders, AclInput, EncryptionInput, ObjectLockInput {
   Bucket: string;
   Key: string;
   Metadata?: Readonly<Record<string, string>>;
@@ -231,6 +233,7 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
   assertKey(input.Key);
   const ownership = objectOwnership(ctx, bucket, requester, input);
   const encryption = writeEncryption(bucket, input);
+  const lock = writeLock(bucket, input, ctx.clock.now());
   const upload: UploadRecord = deepFreeze({
     UploadId: newUploadId(ctx),
     Key: input.Key,
@@ -243,6 +246,7 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
     ...ownership,
     Initiator: writerOf(bucket, requester),
     ...(encryption ? { Encryption: encryption } : {}),
+    ...lock,
     ...(input.ChecksumAlgorithm ? { ChecksumAlgorithm: input.ChecksumAlgorithm } : {}),
     ...(input.ChecksumType ? { ChecksumType: input.ChecksumType } : {}),
   });
@@ -493,6 +497,8 @@ export function completeMultipartUpload(
     Owner: upload.Owner,
     Acl: upload.Acl,
     ...(upload.Encryption ? { Encryption: upload.Encryption } : {}),
+    ...(upload.Retention ? { Retention: upload.Retention } : {}),
+    ...(upload.LegalHold ? { LegalHold: upload.LegalHold } : {}),
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   bucket.uploads.delete(upload.UploadId);

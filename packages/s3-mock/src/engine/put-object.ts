@@ -9,6 +9,8 @@ import { writeVersion } from './object-store.js';
 import { assertObjectSize, conditionTarget } from './object-write.js';
 import { objectOwnership } from './ownership.js';
 import type { AclInput } from './acl.js';
+import { writeLock } from './object-lock.js';
+import type { ObjectLockInput } from './object-lock.js';
 import { encryptionOutput, writeEncryption } from './encryption.js';
 import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum } from './records.js';
@@ -16,7 +18,7 @@ import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 
 /** Input of PutObject. */
-export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInput, EncryptionInput {
+export interface PutObjectInput extends ContentHeaders, WriteConditions, AclInput, EncryptionInput, ObjectLockInput {
   Bucket: string;
   Key: string;
   /** The whole body; copied on the way in. */
@@ -58,6 +60,7 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
   checkWriteConditions(input, conditionTarget(currentObject(bucket, input.Key)), input.Key);
   const ownership = objectOwnership(ctx, bucket, requester, input);
   const encryption = writeEncryption(bucket, input);
+  const lock = writeLock(bucket, input, ctx.clock.now());
   const body = input.Body.slice();
   const record = writeVersion(ctx, bucket, {
     Key: input.Key,
@@ -71,6 +74,7 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
     Tags,
     ...ownership,
     ...(encryption ? { Encryption: encryption } : {}),
+    ...lock,
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size, ...encryptionOutput(record.Encryption) };

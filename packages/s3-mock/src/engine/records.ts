@@ -5,6 +5,7 @@
 import type { Owner } from './account.js';
 import type { AccessControlPolicy } from './acl.js';
 import type { ObjectEncryption } from './encryption.js';
+import type { Retention } from './object-lock.js';
 import type { BucketConfig } from './bucket-config.js';
 import type { Tag } from './tags.js';
 
@@ -98,6 +99,10 @@ export interface ObjectVersion {
   readonly Acl: AccessControlPolicy;
   /** How it is encrypted, if at all. */
   readonly Encryption?: ObjectEncryption;
+  /** Object lock retention, if any. */
+  readonly Retention?: Retention;
+  /** Object lock legal hold status, if ever set. */
+  readonly LegalHold?: 'ON' | 'OFF';
 }
 
 /** A delete marker: the newest version of a key deleted in a versioning-enabled or suspended bucket. */
@@ -144,6 +149,9 @@ export interface UploadRecord {
   readonly Acl: AccessControlPolicy;
   /** The encryption of the completed object (SSE-C: every part must bring its key). */
   readonly Encryption?: ObjectEncryption;
+  /** The completed object's retention and legal hold. */
+  readonly Retention?: Retention;
+  readonly LegalHold?: 'ON' | 'OFF';
 }
 
 /** A completed upload, remembered so that a retried CompleteMultipartUpload succeeds again. */

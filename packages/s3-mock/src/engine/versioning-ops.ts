@@ -70,12 +70,15 @@ export interface ListObjectVersionsOutput {
 
 /**
  * Enables or suspends versioning. A bucket never returns to "unversioned".
- * @throws S3MockError `NoSuchBucket`, `MalformedXML` (no status)
+ * @throws S3MockError `NoSuchBucket`, `MalformedXML` (no status), `InvalidBucketState` (suspending a bucket with object lock)
  */
 export function putBucketVersioning(ctx: EngineContext, input: PutBucketVersioningInput, _requester: Requester): void {
   const bucket = requireBucket(ctx, input.Bucket);
   const status = input.VersioningConfiguration.Status;
   if (status === undefined) throw new S3MockError('MalformedXML');
+  if (status === 'Suspended' && bucket.record.config.ObjectLock) {
+    throw new S3MockError('InvalidBucketState', {}, 'An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.');
+  }
   setBucketConfig(bucket, 'Versioning', status);
 }
 

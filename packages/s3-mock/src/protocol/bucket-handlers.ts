@@ -35,6 +35,7 @@ async function createBucket(ctx: OperationContext): Promise<Reply> {
       Bucket: ctx.bucket,
       CreateBucketConfiguration: LocationConstraint === undefined ? undefined : { LocationConstraint },
       ObjectOwnership: ownership,
+      ObjectLockEnabledForBucket: ctx.headers['x-amz-bucket-object-lock-enabled']?.toLowerCase() === 'true' ? true : undefined,
       ...aclFromHeaders(ctx.headers),
     }),
     ctx.requester,

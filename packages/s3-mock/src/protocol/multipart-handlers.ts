@@ -2,6 +2,7 @@
 import type { ChecksumAlgorithm, ObjectChecksum } from '../engine/records.js';
 import type { PartSummary } from '../engine/multipart-ops.js';
 import { aclFromHeaders } from './acl-xml.js';
+import { lockFromHeaders } from './object-lock-handlers.js';
 import { copySourceEncryptionFromHeaders, encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
 import { compositeChecksum } from './checksums.js';
 import { compact, contentHeadersFrom, enumHeader, intParam, metadataFrom, parseCopySource, parseTaggingHeader } from './http-headers.js';
@@ -34,6 +35,7 @@ async function createMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
       ...aclFromHeaders(h),
       ...encryptionFromHeaders(h),
+      ...lockFromHeaders(h),
       ChecksumAlgorithm: requestedAlgorithm(h, 'x-amz-checksum-algorithm'),
       ChecksumType: enumHeader(h, 'x-amz-checksum-type', ['FULL_OBJECT', 'COMPOSITE'] as const),
     }), ctx.requester

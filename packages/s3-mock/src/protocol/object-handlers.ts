@@ -1,6 +1,7 @@
 /** Object operations: Put, Get, Head, Delete, DeleteObjects, Copy. */
 import type { GetObjectInput, HeadObjectOutput } from '../engine/get-object.js';
 import { aclFromHeaders } from './acl-xml.js';
+import { bypassGovernance, lockFromHeaders, lockHeaders } from './object-lock-handlers.js';
 import { copySourceEncryptionFromHeaders, encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
 import { CHECKSUM_ALGORITHMS, checksumOf, isBase64Of } from './checksums.js';
 import {
@@ -69,7 +70,7 @@ export function objectHeaders(out: HeadObjectOutput, checksumMode: boolean): Rec
   if (out.PartsCount !== undefined) headers['x-amz-mp-parts-count'] = String(out.PartsCount);
   if (out.VersionId !== undefined) headers['x-amz-version-id'] = out.VersionId;
   if (checksumMode) Object.assign(headers, checksumHeaders(out.Checksum));
-  return { ...headers, ...encryptionHeaders(out) };
+  return { ...headers, ...encryptionHeaders(out), ...lockHeaders(out) };
 }
 
 function getObject(ctx: OperationContext): Reply {
@@ -102,6 +103,7 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
       ...aclFromHeaders(h),
       ...encryptionFromHeaders(h),
+      ...lockFromHeaders(h),
       ContentMD5: h['content-md5'],
       Checksum: checksum,
       IfMatch: h['if-match'],
@@ -112,7 +114,10 @@ async function putObject(ctx: OperationContext): Promise<Reply> {
 }
 
 function deleteObject(ctx: OperationContext): Reply {
-  const out = ctx.engine.deleteObject(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId'), IfMatch: ctx.headers['if-match'] }), ctx.requester);
+  const out = ctx.engine.deleteObject(
+    compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId'), IfMatch: ctx.headers['if-match'], BypassGovernanceRetention: bypassGovernance(ctx.headers) || undefined }),
+    ctx.requester,
+  );
   return emptyReply(204, { ...versionHeader(out.VersionId), ...(out.DeleteMarker ? { 'x-amz-delete-marker': 'true' } : {}) });
 }
 
@@ -156,7 +161,7 @@ async function deleteObjects(ctx: OperationContext): Promise<Reply> {
       return false;
     }
   });
-  const out = allowed.length === 0 ? { Deleted: [], Errors: [] } : ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: allowed, Quiet: quiet === 'true' }, ctx.requester);
+  const out = allowed.length === 0 ? { Deleted: [], Errors: [] } : ctx.engine.deleteObjects({ Bucket: ctx.bucket, Objects: allowed, Quiet: quiet === 'true', BypassGovernanceRetention: bypassGovernance(ctx.headers) }, ctx.requester);
   return xmlReply(
     xmlDocument('DeleteResult', [
       ...out.Deleted.map((d) => group('Deleted', el('Key', d.Key), el('VersionId', d.VersionId), el('DeleteMarker', d.DeleteMarker), el('DeleteMarkerVersionId', d.DeleteMarkerVersionId))),
@@ -201,6 +206,7 @@ async function copyObject(ctx: OperationContext): Promise<Reply> {
       ...aclFromHeaders(h),
       ...encryptionFromHeaders(h),
       CopySourceEncryption: copySourceEncryptionFromHeaders(h),
+      ...lockFromHeaders(h),
       IfMatch: h['if-match'],
       IfNoneMatch: h['if-none-match'],
       ...copySourceConditions(h),

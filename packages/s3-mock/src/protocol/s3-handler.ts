@@ -18,6 +18,7 @@ import { VERSIONING_HANDLERS } from './versioning-handlers.js';
 import { ACCESS_HANDLERS } from './access-handlers.js';
 import { POLICY_HANDLERS } from './policy-handlers.js';
 import { BUCKET_ENCRYPTION_HANDLERS } from './bucket-encryption-handlers.js';
+import { OBJECT_LOCK_HANDLERS } from './object-lock-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -91,6 +92,7 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...ACCESS_HANDLERS,
   ...POLICY_HANDLERS,
   ...BUCKET_ENCRYPTION_HANDLERS,
+  ...OBJECT_LOCK_HANDLERS,
 };
 
 /** The first value of query parameter `name`. */
