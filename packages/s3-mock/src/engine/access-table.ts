@@ -19,6 +19,8 @@ export interface AccessRule {
   acl?: { permission: Permission; on: 'bucket' | 'object' };
   /** Authorized per key (DeleteObjects): the request itself needs nothing, each key is checked alone. */
   perKey?: boolean;
+  /** Anyone may send it: the operation decides (the CORS preflight, answered from the bucket's rules). */
+  open?: boolean;
 }
 
 const bucketRead = { permission: 'READ', on: 'bucket' } as const;
@@ -26,6 +28,7 @@ const bucketWrite = { permission: 'WRITE', on: 'bucket' } as const;
 
 /** Access rules by operation name. */
 export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
+  OptionsObject: { action: 's3:OptionsObject', resource: 'object', open: true },
   HeadBucket: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },
   ListObjects: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },
   ListObjectsV2: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },

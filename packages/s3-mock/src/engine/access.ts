@@ -107,7 +107,7 @@ export function authorize(ctx: EngineContext, request: AccessRequest, requester:
   if (!bucket) return;
   if (request.expectedBucketOwner !== undefined && request.expectedBucketOwner !== bucket.record.Owner.ID) throw new S3MockError('AccessDenied');
   const rule = accessRule(request.operation);
-  if (rule.perKey && request.key === undefined) return;
+  if (rule.open || (rule.perKey && request.key === undefined)) return;
   const policy = policyDecision(bucket, rule, request, requester);
   if (policy === 'Deny') throw new S3MockError('AccessDenied');
   // A missing object is a 404 only to whoever may list the bucket (for that key as prefix); to anyone else a 403.

@@ -6,6 +6,8 @@ import type { AccessControlPolicy } from './acl.js';
 import type { BucketPolicy } from './bucket-policy.js';
 import type { BucketEncryption } from './encryption.js';
 import type { ObjectLockConfig } from './object-lock.js';
+import type { CorsRule } from './cors.js';
+import type { ConfigElement } from './config-document.js';
 import { deepFreeze } from './freeze.js';
 import type { BucketState } from './engine-state.js';
 import type { Tag } from './tags.js';
@@ -42,6 +44,16 @@ export interface BucketConfig {
   readonly Encryption?: BucketEncryption;
   /** Object lock; absent when not enabled (`ObjectLockConfigurationNotFoundError`). */
   readonly ObjectLock?: ObjectLockConfig;
+  /** CORS rules; absent when none (`NoSuchCORSConfiguration`). */
+  readonly Cors?: readonly CorsRule[];
+  /** Lifecycle rules as given (`NoSuchLifecycleConfiguration` when absent). */
+  readonly Lifecycle?: ConfigElement;
+  /** Website, logging, notification, acceleration and request payment documents, as given. */
+  readonly Website?: ConfigElement;
+  readonly Logging?: ConfigElement;
+  readonly Notification?: ConfigElement;
+  readonly Accelerate?: ConfigElement;
+  readonly RequestPayment?: ConfigElement;
   /** Absent until versioning is first enabled (S3 then never returns to "unversioned"). */
   readonly Versioning?: VersioningStatus;
   /** Bucket tags; absent when none (`NoSuchTagSet`). */

@@ -45,6 +45,12 @@ import * as publicAccessBlock from './public-access-block-ops.js';
 import * as policies from './policy-ops.js';
 import * as bucketEncryption from './bucket-encryption-ops.js';
 import * as objectLock from './object-lock-ops.js';
+import * as cors from './cors.js';
+import * as lifecycle from './lifecycle.js';
+import * as settings from './bucket-settings.js';
+import type { BucketSettingName } from './bucket-settings.js';
+import type { ConfigElement } from './config-document.js';
+import type { CorsRequest, CorsRule } from './cors.js';
 import type { LockTarget } from './object-lock-ops.js';
 import type { ObjectLockConfig, RetentionMode } from './object-lock.js';
 import type { BucketEncryption } from './encryption.js';
@@ -409,6 +415,48 @@ export class S3Engine {
   /** GetObjectLegalHold. */
   getObjectLegalHold(input: LockTarget, requester: Requester = this.#ctx.owner): { LegalHold: { Status: 'ON' | 'OFF' } } {
     return objectLock.getObjectLegalHold(this.#ctx, input, requester);
+  }
+
+  // CORS
+
+  /** PutBucketCors. @throws S3MockError `MalformedXML`, `InvalidRequest` */
+  putBucketCors(input: { Bucket: string; CORSRules: readonly CorsRule[] }, requester: Requester = this.#ctx.owner): void {
+    cors.putBucketCors(this.#ctx, input, requester);
+  }
+  /** GetBucketCors. @throws S3MockError `NoSuchCORSConfiguration` */
+  getBucketCors(input: { Bucket: string }, requester: Requester = this.#ctx.owner): { CORSRules: CorsRule[] } {
+    return cors.getBucketCors(this.#ctx, input, requester);
+  }
+  /** DeleteBucketCors. */
+  deleteBucketCors(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    cors.deleteBucketCors(this.#ctx, input, requester);
+  }
+  /** The bucket's CORS rule that allows a cross-origin request, if any (for preflights and response headers). */
+  matchCors(request: CorsRequest): { configured: boolean; rule?: CorsRule } {
+    return cors.matchCors(this.#ctx, request);
+  }
+
+  // Lifecycle and other bucket settings
+
+  /** PutBucketLifecycleConfiguration (validated; nothing expires). @throws S3MockError `MalformedXML`, `InvalidArgument` */
+  putBucketLifecycleConfiguration(input: { Bucket: string; LifecycleConfiguration: ConfigElement }, requester: Requester = this.#ctx.owner): void {
+    lifecycle.putBucketLifecycle(this.#ctx, input, requester);
+  }
+  /** GetBucketLifecycleConfiguration. @throws S3MockError `NoSuchLifecycleConfiguration` */
+  getBucketLifecycleConfiguration(input: { Bucket: string }, requester: Requester = this.#ctx.owner): ConfigElement {
+    return lifecycle.getBucketLifecycle(this.#ctx, input, requester);
+  }
+  /** DeleteBucketLifecycle. */
+  deleteBucketLifecycle(input: { Bucket: string }, requester: Requester = this.#ctx.owner): void {
+    lifecycle.deleteBucketLifecycle(this.#ctx, input, requester);
+  }
+  /** Puts (or, with no document, deletes) a website, logging, notification, accelerate or request payment document. */
+  putBucketSetting(name: BucketSettingName, input: { Bucket: string; Document: ConfigElement | undefined }, requester: Requester = this.#ctx.owner): void {
+    settings.putBucketSetting(this.#ctx, name, input, requester);
+  }
+  /** Gets such a document (or S3's empty one, or its `NoSuch...` error). */
+  getBucketSetting(name: BucketSettingName, input: { Bucket: string }, requester: Requester = this.#ctx.owner): ConfigElement {
+    return settings.getBucketSetting(this.#ctx, name, input, requester);
   }
 
   // Tagging

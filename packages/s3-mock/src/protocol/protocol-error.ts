@@ -4,6 +4,7 @@ import { ERRORS, isS3MockError } from '../engine/errors.js';
 /** Status and default message of the error codes the protocol layer raises itself (engine codes come from {@link ERRORS}). */
 export const PROTOCOL_ERRORS = {
   ...ERRORS,
+  AccessForbidden: { status: 403, message: 'CORSResponse: This CORS request is not allowed.' },
   IncompleteBody: { status: 400, message: 'You did not provide the number of bytes specified by the Content-Length HTTP header.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },

@@ -6,10 +6,17 @@
 import type { HttpRequest } from '@s3kit/primitives';
 import { S3ProtocolError } from './protocol-error.js';
 import { ROUTE_TABLE } from './route-table.js';
-import type { RouteSpec, S3Operation } from './route-table.js';
+import type { RouteSpec, S3Operation as ModelOperation } from './route-table.js';
 
 export { ROUTE_TABLE, S3_OPERATIONS } from './route-table.js';
-export type { RouteSpec, S3Operation } from './route-table.js';
+export type { RouteSpec } from './route-table.js';
+
+/**
+ * Every operation the mock routes: the model's, plus the two S3 REST operations browsers use that
+ * the SDK model leaves out: the CORS preflight (`OPTIONS` on a bucket or object) and the
+ * browser-form upload (`POST` of `multipart/form-data` to a bucket).
+ */
+export type S3Operation = ModelOperation | 'OptionsObject' | 'PostObject';
 
 /** Where a request goes. */
 export interface Route {
@@ -59,6 +66,13 @@ function matches(spec: RouteSpec, method: string, level: RouteSpec['level'], que
   );
 }
 
+/** The browser operations, which the model does not describe. */
+function browserOperation(method: string, level: RouteSpec['level'], headers: Readonly<Record<string, string>>): S3Operation | undefined {
+  if (method === 'OPTIONS' && level !== 'service') return 'OptionsObject';
+  if (method === 'POST' && level === 'bucket' && /^multipart\/form-data/i.test(headers['content-type'] ?? '')) return 'PostObject';
+  return undefined;
+}
+
 /**
  * Routes a request: addressing, then the first {@link ROUTE_TABLE} entry that matches.
  * @throws S3ProtocolError `InvalidURI` (bad percent-encoding), `MethodNotAllowed` (no operation for the method)
@@ -82,11 +96,11 @@ export function resolveRoute(request: Pick<HttpRequest, 'method' | 'hostname' | 
   const level = bucket === undefined ? 'service' : key === undefined ? 'bucket' : 'object';
   const query = request.query ?? {};
   const method = request.method.toUpperCase();
-  const spec = ROUTE_TABLE.find((r) => matches(r, method, level, query, request.headers));
-  if (!spec) {
+  const operation = browserOperation(method, level, request.headers) ?? ROUTE_TABLE.find((r) => matches(r, method, level, query, request.headers))?.operation;
+  if (!operation) {
     throw S3ProtocolError.of('MethodNotAllowed', { Method: method, ResourceType: level === 'service' ? 'SERVICE' : level.toUpperCase() });
   }
-  const route: Route = { operation: spec.operation, virtualHost: hostBucket !== undefined };
+  const route: Route = { operation, virtualHost: hostBucket !== undefined };
   if (bucket !== undefined) route.bucket = bucket;
   if (key !== undefined) route.key = key;
   return route;

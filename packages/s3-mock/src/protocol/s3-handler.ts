@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { systemClock } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import type { S3Engine } from '../engine/engine.js';
+import { ANONYMOUS } from '../engine/account.js';
 import { authenticate, DEFAULT_MOCK_CREDENTIALS } from './auth.js';
 import type { MockCredentials } from './auth.js';
 import { BUCKET_HANDLERS } from './bucket-handlers.js';
@@ -19,6 +20,8 @@ import { ACCESS_HANDLERS } from './access-handlers.js';
 import { POLICY_HANDLERS } from './policy-handlers.js';
 import { BUCKET_ENCRYPTION_HANDLERS } from './bucket-encryption-handlers.js';
 import { OBJECT_LOCK_HANDLERS } from './object-lock-handlers.js';
+import { CORS_HANDLERS, corsResponseHeaders } from './cors-handlers.js';
+import { BUCKET_SETTINGS_HANDLERS } from './bucket-settings-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
@@ -93,6 +96,8 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...POLICY_HANDLERS,
   ...BUCKET_ENCRYPTION_HANDLERS,
   ...OBJECT_LOCK_HANDLERS,
+  ...CORS_HANDLERS,
+  ...BUCKET_SETTINGS_HANDLERS,
 };
 
 /** The first value of query parameter `name`. */
@@ -202,7 +207,11 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     try {
       route ??= resolveRoute(request, options.baseDomains);
       assertHeaderSection(request.headers);
-      const { verified, requester } = await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
+      // A CORS preflight is never signed (a presigned URL's query signs another method): it is anonymous.
+      const { verified, requester } =
+        route.operation === 'OptionsObject'
+          ? { verified: undefined, requester: ANONYMOUS }
+          : await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
       const handler = handlerOf(route.operation);
       // The one authorization step: every operation runs only after the engine's access decision.
       engine.authorize(
@@ -237,12 +246,13 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           compact({ operation, bucket: target.Bucket, key: target.Key, versionId: target.VersionId, context: conditionContext(request, requester, connection, clock.now()) }),
       };
       const reply = await handler(ctx);
-      const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
+      const headers = { ...baseHeaders(id.requestId, id.hostId), ...corsResponseHeaders(engine, request, route), ...reply.headers };
       if (!state.bodyRead) await settleUnreadBody(request, headers);
       headers['content-length'] ??= String(reply.body.byteLength);
       return { ...reply, headers, route, requestId: id.requestId };
     } catch (err) {
       const reply = renderError(request, toErrorDocument(err), route, id);
+      Object.assign(reply.headers, corsResponseHeaders(engine, request, route));
       if (!state.bodyRead) await settleUnreadBody(request, reply.headers, reply.errorCode);
       return reply;
     } finally {
