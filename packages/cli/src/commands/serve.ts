@@ -10,7 +10,7 @@ import { credentialsOf, parseUserFlag, readUsersFile } from './serve-users.js';
 import type { CommandDefinition, CommandScope } from './command.js';
 
 const USAGE = `usage: s3kit serve [--port N] [--host 127.0.0.1] [--access-key K --secret-key S] [--user K:S[:ID[:NAME[:EMAIL]]]]...
-                   [--users FILE] [--region R] [--max-stored SIZE] [--legacy-bucket-defaults] [--log] [--json]
+                   [--users FILE] [--region R] [--max-stored SIZE] [--legacy-bucket-defaults] [--sigv2] [--log] [--json]
   Runs an in-memory S3 server (s3-mock) in the foreground until Ctrl-C (SIGINT) or SIGTERM.
   The first line of stdout is its endpoint, for --endpoint-url. Default credentials: test / test.
   --user          an account (repeatable): access key, secret key, and optionally its canonical id
@@ -20,6 +20,7 @@ const USAGE = `usage: s3kit serve [--port N] [--host 127.0.0.1] [--access-key K 
   --legacy-bucket-defaults
                   create buckets as S3 did before April 2023: ACLs in effect (ObjectWriter), no public
                   access block (default: as S3 does today, BucketOwnerEnforced and public access blocked)
+  --sigv2         accept SigV2 signatures (header, query string, browser POST), off as on buckets S3 creates today
   --log           one line per request on stderr: time, method, path, status, error code, duration
   Data lives in memory only and is gone when it stops. Keep it on loopback: it is not hardened.`;
 
@@ -60,6 +61,7 @@ async function body(scope: CommandScope): Promise<number> {
   const maxStored = sizeFlag(flags, 'max-stored');
   if (maxStored !== undefined) options.maxStoredBytes = maxStored;
   if (booleanFlag(flags, 'legacy-bucket-defaults')) options.legacyBucketDefaults = true;
+  if (booleanFlag(flags, 'sigv2')) options.sigV2 = true;
   if (booleanFlag(flags, 'log')) options.onRequest = (r, ms) => scope.ctx.stderr.write(`${requestLogLine(r, ms, new Date())}\n`);
   const region = stringFlag(flags, 'region');
   if (region !== undefined) options.region = region;
@@ -92,6 +94,7 @@ export const serveCommand: CommandDefinition = {
     'max-stored': { type: 'string' },
     log: { type: 'boolean' },
     'legacy-bucket-defaults': { type: 'boolean' },
+    sigv2: { type: 'boolean' },
     region: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },

@@ -29,6 +29,8 @@ const bucketWrite = { permission: 'WRITE', on: 'bucket' } as const;
 /** Access rules by operation name. */
 export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   OptionsObject: { action: 's3:OptionsObject', resource: 'object', open: true },
+  // Signed in its body: the handler authorizes the form's signer as PutObject.
+  PostObject: { action: 's3:PutObject', resource: 'object', open: true },
   HeadBucket: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },
   ListObjects: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },
   ListObjectsV2: { action: 's3:ListBucket', resource: 'bucket', acl: bucketRead },

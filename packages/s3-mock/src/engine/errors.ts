@@ -32,6 +32,7 @@ export const ERRORS = {
   EntityTooLarge: { status: 400, message: 'Your proposed upload exceeds the maximum allowed size' },
   EntityTooSmall: { status: 400, message: 'Your proposed upload is smaller than the minimum allowed object size.' },
   InsufficientStorage: { status: 507, message: 's3-mock has no room for this request (see its maxStoredBytes option)' },
+  InvalidAccessKeyId: { status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' },
   InvalidArgument: { status: 400, message: 'Invalid Argument' },
   InvalidBucketAclWithObjectOwnership: { status: 400, message: 'Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting' },
   InvalidEncryptionAlgorithmError: { status: 400, message: 'The encryption request you specified is not valid. The valid value is AES256.' },
@@ -85,6 +86,8 @@ export const ERRORS = {
   NotImplemented: { status: 501, message: 'A header you provided implies functionality that is not implemented' },
   NotModified: { status: 304, message: 'Not Modified' },
   UnresolvableGrantByEmailAddress: { status: 400, message: 'The e-mail address you provided does not match any account on record.' },
+  RequestTimeTooSkewed: { status: 403, message: 'The difference between the request time and the current time is too large.' },
+  SignatureDoesNotMatch: { status: 403, message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold' },
 } as const satisfies Record<string, S3ErrorSpec>;
 

@@ -81,6 +81,12 @@ export interface S3MockOptions {
    * @default 900000
    */
   maxSkewMs?: number;
+  /**
+   * Accept SigV2 signatures (header, query string and browser-form POST), which S3 refuses on
+   * buckets it creates today.
+   * @default false
+   */
+  sigV2?: boolean;
   /** Called after every request is served (the request log of `s3kit serve --log`). */
   onRequest?: (request: RecordedRequest, elapsedMs: number) => void;
 }
@@ -177,6 +183,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     credentials: options.credentials,
     baseDomains: options.baseDomains,
     maxSkewMs: options.maxSkewMs,
+    sigV2: options.sigV2,
   };
   const handler = createS3Handler({ ...handlerOptions, clock });
   const faults = createFaultRegistry();

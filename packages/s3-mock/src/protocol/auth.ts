@@ -7,6 +7,8 @@ import { getAuthType, verifyRequest } from '@s3kit/sigv4';
 import type { VerifiedRequest } from '@s3kit/sigv4';
 import { ANONYMOUS } from '../engine/account.js';
 import type { Account, Requester } from '../engine/account.js';
+import { S3MockError } from '../engine/errors.js';
+import { isSigV2, verifySigV2 } from './sigv2.js';
 
 /** One access key the mock accepts. */
 export interface MockCredentials {
@@ -40,6 +42,8 @@ export interface AuthOptions {
   defaultAccount: Account;
   clock: Clock;
   maxSkewMs?: number | undefined;
+  /** Accept SigV2 signatures. */
+  sigV2: boolean;
 }
 
 /** Who sent a request, and its verified signature (`undefined` with auth `none`). */
@@ -59,14 +63,20 @@ function claimedAccessKey(request: HttpRequest): string | undefined {
 
 /**
  * Verifies `request` and says who sent it (an unsigned request is {@link ANONYMOUS}); `region`
- * (the addressed bucket's) must be the signing region when given. In `none` mode the requester is the account of the access key the request
+ * (the addressed bucket's) must be the signing region when given. SigV2 is verified when enabled,
+ * refused with 400 `InvalidRequest` otherwise. In `none` mode the requester is the account of the access key the request
  * names, or the default account.
  * @throws SignatureVerificationError with S3's codes (see @s3kit/sigv4 `verifyRequest`)
  */
-export async function authenticate(request: HttpRequest, options: AuthOptions, region: string | undefined): Promise<Authenticated> {
+export async function authenticate(request: HttpRequest, options: AuthOptions, region: string | undefined, virtualHostBucket?: string): Promise<Authenticated> {
   const { credentials } = options;
   const accountOf = (id: string | undefined): Account => credentials.find((c) => c.accessKeyId === id)?.account ?? options.defaultAccount;
   if (options.mode === 'none') return { verified: undefined, requester: accountOf(claimedAccessKey(request)) };
+  if (isSigV2(request)) {
+    if (!options.sigV2) throw new S3MockError('InvalidRequest', {}, 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.');
+    const found = verifySigV2(request, credentials, options.clock, virtualHostBucket, options.maxSkewMs);
+    return { verified: undefined, requester: found.account ?? options.defaultAccount };
+  }
   // An unsigned request is the anonymous public: what it may do is the authorization step's call.
   if (getAuthType(request) === 'none') return { verified: undefined, requester: ANONYMOUS };
   const verified = await verifyRequest(request, {

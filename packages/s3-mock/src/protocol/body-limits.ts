@@ -11,7 +11,7 @@ import { S3ProtocolError } from './protocol-error.js';
 import type { S3Operation } from './route.js';
 
 /** Operations whose body is stored (object or part data); every other body is a small document. */
-const STORED_BODY: ReadonlySet<S3Operation> = new Set(['PutObject', 'UploadPart']);
+const STORED_BODY: ReadonlySet<S3Operation> = new Set(['PutObject', 'UploadPart', 'PostObject']);
 
 /** Largest body of any other operation (configuration documents, Delete, CompleteMultipartUpload). */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;

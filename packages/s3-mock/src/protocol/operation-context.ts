@@ -2,7 +2,7 @@
 import type { HttpRequest } from '@s3kit/primitives';
 import type { VerifiedRequest } from '@s3kit/sigv4';
 import type { AccessRequest } from '../engine/access.js';
-import type { Requester } from '../engine/account.js';
+import type { Account, Requester } from '../engine/account.js';
 import type { S3Engine } from '../engine/engine.js';
 import type { ObjectChecksum } from '../engine/records.js';
 import type { ReadBody } from './request-body.js';
@@ -37,6 +37,12 @@ export interface OperationContext {
   body(): Promise<ReadBody>;
   /** First value of a query parameter. */
   query(name: string): string | undefined;
+  /** The secret and account of an access key the mock accepts (for requests signed in their body: browser POST). */
+  keys(accessKeyId: string): { secretAccessKey: string; account: Account } | undefined;
+  /** Whether SigV2 signatures are accepted (`sigV2` option). */
+  sigV2: boolean;
+  /** The handler clock's time, in ms. */
+  now(): number;
   /** An access request for another target of this request (a copy source, one key of DeleteObjects), with its condition keys. */
   context(operation: string, target: { Bucket: string; Key?: string; VersionId?: string }): AccessRequest;
 }

@@ -21,6 +21,7 @@ import { POLICY_HANDLERS } from './policy-handlers.js';
 import { BUCKET_ENCRYPTION_HANDLERS } from './bucket-encryption-handlers.js';
 import { OBJECT_LOCK_HANDLERS } from './object-lock-handlers.js';
 import { CORS_HANDLERS, corsResponseHeaders } from './cors-handlers.js';
+import { postObject } from './post-object.js';
 import { BUCKET_SETTINGS_HANDLERS } from './bucket-settings-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
@@ -64,6 +65,12 @@ export interface S3HandlerOptions {
    * @default 900000
    */
   maxSkewMs?: number | undefined;
+  /**
+   * Accept SigV2 signatures (header, query and browser-form POST), which S3 refuses on buckets it
+   * creates today.
+   * @default false
+   */
+  sigV2?: boolean | undefined;
 }
 
 /** A handled request: the reply, plus what the mock records about it. */
@@ -98,6 +105,7 @@ const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...OBJECT_LOCK_HANDLERS,
   ...CORS_HANDLERS,
   ...BUCKET_SETTINGS_HANDLERS,
+  PostObject: postObject,
 };
 
 /** The first value of query parameter `name`. */
@@ -147,6 +155,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     defaultAccount: engine.owner,
     clock,
     maxSkewMs: options.maxSkewMs,
+    sigV2: options.sigV2 === true,
   } as const;
   let seq = 0;
 
@@ -211,7 +220,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
       const { verified, requester } =
         route.operation === 'OptionsObject'
           ? { verified: undefined, requester: ANONYMOUS }
-          : await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket));
+          : await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket), route.virtualHost ? route.bucket : undefined);
       const handler = handlerOf(route.operation);
       // The one authorization step: every operation runs only after the engine's access decision.
       engine.authorize(
@@ -242,6 +251,12 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           return cached;
         },
         query: (name) => queryValue(request, name),
+        keys: (accessKeyId) => {
+          const found = authOptions.credentials.find((c) => c.accessKeyId === accessKeyId);
+          return found && { secretAccessKey: found.secretAccessKey, account: found.account ?? authOptions.defaultAccount };
+        },
+        sigV2: options.sigV2 === true,
+        now: () => clock.now(),
         context: (operation, target) =>
           compact({ operation, bucket: target.Bucket, key: target.Key, versionId: target.VersionId, context: conditionContext(request, requester, connection, clock.now()) }),
       };
