@@ -12,6 +12,7 @@ export type {
   CreateBucketInput,
   CreateBucketOutput,
   HeadBucketOutput,
+  ListBucketsInput,
   ListBucketsOutput,
   BucketSummary,
   GetBucketLocationOutput,
@@ -47,6 +48,19 @@ export type {
   InFlightUpload,
 } from './engine/multipart-ops.js';
 export type { TaggingOutput, ObjectTaggingTarget } from './engine/tagging-ops.js';
+export type { GetObjectAttributesInput, GetObjectAttributesOutput, ObjectAttribute } from './engine/object-attributes.js';
+export type { AccessControlPolicy, AclInput, CannedAcl, Grant, Grantee, Permission } from './engine/acl.js';
+export type { AclOutput, PutAclInput } from './engine/acl-ops.js';
+export type { BucketConfig, ObjectOwnership, PublicAccessBlock } from './engine/bucket-config.js';
+export type { BucketEncryption, EncryptionInput, EncryptionOutput } from './engine/encryption.js';
+export type { ObjectLockConfig, ObjectLockInput, Retention, RetentionMode } from './engine/object-lock.js';
+export type { LockTarget } from './engine/object-lock-ops.js';
+export type { CorsRequest, CorsRule } from './engine/cors.js';
+export type { ConfigElement } from './engine/config-document.js';
+export type { BucketSettingName } from './engine/bucket-settings.js';
+export type { OwnershipControls } from './engine/ownership-controls-ops.js';
+export type { ConditionContext } from './engine/policy-conditions.js';
+export type { ConnectionInfo } from './protocol/condition-context.js';
 export { createS3Mock } from './mock/create-s3-mock.js';
 export type { S3Mock, S3MockOptions, RecordedRequest } from './mock/create-s3-mock.js';
 export { createFaultRegistry } from './mock/faults.js';

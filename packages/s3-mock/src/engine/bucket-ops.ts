@@ -42,11 +42,23 @@ export interface BucketSummary {
   BucketRegion: string;
 }
 
+/** Input of ListBuckets. */
+export interface ListBucketsInput {
+  /** Only buckets whose name starts with this. */
+  Prefix?: string;
+  /** Page size (1 to 10000); without it, every bucket. */
+  MaxBuckets?: number;
+  /** Resume point: the `ContinuationToken` of the previous page. */
+  ContinuationToken?: string;
+}
+
 /** Output of ListBuckets. */
 export interface ListBucketsOutput {
   /** Sorted by name. */
   Buckets: BucketSummary[];
   Owner: Owner;
+  /** Present when more buckets follow: pass it back to get them. */
+  ContinuationToken?: string;
 }
 
 /** Output of GetBucketLocation. */
@@ -131,16 +143,24 @@ export function headBucket(ctx: EngineContext, input: { Bucket: string }, _reque
  * Lists the buckets `requester` owns, sorted by name, optionally only those starting with `Prefix`.
  * @throws S3MockError `AccessDenied` (anonymous)
  */
-export function listBuckets(ctx: EngineContext, input: { Prefix?: string }, requester: Requester): ListBucketsOutput {
+export function listBuckets(ctx: EngineContext, input: ListBucketsInput, requester: Requester): ListBucketsOutput {
   if (isAnonymous(requester)) throw new S3MockError('AccessDenied');
+  const max = input.MaxBuckets;
+  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 10000)) {
+    throw new S3MockError('InvalidArgument', { ArgumentName: 'max-buckets', ArgumentValue: max }, 'Provided max-buckets not an integer or within integer range');
+  }
+  const after = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : '';
   const owned = [...ctx.state.buckets.values()]
     .map((b) => b.record)
-    .filter((b) => b.Owner.ID === requester.ID && b.Name.startsWith(input.Prefix ?? ''))
+    .filter((b) => b.Owner.ID === requester.ID && b.Name.startsWith(input.Prefix ?? '') && b.Name > after)
     .sort((a, b) => (a.Name < b.Name ? -1 : 1));
-  return {
-    Buckets: owned.map((b) => ({ Name: b.Name, CreationDate: new Date(b.CreationDate), BucketRegion: b.Region })),
+  const page = max === undefined ? owned : owned.slice(0, max);
+  const out: ListBucketsOutput = {
+    Buckets: page.map((b) => ({ Name: b.Name, CreationDate: new Date(b.CreationDate), BucketRegion: b.Region })),
     Owner: ownerOf(requester),
   };
+  if (page.length < owned.length) out.ContinuationToken = Buffer.from(page.at(-1)!.Name).toString('base64');
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   CreateBucketOutput,
   GetBucketLocationOutput,
   HeadBucketOutput,
+  ListBucketsInput,
   ListBucketsOutput,
 } from './bucket-ops.js';
 import * as lists from './list-ops.js';
@@ -47,6 +48,8 @@ import * as bucketEncryption from './bucket-encryption-ops.js';
 import * as objectLock from './object-lock-ops.js';
 import * as cors from './cors.js';
 import * as lifecycle from './lifecycle.js';
+import * as attributes from './object-attributes.js';
+import type { GetObjectAttributesInput, GetObjectAttributesOutput } from './object-attributes.js';
 import * as settings from './bucket-settings.js';
 import type { BucketSettingName } from './bucket-settings.js';
 import type { ConfigElement } from './config-document.js';
@@ -223,7 +226,7 @@ export class S3Engine {
     return buckets.headBucket(this.#ctx, input, requester);
   }
   /** ListBuckets, sorted by name. */
-  listBuckets(input: { Prefix?: string } = {}, requester: Requester = this.#ctx.owner): ListBucketsOutput {
+  listBuckets(input: ListBucketsInput = {}, requester: Requester = this.#ctx.owner): ListBucketsOutput {
     return buckets.listBuckets(this.#ctx, input, requester);
   }
   /** GetBucketLocation. @throws S3MockError `NoSuchBucket` */
@@ -256,6 +259,11 @@ export class S3Engine {
   /** CopyObject (a source version, metadata and tagging directives, copy-source conditions). */
   copyObject(input: CopyObjectInput, requester: Requester = this.#ctx.owner): CopyObjectOutput {
     return copyObject(this.#ctx, input, requester);
+  }
+
+  /** GetObjectAttributes (only the attributes asked for; parts paged). */
+  getObjectAttributes(input: GetObjectAttributesInput, requester: Requester = this.#ctx.owner): GetObjectAttributesOutput {
+    return attributes.getObjectAttributes(this.#ctx, input, requester);
   }
 
   // Versioning

@@ -154,8 +154,8 @@ export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input, _re
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
   const { Prefix, delimiter } = prefixAndDelimiter(input);
-  const marker =
-    input.ContinuationToken !== undefined ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
+  // An empty token is no token (S3 lists from the start and echoes it).
+  const marker = input.ContinuationToken ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
   const page = objectPage(bucket, Prefix, delimiter, MaxKeys, marker);
   const out: ListObjectsV2Output = {
     Name: input.Bucket,

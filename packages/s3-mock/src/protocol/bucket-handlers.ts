@@ -1,7 +1,7 @@
 /** Bucket operations and tagging (bucket and object). */
 import type { Tag } from '../engine/tags.js';
 import { aclFromHeaders } from './acl-xml.js';
-import { compact, enumHeader } from './http-headers.js';
+import { compact, enumHeader, intParam } from './http-headers.js';
 import { emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
@@ -10,12 +10,16 @@ import { childText, childrenNamed, parseXml } from './xml-reader.js';
 import { el, group, xmlDocument } from './xml-writer.js';
 
 function listBuckets(ctx: OperationContext): Reply {
-  const out = ctx.engine.listBuckets(compact({ Prefix: ctx.query('prefix') }), ctx.requester);
+  const out = ctx.engine.listBuckets(
+    compact({ Prefix: ctx.query('prefix'), MaxBuckets: intParam(ctx.query('max-buckets'), 'max-buckets'), ContinuationToken: ctx.query('continuation-token') }),
+    ctx.requester,
+  );
   const buckets = out.Buckets.map((b) => group('Bucket', el('Name', b.Name), el('CreationDate', b.CreationDate), el('BucketRegion', b.BucketRegion)));
   return xmlReply(
     xmlDocument('ListAllMyBucketsResult', [
       group('Owner', el('ID', out.Owner.ID), el('DisplayName', out.Owner.DisplayName)),
       group('Buckets', ...buckets),
+      el('ContinuationToken', out.ContinuationToken),
       el('Prefix', ctx.query('prefix')),
     ]),
   );

@@ -217,6 +217,43 @@ async function copyObject(ctx: OperationContext): Promise<Reply> {
   return xmlReply(xmlDocument('CopyObjectResult', [el('ETag', out.ETag), el('LastModified', out.LastModified), checksumElements(out.Checksum)]), headers);
 }
 
+function getObjectAttributes(ctx: OperationContext): Reply {
+  const h = ctx.headers;
+  const out = ctx.engine.getObjectAttributes(
+    compact({
+      Bucket: ctx.bucket,
+      Key: ctx.key,
+      VersionId: ctx.query('versionId'),
+      ObjectAttributes: (h['x-amz-object-attributes'] ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+      MaxParts: intParam(h['x-amz-max-parts'], 'x-amz-max-parts'),
+      PartNumberMarker: intParam(h['x-amz-part-number-marker'], 'x-amz-part-number-marker'),
+      ...encryptionFromHeaders(h),
+    }),
+    ctx.requester,
+  );
+  const parts = out.ObjectParts;
+  return xmlReply(
+    xmlDocument('GetObjectAttributesResponse', [
+      el('ETag', out.ETag),
+      out.Checksum ? group('Checksum', checksumElements(out.Checksum)) : '',
+      parts
+        ? group(
+            'ObjectParts',
+            el('PartsCount', parts.TotalPartsCount),
+            el('PartNumberMarker', parts.PartNumberMarker),
+            el('NextPartNumberMarker', parts.NextPartNumberMarker),
+            el('MaxParts', parts.MaxParts),
+            el('IsTruncated', parts.IsTruncated),
+            ...parts.Parts.map((p) => group('Part', el('PartNumber', p.PartNumber), el('Size', p.Size), checksumElements(p.Checksum, false))),
+          )
+        : '',
+      el('StorageClass', out.StorageClass),
+      el('ObjectSize', out.ObjectSize),
+    ]),
+    { 'last-modified': httpDate(out.LastModified), ...versionHeader(out.VersionId) },
+  );
+}
+
 /** Object operation handlers. */
 export const OBJECT_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   GetObject: getObject,
@@ -225,4 +262,5 @@ export const OBJECT_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   DeleteObject: deleteObject,
   DeleteObjects: deleteObjects,
   CopyObject: copyObject,
+  GetObjectAttributes: getObjectAttributes,
 };

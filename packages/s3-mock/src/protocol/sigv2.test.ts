@@ -30,6 +30,13 @@ describe('SigV2', () => {
     expect(() => verifySigV2(put, KEYS, clock, undefined)).toThrow(expect.objectContaining({ code: 'RequestTimeTooSkewed' }) as Error);
   });
 
+  it('a bucket is signed as /bucket/, path-style or virtual-host', () => {
+    const clock = createFakeClock(Date.parse('Tue, 27 Mar 2007 21:15:45 GMT'));
+    const headers = { date: 'Tue, 27 Mar 2007 21:15:45 +0000', authorization: 'AWS AKIAIOSFODNN7EXAMPLE:pGhUYMC04PaH3sc2EgzMn/i6PRc=' };
+    expect(() => verifySigV2(request({ method: 'PUT', path: '/v2bucket', headers }), KEYS, clock, undefined)).not.toThrow();
+    expect(() => verifySigV2(request({ method: 'PUT', path: '/', headers }), KEYS, clock, 'v2bucket')).not.toThrow();
+  });
+
   it('query signatures expire', () => {
     const clock = createFakeClock(2_000_000 * 1000);
     const expired = request({ path: '/b/k', query: { AWSAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', Expires: '1000000', Signature: 'x' } });

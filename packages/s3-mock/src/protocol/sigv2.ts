@@ -37,7 +37,10 @@ export function stringToSign(request: HttpRequest, virtualHostBucket: string | u
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => (first(v) === '' ? k : `${k}=${first(v) ?? ''}`))
     .join('&');
-  const resource = `${virtualHostBucket === undefined ? '' : `/${virtualHostBucket}`}${request.path}${query === '' ? '' : `?${query}`}`;
+  let path = `${virtualHostBucket === undefined ? '' : `/${virtualHostBucket}`}${request.path}`;
+  // A bucket is signed as `/bucket/` (botocore and S3 agree), whether or not the request path ends in a slash.
+  if (/^\/[^/]+$/.test(path)) path += '/';
+  const resource = `${path}${query === '' ? '' : `?${query}`}`;
   return `${request.method.toUpperCase()}\n${h['content-md5'] ?? ''}\n${h['content-type'] ?? ''}\n${date}\n${amz}${resource}`;
 }
 
