@@ -40,7 +40,9 @@ describe('fidelity report', () => {
       seconds: 12.3,
       date: '2026-01-01',
       selection: 'not fails_on_aws',
+      serveOptions: ['--sigv2'],
     });
+    expect(md).toContain('against `s3kit serve --sigv2` with three identities');
     expect(md).toContain('**Passed 1 of 4.** CI fails below 1. Answered 500: 1. Timed out: 0. Server crashed: no. The run took 12 s.');
     expect(md).toContain('| Versioning | 0 | 1 | 1 |');
     expect(md).toContain('### Deliberate departures (1)');

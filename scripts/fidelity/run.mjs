@@ -115,7 +115,7 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   log(`passed ${passed} of ${results.length} in ${Math.round(seconds)} s (floor ${floor}); 500s: ${serverErrors.length}, timeouts: ${timeouts.length}, server crashed: ${crashed}`);
   if (!args.k) {
-    const report = renderReport({ results, reasons, floor, serverErrors, timeouts, crashed, seconds, date: new Date().toISOString().slice(0, 10), selection: SELECTION });
+    const report = renderReport({ results, reasons, floor, serverErrors, timeouts, crashed, seconds, date: new Date().toISOString().slice(0, 10), selection: SELECTION, serveOptions: SERVE_OPTIONS });
     writeFileSync(join(root, 'docs/fidelity.md'), report);
     log('wrote docs/fidelity.md');
   }

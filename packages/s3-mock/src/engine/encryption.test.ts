@@ -73,7 +73,8 @@ describe('server-side encryption', () => {
     expectS3Error(() => e.uploadPart({ Bucket: 'enc', Key: 'mp', UploadId, PartNumber: 1, Body: bytes('a') }), 'InvalidArgument');
     expectS3Error(() => e.uploadPart({ Bucket: 'enc', Key: 'mp', UploadId, PartNumber: 1, Body: bytes('a'), ...sseC(OTHER) }), 'InvalidArgument');
     const p1 = e.uploadPart({ Bucket: 'enc', Key: 'mp', UploadId, PartNumber: 1, Body: bytes('a'), ...sseC() });
-    e.completeMultipartUpload({ Bucket: 'enc', Key: 'mp', UploadId, Parts: [{ PartNumber: 1, ETag: p1.ETag }] });
+    expectS3Error(() => e.completeMultipartUpload({ Bucket: 'enc', Key: 'mp', UploadId, Parts: [{ PartNumber: 1, ETag: p1.ETag }] }), 'InvalidArgument');
+    e.completeMultipartUpload({ Bucket: 'enc', Key: 'mp', UploadId, Parts: [{ PartNumber: 1, ETag: p1.ETag }], ...sseC() });
     expectS3Error(() => e.getObject({ Bucket: 'enc', Key: 'mp' }), 'InvalidRequest');
     expectS3Error(() => e.copyObject({ Bucket: 'enc', Key: 'copy', CopySource: { Bucket: 'enc', Key: 'mp' } }), 'InvalidRequest');
     e.copyObject({ Bucket: 'enc', Key: 'copy', CopySource: { Bucket: 'enc', Key: 'mp' }, CopySourceEncryption: sseC() });

@@ -178,7 +178,7 @@ export interface ListMultipartUploadsOutput {
 }
 
 /** Input of CompleteMultipartUpload. */
-export interface CompleteMultipartUploadInput extends WriteConditions {
+export interface CompleteMultipartUploadInput extends WriteConditions, EncryptionInput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -454,6 +454,8 @@ export function completeMultipartUpload(
     }
   }
   const { record: upload, parts } = requireUpload(bucket, input.Key, input.UploadId);
+  // An SSE-C upload is completed with its key, like each of its parts.
+  checkPartKey(upload.Encryption, input);
   if (input.Parts.length === 0) throw new S3MockError('MalformedXML', { UploadId: input.UploadId });
   const chosen: PartRecord[] = [];
   let previous = 0;

@@ -32,7 +32,9 @@ export function getObjectTagging(ctx: EngineContext, input: ObjectTaggingTarget,
   const bucket = requireBucket(ctx, input.Bucket);
   const o = requireVersion(bucket, input.Key, input.VersionId);
   const VersionId = shownVersionId(bucket, o);
-  return { TagSet: o.Tags.map((t) => ({ ...t })), ...(VersionId === undefined ? {} : { VersionId }) };
+  // Sorted by key: S3 documents no order, and answers (and ceph/s3-tests expects) them sorted.
+  const TagSet = o.Tags.map((t) => ({ ...t })).sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0));
+  return { TagSet, ...(VersionId === undefined ? {} : { VersionId }) };
 }
 
 /**

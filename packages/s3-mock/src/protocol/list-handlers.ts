@@ -68,7 +68,8 @@ function listObjects(ctx: OperationContext) {
   return xmlReply(
     xmlDocument('ListBucketResult', [
       el('Name', out.Name),
-      el('Prefix', enc(out.Prefix)),
+      // ListObjects (v1) leaves the Prefix element unencoded (botocore decodes it only in v2).
+      el('Prefix', out.Prefix),
       el('Marker', enc(out.Marker)),
       el('NextMarker', enc(out.NextMarker)),
       el('MaxKeys', out.MaxKeys),

@@ -185,6 +185,7 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Checksum: completionChecksum(ctx, Parts),
       IfMatch: ctx.headers['if-match'],
       IfNoneMatch: ctx.headers['if-none-match'],
+      ...encryptionFromHeaders(ctx.headers),
     }), ctx.requester
   );
   const r = ctx.request;
