@@ -7,6 +7,7 @@ const root = import.meta.dirname;
 interface Manifest {
   name: string;
   exports?: Record<string, string | { default?: string; import?: string }>;
+  imports?: Record<string, string | { node?: string; default?: string }>;
 }
 
 /** Workspace packages (published ones under packages/, private tooling under tooling/). */
@@ -29,8 +30,9 @@ function workspacePackages(): { dir: string; short: string; manifest: Manifest }
  * sources behind each `exports` entry (dist/x.js -> src/x.ts) so tests never need a build first
  * and still only see what a package exports.
  */
-function sourceAliases(): { find: string | RegExp; replacement: string }[] {
+function sourceAliases(variant: 'node' | 'web'): { find: string | RegExp; replacement: string }[] {
   const aliases: { find: RegExp; replacement: string }[] = [];
+  const platformOwners = new Map<string, string>();
   for (const { dir, manifest } of workspacePackages()) {
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (subpath === './package.json') continue;
@@ -40,14 +42,27 @@ function sourceAliases(): { find: string | RegExp; replacement: string }[] {
       const spec = manifest.name + subpath.slice(1);
       aliases.push({ find: new RegExp(`^${spec.replace(/[/.-]/g, (c) => `\\${c}`)}$`), replacement: resolve(dir, src) });
     }
+    // `#platform/*` imports, from source: the `node` variant, or the web one (`default`) for the `web`
+    // project. Names are global here (and in tsconfig.json's paths), so each must be unique across packages.
+    for (const [spec, target] of Object.entries(manifest.imports ?? {})) {
+      const file = typeof target === 'string' ? target : variant === 'node' ? (target.node ?? target.default) : target.default;
+      if (!file) continue;
+      if (platformOwners.has(spec)) throw new Error(`${spec} is declared by both ${platformOwners.get(spec)} and ${manifest.name}`);
+      platformOwners.set(spec, manifest.name);
+      const src = file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts');
+      aliases.push({ find: new RegExp(`^${spec.replace(/[/.-]/g, (c) => `\\${c}`)}$`), replacement: resolve(dir, src) });
+    }
   }
   return aliases;
 }
+
+const nodeAliases = sourceAliases('node');
 
 const unitProjects = workspacePackages()
   .filter(({ dir }) => dir.includes(join(root, 'packages')))
   .map(({ short }) => ({
     extends: true as const,
+    resolve: { alias: nodeAliases },
     test: {
       name: short,
       root: join(root, 'packages', short),
@@ -57,7 +72,6 @@ const unitProjects = workspacePackages()
   }));
 
 export default defineConfig({
-  resolve: { alias: sourceAliases() },
   test: {
     reporters: ['default', join(root, 'scripts/summary-reporter.ts')],
     testTimeout: 20_000,
@@ -65,11 +79,42 @@ export default defineConfig({
     projects: [
       ...unitProjects,
       {
+        // Suites that must hold where Node's built-ins are missing, rerun on Node with every
+        // `#platform/*` import bound to its web variant (what browsers and workerd load).
         extends: true,
+        resolve: { alias: sourceAliases('web') },
+        test: {
+          name: 'web',
+          root,
+          include: [
+            'packages/sigv4/test/sigv4-suite.test.ts',
+            'packages/sigv4/src/signer.test.ts',
+            'packages/sigv4/src/post-policy.test.ts',
+            'packages/sigv4/src/aws-chunked.test.ts',
+            'packages/sigv4/src/verify-aws-chunked.test.ts',
+            'packages/s3-core/src/checksums/*.test.ts',
+            'packages/s3-core/src/interpreter/*.test.ts',
+            'packages/s3-core/src/client/s3-client-protocol.test.ts',
+            'packages/s3-core/src/client/streaming-upload.test.ts',
+            'packages/s3-core/src/client/body-safety.test.ts',
+            'packages/s3-core/src/operations/examples.test.ts',
+            'packages/s3-mock/src/engine/*.test.ts',
+            'packages/s3-mock/src/protocol/*.test.ts',
+            'packages/s3-mock/src/mock/*.test.ts',
+            'packages/s3-mock/test/readme-example.test.ts',
+          ],
+          // Integration tests, and the two that also drive the mock's HTTP server (Node-only by design).
+          exclude: ['**/*.integ.test.ts', '**/node_modules/**', 'packages/s3-mock/src/protocol/bad-input.test.ts', 'packages/s3-mock/src/mock/fault-actions.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: nodeAliases },
         test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'], exclude: ['**/*.integ.test.mjs', '**/node_modules/**'] },
       },
       {
         extends: true,
+        resolve: { alias: nodeAliases },
         test: {
           name: 'integ',
           root,

@@ -22,6 +22,17 @@ export const ALLOWED = {
   cli: ['primitives', 'sigv4', 's3-core', 's3-transfer', 's3-mock'],
 };
 
+/**
+ * Modules that import Node built-ins although they sit outside `src/platform/`: each is reached only
+ * through a `#platform/*.node.ts` variant, so browsers and workerd never load it.
+ */
+export const NODE_ONLY_MODULES = new Set([
+  'packages/primitives/src/undici-transport.ts',
+  'packages/sigv4/src/sigv4a-key.ts',
+  'packages/sigv4/src/sigv4a-signer.ts',
+  'packages/s3-mock/src/server/listen.ts',
+]);
+
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const isTest = (file) => /\.test\.ts$/.test(file) || file.includes(`${sep}test-support${sep}`);
 
@@ -57,6 +68,9 @@ export function checkLayering(repoRoot = root) {
     }
     const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
     const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
+    // A package with `#platform/*` imports runs beyond Node: its Node built-ins live in platform variants.
+    const platformImports = manifest.imports ?? {};
+    const neutral = Object.keys(platformImports).length > 0;
     const srcDir = join(dir, 'src');
     if (!existsSync(srcDir)) continue;
     for (const file of walk(srcDir)) {
@@ -66,12 +80,25 @@ export function checkLayering(repoRoot = root) {
       for (const m of text.matchAll(importRe)) {
         const spec = m[1] ?? m[2] ?? m[3];
         if (!spec) continue;
+        const typeOnly = /^\s*;?\s*(?:import|export)\s+type\s/.test(m[0]);
         if (spec.startsWith('.')) {
           const target = resolve(dirname(file), spec);
           if (!target.startsWith(dir + sep)) problems.push(`${rel}: relative import '${spec}' leaves the package`);
+          const targetRel = relative(repoRoot, target.replace(/\.js$/, '.ts'));
+          if (file.endsWith('.web.ts') && !typeOnly && NODE_ONLY_MODULES.has(targetRel)) problems.push(`${rel}: a web variant imports the Node-only module ${targetRel}`);
           continue;
         }
-        if (builtins.has(spec) || spec.startsWith('node:')) continue;
+        if (spec.startsWith('#')) {
+          if (!Object.hasOwn(platformImports, spec)) problems.push(`${rel}: imports '${spec}' but it is not in ${manifest.name}'s "imports"`);
+          continue;
+        }
+        if (builtins.has(spec) || spec.startsWith('node:')) {
+          const nodeVariant = /[/\\]platform[/\\][^/\\]+\.node\.ts$/.test(file);
+          if (neutral && !typeOnly && !isTest(file) && !nodeVariant && !NODE_ONLY_MODULES.has(rel)) {
+            problems.push(`${rel}: imports the Node built-in '${spec}' outside src/platform/*.node.ts; put it behind a #platform import so browsers and workerd never load it`);
+          }
+          continue;
+        }
         const name = packageNameOf(spec);
         if (name === manifest.name) {
           problems.push(`${rel}: imports its own package by name ('${spec}'); use a relative import`);

@@ -89,4 +89,26 @@ describe('checkLayering', () => {
     expect(problems.join('\n')).toMatch(/leaves the package/);
     expect(problems.join('\n')).toMatch(/packages\/extra: not in the layering table/);
   });
+
+  it('keeps Node built-ins of packages with #platform imports inside platform node variants', () => {
+    const platform = { '#platform/files': { node: './dist/platform/files.node.js', default: './dist/platform/files.web.js' } };
+    const root = repo({
+      primitives: {
+        manifest: { imports: platform },
+        files: {
+          'a.ts': "import { readFile } from 'node:fs/promises';\nimport type { Stats } from 'node:fs';",
+          'b.ts': "import { x } from '#platform/files';\nimport { y } from '#platform/other';",
+          'c.web.ts': "import { createUndiciTransport } from './undici-transport.js';",
+          'undici-transport.ts': "import { createRequire } from 'node:module';",
+        },
+      },
+    });
+    mkdirSync(join(root, 'packages', 'primitives', 'src', 'platform'));
+    writeFileSync(join(root, 'packages', 'primitives', 'src', 'platform', 'files.node.ts'), "export { readFile } from 'node:fs/promises';");
+    const problems = checkLayering(root);
+    expect(problems).toHaveLength(3);
+    expect(problems.some((p) => p.includes("a.ts: imports the Node built-in 'node:fs/promises'"))).toBe(true);
+    expect(problems.some((p) => p.includes("'#platform/other' but it is not in @s3kit/primitives's \"imports\""))).toBe(true);
+    expect(problems.some((p) => p.includes('c.web.ts: a web variant imports the Node-only module'))).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 // Every benchmark scenario, in report order. Each exports { id, targets, run({ size }) }.
 import { checksums } from './checksums.mjs';
+import { operationBundleSize } from './bundle-size.mjs';
 import { coldStartConstruct, coldStartRequest, installedSize } from './cold-start.mjs';
 import { chunkedSigning } from './chunked.mjs';
 import { listObjectsPage } from './list-page.mjs';
@@ -8,5 +9,6 @@ import { download } from './download.mjs';
 import { sync } from './sync.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
+import { bundleSize, headerSigningRuntimes } from './runtimes.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize, operationBundleSize, headerSigningRuntimes, bundleSize];

@@ -147,6 +147,15 @@ describe('systemClock', () => {
     expect(now).toBeLessThanOrEqual(Date.now());
   });
 
+  it('keeps the process alive while sleeping (regression: its unref\'d timer let a process waiting only on a backoff or a waiter exit silently, code 13)', async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
+    const before = timers();
+    const sleeping = systemClock.sleep(30);
+    expect(timers()).toBe(before + 1);
+    await sleeping;
+    expect(timers()).toBe(before);
+  });
+
   it('resolves a tiny sleep (and a negative one) and leaves no listener behind', async () => {
     const controller = new AbortController();
     await expect(systemClock.sleep(1, controller.signal)).resolves.toBeUndefined();

@@ -19,7 +19,12 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
 
-/** The real clock: `Date.now()` and unref'd timers that do not keep the process alive. */
+/**
+ * The real clock: `Date.now()` and `setTimeout`. Its timers are ref'd: a sleep is something an
+ * operation waits on (a retry backoff, a bandwidth pause, a deadline), and an unref'd one lets Node
+ * exit in the middle of the operation, silently, whenever no socket happens to be open. Background
+ * timers (credential refresh, idle sweeps) must not use it; they unref their own.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -36,7 +41,6 @@ export const systemClock: Clock = {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       }, Math.max(0, ms));
-      timer.unref();
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

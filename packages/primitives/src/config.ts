@@ -12,6 +12,7 @@ import { loadSharedConfigFiles, nodeConfigFileSystem } from './ini.js';
 import type { ConfigFileSystem, Env, IniSection, IniValue, SharedConfigFiles } from './ini.js';
 // `legacy` (accepted on input) is mapped to `standard`, which s3kit implements in its place.
 import type { RetryMode } from './retry-strategy.js';
+import { processEnv } from './process-env.js';
 
 
 /** How S3 bucket names go into requests: `virtual` (host), `path`, or `auto` (virtual when the name allows). */
@@ -278,7 +279,7 @@ function asFound(value: string | number | boolean, source: string): Found {
  * ```
  */
 export function createConfigResolver(options: ConfigResolverOptions = {}): ConfigResolver {
-  const env = options.env ?? process.env;
+  const env = options.env ?? processEnv();
   let cached: Promise<SharedConfigFiles> | undefined;
 
   const profileSelection = (): { name: string; source: string | undefined } => {

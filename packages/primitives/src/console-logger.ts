@@ -4,6 +4,18 @@ import { ValidationError } from './errors.js';
 import { LOG_LEVELS, meetsLevel, redactLogLine } from './logger.js';
 import type { LogFields, Logger, LogLevel } from './logger.js';
 
+/** `process.stderr`, or the console where there is no process (browsers, workerd). */
+function defaultStream(): LogStream {
+  const proc = (globalThis as { process?: { stderr?: LogStream } }).process;
+  return (
+    proc?.stderr ?? {
+      write: (line: string) => {
+        console.error(line.trimEnd());
+      },
+    }
+  );
+}
+
 /** Where {@link createConsoleLogger} writes: anything with `write(string)`, like `process.stderr`. */
 export interface LogStream {
   /** Writes one line (newline included). */
@@ -60,7 +72,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
   }
   const format: string = options.format ?? 'json';
   if (format !== 'json' && format !== 'pretty') throw new ValidationError({ field: 'format', rule: 'must be json or pretty', value: format });
-  const stream = options.stream ?? process.stderr;
+  const stream = options.stream ?? defaultStream();
   const clock = options.clock ?? systemClock;
 
   const make = (bound: LogFields): Logger => {

@@ -24,6 +24,7 @@ import {
   isTimeoutError,
   isValidationError,
 } from './errors.js';
+import type { PrimitivesErrorCode } from './errors.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLETOKEN';
@@ -73,9 +74,9 @@ describe('S3kitError', () => {
   });
 
   it('serializes an s3kit cause through its own toJSON', () => {
-    const inner = new NetworkError('reset', { code: 'ECONNRESET' });
+    const inner = new NetworkError('reset', { code: 'ERR_BODY_TRUNCATED' });
     const outer = new S3kitError('outer', { code: 'ERR_X', cause: inner });
-    expect(outer.toJSON().cause).toEqual({ name: 'NetworkError', code: 'ECONNRESET', message: 'reset', retryable: true });
+    expect(outer.toJSON().cause).toEqual({ name: 'NetworkError', code: 'ERR_BODY_TRUNCATED', message: 'reset', retryable: true });
   });
 });
 
@@ -113,8 +114,8 @@ describe('subclasses', () => {
     const plain = new NetworkError('refused');
     expect(plain).toMatchObject({ name: 'NetworkError', code: ERR_NETWORK, retryable: true });
     expect(plain.details).toBeUndefined();
-    const custom = new NetworkError('tls', { code: 'ERR_TLS', retryable: false, details: { host: 'h' }, cause: 1 });
-    expect(custom).toMatchObject({ code: 'ERR_TLS', retryable: false, details: { host: 'h' }, cause: 1 });
+    const custom = new NetworkError('cut', { code: 'ERR_BODY_TRUNCATED', retryable: false, details: { host: 'h' }, cause: 1 });
+    expect(custom).toMatchObject({ code: 'ERR_BODY_TRUNCATED', retryable: false, details: { host: 'h' }, cause: 1 });
   });
 
   it('TimeoutError records the phase and is retryable unless told otherwise', () => {
@@ -154,6 +155,37 @@ describe('subclasses', () => {
     const cause = new Error('x');
     const err = new ConfigError('Invalid max_attempts', { source: 'AWS_MAX_ATTEMPTS', cause });
     expect(err).toMatchObject({ name: 'ConfigError', code: ERR_CONFIG, source: 'AWS_MAX_ATTEMPTS', details: { source: 'AWS_MAX_ATTEMPTS' }, cause });
+  });
+});
+
+describe('codes', () => {
+  it('are literal per class, so a switch over them can be exhaustive', () => {
+    type Known = ValidationError | NetworkError | TimeoutError | AbortError | CircuitOpenError | CredentialsError | ConfigError;
+    const what = (err: Known): string => {
+      const code: PrimitivesErrorCode = err.code;
+      switch (code) {
+        case 'ERR_VALIDATION':
+        case 'ERR_CONFIG':
+          return 'fix the input';
+        case 'ERR_NETWORK':
+        case 'ERR_BODY_TRUNCATED':
+        case 'ERR_BODY_TOO_LONG':
+        case 'ERR_BODY_INVALID':
+        case 'ERR_TIMEOUT':
+          return 'retry';
+        case 'ERR_ABORTED':
+        case 'ERR_CIRCUIT_OPEN':
+        case 'ERR_CREDENTIALS':
+          return 'stop';
+        default: {
+          const unreachable: never = code;
+          return unreachable;
+        }
+      }
+    };
+    expect(what(new ValidationError({ field: 'a', rule: 'b' }))).toBe('fix the input');
+    expect(what(new NetworkError('cut', { code: 'ERR_BODY_TRUNCATED' }))).toBe('retry');
+    expect(what(new CircuitOpenError('k', 1))).toBe('stop');
   });
 });
 

@@ -81,6 +81,22 @@ export const ERR_CREDENTIALS = 'ERR_CREDENTIALS';
 /** Code of {@link ConfigError}. */
 export const ERR_CONFIG = 'ERR_CONFIG';
 
+/**
+ * Codes of {@link NetworkError}: a transport failure (`ERR_NETWORK`, the system code in
+ * `details.errno`), or a response body that ended early, ran long or was not what it claimed.
+ */
+export type NetworkErrorCode = typeof ERR_NETWORK | 'ERR_BODY_TRUNCATED' | 'ERR_BODY_TOO_LONG' | 'ERR_BODY_INVALID';
+
+/** Every code of the errors this package defines, for an exhaustive `switch`. */
+export type PrimitivesErrorCode =
+  | typeof ERR_VALIDATION
+  | NetworkErrorCode
+  | typeof ERR_TIMEOUT
+  | typeof ERR_ABORTED
+  | typeof ERR_CIRCUIT_OPEN
+  | typeof ERR_CREDENTIALS
+  | typeof ERR_CONFIG;
+
 /** Options of {@link ValidationError}. */
 export interface ValidationErrorOptions {
   /** The input field at fault, as the caller wrote it (`Key`, `expiresIn`, `headers["x-y"]`). */
@@ -98,6 +114,7 @@ export interface ValidationErrorOptions {
  */
 export class ValidationError extends S3kitError {
   override readonly name = 'ValidationError' as const;
+  declare readonly code: typeof ERR_VALIDATION;
   /** The input field at fault. */
   readonly field: string;
   /** The rule that was broken. */
@@ -127,9 +144,10 @@ function describeValue(value: unknown): string {
 /** A transport-level failure (connection refused or reset, DNS, TLS, socket closed mid-body). */
 export class NetworkError extends S3kitError {
   override readonly name = 'NetworkError' as const;
+  declare readonly code: NetworkErrorCode;
   constructor(
     message: string,
-    options: { cause?: unknown; code?: string; retryable?: boolean; details?: Readonly<Record<string, unknown>> } = {},
+    options: { cause?: unknown; code?: NetworkErrorCode; retryable?: boolean; details?: Readonly<Record<string, unknown>> } = {},
   ) {
     const base: S3kitErrorOptions = { code: options.code ?? ERR_NETWORK, cause: options.cause, retryable: options.retryable ?? true };
     if (options.details) base.details = options.details;
@@ -143,6 +161,7 @@ export type TimeoutPhase = 'connect' | 'headers' | 'body' | 'total' | 'acquire';
 /** A deadline passed: connecting, waiting for headers, between body chunks, or the whole call. */
 export class TimeoutError extends S3kitError {
   override readonly name = 'TimeoutError' as const;
+  declare readonly code: typeof ERR_TIMEOUT;
   /** The phase that timed out. */
   readonly phase: TimeoutPhase;
   constructor(message: string, options: { phase: TimeoutPhase; cause?: unknown; retryable?: boolean }) {
@@ -154,6 +173,7 @@ export class TimeoutError extends S3kitError {
 /** The caller aborted the operation through its `AbortSignal`. Never retried. */
 export class AbortError extends S3kitError {
   override readonly name = 'AbortError' as const;
+  declare readonly code: typeof ERR_ABORTED;
   constructor(message = 'The operation was aborted', options: { cause?: unknown } = {}) {
     super(message, { code: ERR_ABORTED, cause: options.cause });
   }
@@ -162,6 +182,7 @@ export class AbortError extends S3kitError {
 /** A circuit breaker is open for this key; the call was not attempted. */
 export class CircuitOpenError extends S3kitError {
   override readonly name = 'CircuitOpenError' as const;
+  declare readonly code: typeof ERR_CIRCUIT_OPEN;
   /** The breaker key (usually an endpoint origin). */
   readonly key: string;
   /** Milliseconds until the breaker lets a trial call through. */
@@ -180,6 +201,7 @@ export class CircuitOpenError extends S3kitError {
 /** Credentials could not be found or loaded. Lists what was tried; never contains a secret. */
 export class CredentialsError extends S3kitError {
   override readonly name = 'CredentialsError' as const;
+  declare readonly code: typeof ERR_CREDENTIALS;
   /** One line per provider tried, saying why it did not apply. */
   readonly attempts: readonly string[];
   constructor(message: string, options: { cause?: unknown; attempts?: readonly string[]; retryable?: boolean } = {}) {
@@ -194,6 +216,7 @@ export class CredentialsError extends S3kitError {
 /** A configuration value (option, environment variable or config file entry) is invalid. */
 export class ConfigError extends S3kitError {
   override readonly name = 'ConfigError' as const;
+  declare readonly code: typeof ERR_CONFIG;
   /** Where the bad value came from (`AWS_MAX_ATTEMPTS`, `~/.aws/config [profile dev] region`). */
   readonly source: string;
   constructor(message: string, options: { source: string; cause?: unknown }) {

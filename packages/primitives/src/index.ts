@@ -23,7 +23,7 @@ export {
   isCredentialsError,
   isConfigError,
 } from './errors.js';
-export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase } from './errors.js';
+export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase, NetworkErrorCode, PrimitivesErrorCode } from './errors.js';
 export {
   REDACTED,
   SECRET_HEADERS,
@@ -59,7 +59,13 @@ export type {
 } from './http.js';
 export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
 export type { Clock, FakeClock, FakeClockOptions, Random } from './clock.js';
-export { createUndiciTransport, mapUndiciError } from './undici-transport.js';
+export { createUndiciTransport, createDefaultTransport, DEFAULT_TRANSPORT, tracingChannel } from './runtime-exports.js';
+export { mapUndiciError } from './transport-errors.js';
+export { createFetchTransport } from './fetch-transport.js';
+export { createJsHash, createDigestHash } from './js-hash.js';
+export type { JsHash, JsHashAlgorithm, DigestHash } from './js-hash.js';
+export { bytesToBase64, base64ToBytes, bytesToHex, hexToBytes, bytesToLatin1, utf8Bytes, utf8ByteLength } from './byte-encoding.js';
+export type { FetchFunction, FetchInit, FetchTransportOptions } from './fetch-transport.js';
 export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
 export {
   THROTTLING_ERROR_CODES,
@@ -114,6 +120,7 @@ export type {
   LoadSharedConfigFilesOptions,
   SharedConfigFiles,
 } from './ini.js';
+export { processEnv } from './process-env.js';
 export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
 export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
 export { createCircuitBreaker, circuitBreakerMiddleware } from './circuit-breaker.js';
@@ -136,6 +143,7 @@ export type { PinoLike } from './pino-logger.js';
 export { loggingMiddleware } from './logging-middleware.js';
 export type { LoggingMiddlewareOptions } from './logging-middleware.js';
 export { OPERATION_CHANNEL, REQUEST_CHANNEL, traceOperation, tracingMiddleware, requestAttributes, errorType } from './tracing.js';
+export type { TracingChannelLike, TracingHandlers } from './platform/diagnostics-port.js';
 export type { SpanAttributes, TraceContext } from './tracing.js';
 export { subscribeOpenTelemetry, enableOpenTelemetry, loadOpenTelemetryApi } from './otel-adapter.js';
 export type { OtelApiLike, OtelTracerLike, OtelSpanLike, OpenTelemetryOptions } from './otel-adapter.js';

@@ -23,11 +23,10 @@
  *   (it may hold a secret).
  * - A leading UTF-8 byte order mark is ignored (editors on Windows add one).
  */
-import { join } from 'node:path';
-import { homedir as osHomedir } from 'node:os';
-import { readFile as fsReadFile } from 'node:fs/promises';
+import { homedir as osHomedir, joinPath as join, readTextFile as fsReadFile } from '#platform/files';
 import { ConfigError } from './errors.js';
 import { throwIfAborted } from './clock.js';
+import { processEnv } from './process-env.js';
 
 /** A nested sub-section value (`s3 =` followed by indented `key = value` lines). */
 export type IniSubsection = Record<string, string>;
@@ -369,7 +368,7 @@ export const DEFAULT_CREDENTIALS_FILE = '~/.aws/credentials';
  * ```
  */
 export async function loadSharedConfigFiles(options: LoadSharedConfigFilesOptions = {}): Promise<SharedConfigFiles> {
-  const env = options.env ?? process.env;
+  const env = options.env ?? processEnv();
   const fs = options.fs ?? nodeConfigFileSystem;
   const configFile = options.configFile ?? (env.AWS_CONFIG_FILE || DEFAULT_CONFIG_FILE);
   const credentialsFile = options.credentialsFile ?? (env.AWS_SHARED_CREDENTIALS_FILE || DEFAULT_CREDENTIALS_FILE);

@@ -3,7 +3,8 @@
  * dependency: it is never imported at module load, only passed in or loaded on demand by
  * {@link enableOpenTelemetry}, so this package works without it.
  */
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { tracingChannel } from '#platform/diagnostics';
+import type { TracingHandlers } from './platform/diagnostics-port.js';
 import { ConfigError } from './errors.js';
 import { redactText } from './redact.js';
 import { OPERATION_CHANNEL, REQUEST_CHANNEL } from './tracing.js';
@@ -64,7 +65,7 @@ export interface OpenTelemetryOptions {
   tracerName?: string;
 }
 
-type Handlers = diagnosticsChannel.TracingChannelSubscribers<TraceContext>;
+type Handlers = TracingHandlers<TraceContext>;
 
 /**
  * Subscribes to the s3kit tracing channels and creates an OpenTelemetry span per operation
@@ -129,7 +130,7 @@ export function subscribeOpenTelemetry(options: OpenTelemetryOptions): () => voi
       // Recorded in asyncEnd, which always follows for promises.
     },
   };
-  const channels = [diagnosticsChannel.tracingChannel<unknown, TraceContext>(OPERATION_CHANNEL), diagnosticsChannel.tracingChannel<unknown, TraceContext>(REQUEST_CHANNEL)];
+  const channels = [tracingChannel<TraceContext>(OPERATION_CHANNEL), tracingChannel<TraceContext>(REQUEST_CHANNEL)];
   for (const channel of channels) channel.subscribe(handlers);
   return () => {
     for (const channel of channels) channel.unsubscribe(handlers);
@@ -141,12 +142,17 @@ function isOtelApi(value: unknown): value is OtelApiLike {
   return typeof v?.trace?.getTracer === 'function' && typeof v.context?.active === 'function';
 }
 
+// The specifier is a variable so bundlers leave the import to run time: a literal one makes esbuild
+// fail on the optional dependency when it is not installed (it is loaded only on request).
+const OTEL_API: string = '@opentelemetry/api';
+const importOtelApi = (): Promise<unknown> => import(/* @vite-ignore */ /* webpackIgnore: true */ OTEL_API);
+
 /**
  * Loads `@opentelemetry/api` on demand.
  * @param importer How to import it; the default is `import('@opentelemetry/api')`.
  * @throws {ConfigError} `ERR_CONFIG` when it is not installed or is not the OpenTelemetry API.
  */
-export async function loadOpenTelemetryApi(importer: () => Promise<unknown> = () => import('@opentelemetry/api')): Promise<OtelApiLike> {
+export async function loadOpenTelemetryApi(importer: () => Promise<unknown> = importOtelApi): Promise<OtelApiLike> {
   let mod: unknown;
   try {
     mod = await importer();

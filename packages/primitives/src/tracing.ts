@@ -10,8 +10,7 @@
  *
  * Subscribers receive a {@link TraceContext}. `subscribeOpenTelemetry` turns them into OpenTelemetry spans.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { createContextStore, tracingChannel } from '#platform/diagnostics';
 import { isS3kitError } from './errors.js';
 import { encodeQuery } from './http.js';
 import type { HttpMiddleware, HttpRequest } from './http.js';
@@ -44,10 +43,10 @@ export interface TraceContext {
   error?: unknown;
 }
 
-const operationChannel = diagnosticsChannel.tracingChannel<unknown, TraceContext>(OPERATION_CHANNEL);
-const requestChannel = diagnosticsChannel.tracingChannel<unknown, TraceContext>(REQUEST_CHANNEL);
+const operationChannel = tracingChannel<TraceContext>(OPERATION_CHANNEL);
+const requestChannel = tracingChannel<TraceContext>(REQUEST_CHANNEL);
 // Carries the current operation's context to the attempts it makes, however deep in middleware they run.
-const currentOperation = new AsyncLocalStorage<TraceContext>();
+const currentOperation = createContextStore<TraceContext>();
 
 /** The `error.type` attribute of an error: its s3kit (or S3) code, else its name. */
 export function errorType(error: unknown): string {

@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import type { Agent, Dispatcher } from 'undici';
 import type * as UndiciModule from 'undici';
 import { throwIfAborted } from './clock.js';
-import { AbortError, NetworkError, TimeoutError, ValidationError } from './errors.js';
-import type { TimeoutPhase } from './errors.js';
+import { NetworkError } from './errors.js';
 import { emptyResponseBody, requestOrigin, requestTarget } from './http.js';
 import type { HttpRequest, HttpResponse, HttpResponseBody, HttpSendOptions, HttpTransport } from './http.js';
+import { mapUndiciError } from './transport-errors.js';
+
+export { mapUndiciError };
 
 /** Options of {@link createUndiciTransport}. */
 export interface UndiciTransportOptions {
@@ -35,30 +37,6 @@ export interface UndiciTransportOptions {
    */
   keepAliveTimeoutMs?: number;
 }
-
-/** undici's error codes that mean the connection failed or broke (retryable {@link NetworkError}). */
-const UNDICI_NETWORK_CODES: ReadonlySet<string> = new Set([
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-]);
-
-const TIMEOUT_CODES: Readonly<Record<string, TimeoutPhase>> = {
-  UND_ERR_CONNECT_TIMEOUT: 'connect',
-  UND_ERR_HEADERS_TIMEOUT: 'headers',
-  UND_ERR_BODY_TIMEOUT: 'body',
-};
 
 /** An {@link HttpTransport} that owns sockets: `close()` is always there. */
 export interface UndiciTransport extends HttpTransport {
@@ -280,41 +258,4 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-function errorCode(err: unknown): string | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string') return code;
-  return undefined;
-}
-
-/**
- * Maps an error undici threw (while sending or while the body was read) to an s3kit error.
- * Unknown errors are returned unchanged.
- */
-export function mapUndiciError(err: unknown, signal?: AbortSignal): unknown {
-  if (signal?.aborted) return new AbortError(undefined, { cause: err });
-  const code = errorCode(err);
-  if (code !== undefined) {
-    const phase = TIMEOUT_CODES[code];
-    if (phase) return new TimeoutError(`HTTP ${phase} timeout`, { phase, cause: err });
-    if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_ABORT') return new AbortError(undefined, { cause: err });
-    if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
-      return new ValidationError({ field: 'headers["content-length"]', rule: 'must equal the number of body bytes', cause: err });
-    }
-    if (code === 'UND_ERR_INVALID_ARG') {
-      const rule = err instanceof Error ? err.message : 'rejected by the HTTP client';
-      return new ValidationError({ field: 'request', rule, cause: err });
-    }
-    if (UNDICI_NETWORK_CODES.has(code)) {
-      // A SocketError usually wraps nothing, but an OS error may sit one level down as `cause`.
-      const inner = errorCode((err as { cause?: unknown }).cause);
-      const errno = inner !== undefined && UNDICI_NETWORK_CODES.has(inner) ? inner : code;
-      const message = err instanceof Error ? err.message : code;
-      return new NetworkError(`Network error: ${message} (${errno})`, { cause: err, details: { errno } });
-    }
-  }
-  if (err instanceof Error && err.name === 'AbortError') return new AbortError(undefined, { cause: err });
-  return err;
 }

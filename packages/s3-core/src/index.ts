@@ -1,39 +1,36 @@
-export { parseXml, XML_ATTRIBUTE_PREFIX, XML_TEXT_KEY } from './xml/xml-parser.js';
-export type { XmlValue, XmlObject, XmlParseOptions } from './xml/xml-parser.js';
-export { parseXmlFast, scanXml, LIST_BUCKET_RESULT_ARRAY_PATHS } from './xml/fast-xml-reader.js';
-export { buildXml, S3_XML_NAMESPACE } from './xml/xml-writer.js';
-export type { XmlInput, XmlInputObject, BuildXmlOptions } from './xml/xml-writer.js';
-export { decodeXmlEntities, escapeXml } from './xml/xml-entities.js';
-export { XmlParseError, isXmlParseError, ERR_XML } from './xml/xml-error.js';
-export { S3ServiceError, isS3ServiceError, isNotFoundError } from './errors/s3-service-error.js';
+/**
+ * @s3kit/s3-core: the S3 client, every operation of AWS's S3 model as data, the interpreter that
+ * runs them, typed errors, checksums, paginators and presigning. The XML reader and writer, the
+ * CRC tables and the request builder are internal.
+ */
+// Client.
+export { S3Client } from './client/s3-client.js';
+export type { S3ClientMethods } from './client/s3-client.js';
+export { S3BaseClient } from './client/base-client.js';
+export type { S3ClientOptions, S3RetryOptions, SendOptions } from './client/client-options.js';
+export type { PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/presign-request.js';
+export { presignGetObject, presignPutObject, presignPost } from './presign/presign.js';
+// Errors.
+export { S3ServiceError, isS3ServiceError, isNotFoundError, isPreconditionFailed, isConditionalRequestConflict } from './errors/s3-service-error.js';
 export type { S3ServiceErrorOptions } from './errors/s3-service-error.js';
-export { parseS3Error, isS3ErrorBody, STATUS_ERROR_CODES, UNKNOWN_ERROR_CODE } from './errors/parse-s3-error.js';
-export type { S3ErrorResponse, S3ErrorContext } from './errors/parse-s3-error.js';
-export {
-  createChecksum,
-  checksumBase64,
-  isChecksumAlgorithm,
-  CHECKSUM_ALGORITHMS,
-  CHECKSUM_HEADERS,
-  CHECKSUM_MEMBERS,
-  DIGEST_LENGTHS,
-} from './checksums/checksum.js';
+export type { S3ErrorCode, KnownS3ErrorCode } from './errors/s3-error-code.js';
+export { XmlParseError, isXmlParseError, ERR_XML } from './xml/xml-error.js';
+export { ChecksumMismatchError, ERR_CHECKSUM_MISMATCH } from './body/response-body.js';
+// Bodies.
+export type { S3Body } from './body/response-body.js';
+export type { RequestBody } from './body/request-body.js';
+// Checksums (full-object and multipart, as s3-transfer and callers verifying data need them).
+export { createChecksum, checksumBase64, isChecksumAlgorithm, CHECKSUM_ALGORITHMS, CHECKSUM_HEADERS } from './checksums/checksum.js';
 export type { ChecksumAlgorithm, HashAlgorithm, Checksum } from './checksums/checksum.js';
-export { crc32, crc32Js, CRC32_POLY } from './checksums/crc32.js';
-export { crc32c, CRC32C_POLY } from './checksums/crc32c.js';
-export { crc64Nvme } from './checksums/crc64-nvme.js';
-export { crc32Combine, crc32cCombine, crc64NvmeCombine } from './checksums/crc-combine.js';
 export { compositeChecksum, fullObjectChecksum, multipartEtag } from './checksums/multipart-checksums.js';
 export type { PartChecksum, FullObjectChecksumAlgorithm } from './checksums/multipart-checksums.js';
-export { resolveEndpoint, requestPath } from './endpoints/resolve-endpoint.js';
+// Names and endpoints.
+export { resolveEndpoint } from './endpoints/resolve-endpoint.js';
 export type { EndpointParams, ResolvedEndpoint } from './endpoints/resolve-endpoint.js';
 export { validateBucketName, isVirtualHostableBucket } from './endpoints/bucket-name.js';
 export type { BucketNameRules } from './endpoints/bucket-name.js';
 export { validateObjectKey, encodeKeyPath, MAX_KEY_BYTES } from './endpoints/object-key.js';
-// Client, operations as data, interpreter, bodies, paginators, presigning.
-export { S3Client } from './client/s3-client.js';
-export type { S3ClientMethods, PresignedUrl, PresignUrlOptions, PresignPostOptions, PresignedPost } from './client/s3-client.js';
-export type { S3ClientOptions, S3RetryOptions, SendOptions } from './client/client-options.js';
+// Operations as data: declare your own, run any.
 export { defineOperation, struct, flatList, wrappedList } from './interpreter/spec.js';
 export type {
   OperationSpec,
@@ -50,11 +47,17 @@ export type {
   XmlField,
   XmlListShape,
   XmlStructureShape,
+  XmlNamespace,
   ValidationRule,
+  Constraints,
+  EventSpec,
   PaginatorSpec,
   ChecksumSpec,
   UrlEncodingSpec,
 } from './interpreter/spec.js';
+export { bucketLabel, keyLabel, versionIdQuery, expectedBucketOwner, requestPayer, header, query } from './interpreter/bindings.js';
+export type { Codec, CodecName, CopySourceInput } from './interpreter/codecs.js';
+export type { RuleName } from './interpreter/rules.js';
 export {
   MAX_DELETE_OBJECTS,
   MAX_METADATA_BYTES,
@@ -62,94 +65,68 @@ export {
   MAX_BUCKET_TAGS,
   MAX_TAG_KEY_LENGTH,
   MAX_TAG_VALUE_LENGTH,
-} from './interpreter/validate.js';
-export { urlDecode } from './interpreter/parse-response.js';
+} from './interpreter/rules.js';
 export { operations } from './operations/index.js';
 export type { S3Operations, S3OperationName } from './operations/index.js';
-export { PutObject } from './operations/put-object.js';
-export type { PutObjectInput, PutObjectOutput } from './operations/put-object.js';
-export { GetObject } from './operations/get-object.js';
-export type { GetObjectInput, GetObjectOutput } from './operations/get-object.js';
-export { HeadObject } from './operations/head-object.js';
-export type { HeadObjectInput, HeadObjectOutput } from './operations/head-object.js';
-export type { ObjectDescription } from './operations/object-headers.js';
-export { DeleteObject } from './operations/delete-object.js';
-export type { DeleteObjectInput, DeleteObjectOutput } from './operations/delete-object.js';
-export { DeleteObjects } from './operations/delete-objects.js';
-export type { DeleteObjectsInput, DeleteObjectsOutput, ObjectIdentifier, DeletedObject, DeleteError } from './operations/delete-objects.js';
-export { CopyObject } from './operations/copy-object.js';
-export type { CopyObjectInput, CopyObjectOutput, CopyObjectResult, CopySource, CopySourceInput } from './operations/copy-object.js';
-export { ListObjectsV2 } from './operations/list-objects-v2.js';
-export type { ListObjectsV2Input, ListObjectsV2Output, S3Object, CommonPrefix } from './operations/list-objects-v2.js';
-export { CreateBucket } from './operations/create-bucket.js';
-export type { CreateBucketInput, CreateBucketOutput } from './operations/create-bucket.js';
-export { DeleteBucket } from './operations/delete-bucket.js';
-export type { DeleteBucketInput, DeleteBucketOutput } from './operations/delete-bucket.js';
-export { HeadBucket } from './operations/head-bucket.js';
-export type { HeadBucketInput, HeadBucketOutput } from './operations/head-bucket.js';
-export { ListBuckets } from './operations/list-buckets.js';
-export type { ListBucketsInput, ListBucketsOutput, Bucket } from './operations/list-buckets.js';
-export { CreateMultipartUpload } from './operations/create-multipart-upload.js';
-export type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from './operations/create-multipart-upload.js';
-export { UploadPart } from './operations/upload-part.js';
-export type { UploadPartInput, UploadPartOutput } from './operations/upload-part.js';
-export { UploadPartCopy } from './operations/upload-part-copy.js';
-export type { UploadPartCopyInput, UploadPartCopyOutput, CopyPartResult } from './operations/upload-part-copy.js';
-export { CompleteMultipartUpload } from './operations/complete-multipart-upload.js';
-export type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput, CompletedPart } from './operations/complete-multipart-upload.js';
-export { AbortMultipartUpload } from './operations/abort-multipart-upload.js';
-export type { AbortMultipartUploadInput, AbortMultipartUploadOutput } from './operations/abort-multipart-upload.js';
-export { ListMultipartUploads } from './operations/list-multipart-uploads.js';
-export type { ListMultipartUploadsInput, ListMultipartUploadsOutput, MultipartUpload } from './operations/list-multipart-uploads.js';
-export { ListParts } from './operations/list-parts.js';
-export type { ListPartsInput, ListPartsOutput, Part } from './operations/list-parts.js';
-export {
-  GetObjectTagging,
-  PutObjectTagging,
-  DeleteObjectTagging,
-  GetBucketTagging,
-  PutBucketTagging,
-  DeleteBucketTagging,
-} from './operations/tagging.js';
-export type {
-  Tagging,
-  GetObjectTaggingInput,
-  GetObjectTaggingOutput,
-  PutObjectTaggingInput,
-  PutObjectTaggingOutput,
-  DeleteObjectTaggingInput,
-  DeleteObjectTaggingOutput,
-  GetBucketTaggingInput,
-  GetBucketTaggingOutput,
-  PutBucketTaggingInput,
-  PutBucketTaggingOutput,
-  DeleteBucketTaggingInput,
-  DeleteBucketTaggingOutput,
-} from './operations/tagging.js';
-export type {
-  Tag,
-  Owner,
-  BucketTarget,
-  ObjectTarget,
-  SseCustomerInput,
-  SseOutput,
-  ChecksumValues,
-  ChecksumAlgorithmName,
-  StorageClass,
-  ObjectCannedACL,
-  ServerSideEncryption,
-  RequestPayer,
-} from './operations/common.js';
-export { createS3Body, ChecksumMismatchError, ERR_CHECKSUM_MISMATCH } from './body/response-body.js';
-export type { S3Body, BodyChecks } from './body/response-body.js';
-export type { RequestBody } from './body/request-body.js';
-export {
-  paginate,
-  paginateListObjectsV2,
-  paginateListBuckets,
-  paginateListParts,
-  paginateListMultipartUploads,
-  ERR_PAGINATION_LOOP,
-} from './paginate/paginate.js';
+export { unlisted } from './operations/unlisted.js';
+export type { Unlisted } from './operations/unlisted.js';
+// Paginators.
+export { paginate, ERR_PAGINATION_LOOP } from './paginate/paginate.js';
 export type { PaginateOptions } from './paginate/paginate.js';
-export { presignGetObject, presignPutObject, presignPost } from './presign/presign.js';
+// Waiters.
+export { waitFor, WaiterError, isWaiterError } from './waiters/wait.js';
+export type { WaiterSpec, WaiterAcceptor, WaiterOptions, WaiterResult, WaiterErrorCode } from './waiters/wait.js';
+// The operations and their types, generated from the model.
+// <generated operations: scripts/generate-operations.mjs>
+export { paginateListObjectsV2, paginateListObjects, paginateListObjectVersions, paginateListBuckets, paginateListDirectoryBuckets, paginateListMultipartUploads, paginateListParts } from './paginate/paginators.js';
+export { BucketExists, waitUntilBucketExists, BucketNotExists, waitUntilBucketNotExists, ObjectExists, waitUntilObjectExists, ObjectNotExists, waitUntilObjectNotExists } from './waiters/waiters.js';
+export type { BucketCannedACL, CSVInput, CSVOutput, ChecksumAlgorithmName, ChecksumType, CommonPrefix, CompressionType, EncodingType, ExpressionType, FileHeaderInfo, Grant, Grantee, InputSerialization, JSONInput, JSONOutput, JSONType, ObjectCannedACL, ObjectLockLegalHoldStatus, ObjectLockMode, ObjectOwnership, OutputSerialization, Owner, ParquetInput, Permission, QuoteFields, RequestCharged, RequestPayer, ServerSideEncryption, StorageClass, Tag, Tagging, Type } from './operations/common.js';
+export { PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects, CopyObject, RenameObject, RestoreObject, GetObjectAttributes, GetObjectTorrent, UpdateObjectEncryption, WriteGetObjectResponse } from './operations/objects.js';
+export type { ArchiveStatus, ChecksumMode, CopyObjectResult, Delete, DeleteError, DeletedObject, Encryption, GetObjectAttributesParts, GlacierJobParameters, MetadataDirective, MetadataEntry, ObjectAttributes, ObjectChecksum, ObjectEncryption, ObjectIdentifier, ObjectPart, OutputLocation, ReplicationStatus, RestoreRequest, RestoreRequestType, S3Location, SSEKMSEncryption, SelectParameters, TaggingDirective, Tier, PutObjectInput, PutObjectOutput, GetObjectInput, GetObjectOutput, HeadObjectInput, HeadObjectOutput, DeleteObjectInput, DeleteObjectOutput, DeleteObjectsInput, DeleteObjectsOutput, CopyObjectInput, CopyObjectOutput, RenameObjectInput, RenameObjectOutput, RestoreObjectInput, RestoreObjectOutput, GetObjectAttributesInput, GetObjectAttributesOutput, GetObjectTorrentInput, GetObjectTorrentOutput, UpdateObjectEncryptionInput, UpdateObjectEncryptionOutput, WriteGetObjectResponseInput, WriteGetObjectResponseOutput } from './operations/objects.js';
+export { ListObjectsV2, ListObjects, ListObjectVersions, ListBuckets, ListDirectoryBuckets } from './operations/listing.js';
+export type { Bucket, DeleteMarkerEntry, ObjectStorageClass, ObjectVersion, ObjectVersionStorageClass, OptionalObjectAttributes, RestoreStatus, S3Object, ListObjectsV2Input, ListObjectsV2Output, ListObjectsInput, ListObjectsOutput, ListObjectVersionsInput, ListObjectVersionsOutput, ListBucketsInput, ListBucketsOutput, ListDirectoryBucketsInput, ListDirectoryBucketsOutput } from './operations/listing.js';
+export { CreateBucket, DeleteBucket, HeadBucket, GetBucketLocation, CreateSession } from './operations/buckets.js';
+export type { BucketInfo, BucketLocationConstraint, BucketNamespace, BucketType, CreateBucketConfiguration, DataRedundancy, LocationInfo, LocationType, SessionCredentials, SessionMode, CreateBucketInput, CreateBucketOutput, DeleteBucketInput, DeleteBucketOutput, HeadBucketInput, HeadBucketOutput, GetBucketLocationInput, GetBucketLocationOutput, CreateSessionInput, CreateSessionOutput } from './operations/buckets.js';
+export { CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload, ListMultipartUploads, ListParts } from './operations/multipart.js';
+export type { CompletedMultipartUpload, CompletedPart, CopyPartResult, Initiator, MultipartUpload, Part, CreateMultipartUploadInput, CreateMultipartUploadOutput, UploadPartInput, UploadPartOutput, UploadPartCopyInput, UploadPartCopyOutput, CompleteMultipartUploadInput, CompleteMultipartUploadOutput, AbortMultipartUploadInput, AbortMultipartUploadOutput, ListMultipartUploadsInput, ListMultipartUploadsOutput, ListPartsInput, ListPartsOutput } from './operations/multipart.js';
+export { GetObjectTagging, PutObjectTagging, DeleteObjectTagging, GetBucketTagging, PutBucketTagging, DeleteBucketTagging } from './operations/tagging.js';
+export type { GetObjectTaggingInput, GetObjectTaggingOutput, PutObjectTaggingInput, PutObjectTaggingOutput, DeleteObjectTaggingInput, DeleteObjectTaggingOutput, GetBucketTaggingInput, GetBucketTaggingOutput, PutBucketTaggingInput, PutBucketTaggingOutput, DeleteBucketTaggingInput, DeleteBucketTaggingOutput } from './operations/tagging.js';
+export { GetBucketAcl, PutBucketAcl, GetObjectAcl, PutObjectAcl } from './operations/acl.js';
+export type { AccessControlPolicy, GetBucketAclInput, GetBucketAclOutput, PutBucketAclInput, PutBucketAclOutput, GetObjectAclInput, GetObjectAclOutput, PutObjectAclInput, PutObjectAclOutput } from './operations/acl.js';
+export { PutObjectLockConfiguration, GetObjectLockConfiguration, PutObjectRetention, GetObjectRetention, PutObjectLegalHold, GetObjectLegalHold } from './operations/object-lock.js';
+export type { DefaultRetention, ObjectLockConfiguration, ObjectLockEnabled, ObjectLockLegalHold, ObjectLockRetention, ObjectLockRetentionMode, ObjectLockRule, PutObjectLockConfigurationInput, PutObjectLockConfigurationOutput, GetObjectLockConfigurationInput, GetObjectLockConfigurationOutput, PutObjectRetentionInput, PutObjectRetentionOutput, GetObjectRetentionInput, GetObjectRetentionOutput, PutObjectLegalHoldInput, PutObjectLegalHoldOutput, GetObjectLegalHoldInput, GetObjectLegalHoldOutput } from './operations/object-lock.js';
+export { PutBucketVersioning, GetBucketVersioning } from './operations/versioning.js';
+export type { BucketVersioningStatus, MFADelete, MFADeleteStatus, VersioningConfiguration, PutBucketVersioningInput, PutBucketVersioningOutput, GetBucketVersioningInput, GetBucketVersioningOutput } from './operations/versioning.js';
+export { SelectObjectContent } from './operations/select.js';
+export type { ContinuationEvent, EndEvent, Progress, ProgressEvent, RecordsEvent, RequestProgress, ScanRange, SelectObjectContentEventStream, Stats, StatsEvent, SelectObjectContentInput, SelectObjectContentOutput } from './operations/select.js';
+export { PutBucketPolicy, GetBucketPolicy, DeleteBucketPolicy, GetBucketPolicyStatus } from './operations/bucket-policy.js';
+export type { PolicyStatus, PutBucketPolicyInput, PutBucketPolicyOutput, GetBucketPolicyInput, GetBucketPolicyOutput, DeleteBucketPolicyInput, DeleteBucketPolicyOutput, GetBucketPolicyStatusInput, GetBucketPolicyStatusOutput } from './operations/bucket-policy.js';
+export { PutPublicAccessBlock, GetPublicAccessBlock, DeletePublicAccessBlock, PutBucketOwnershipControls, GetBucketOwnershipControls, DeleteBucketOwnershipControls, PutBucketAbac, GetBucketAbac } from './operations/bucket-access.js';
+export type { AbacStatus, BucketAbacStatus, OwnershipControls, OwnershipControlsRule, PublicAccessBlockConfiguration, PutPublicAccessBlockInput, PutPublicAccessBlockOutput, GetPublicAccessBlockInput, GetPublicAccessBlockOutput, DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput, PutBucketOwnershipControlsInput, PutBucketOwnershipControlsOutput, GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, DeleteBucketOwnershipControlsInput, DeleteBucketOwnershipControlsOutput, PutBucketAbacInput, PutBucketAbacOutput, GetBucketAbacInput, GetBucketAbacOutput } from './operations/bucket-access.js';
+export { PutBucketCors, GetBucketCors, DeleteBucketCors } from './operations/cors.js';
+export type { CORSConfiguration, CORSRule, PutBucketCorsInput, PutBucketCorsOutput, GetBucketCorsInput, GetBucketCorsOutput, DeleteBucketCorsInput, DeleteBucketCorsOutput } from './operations/cors.js';
+export { PutBucketWebsite, GetBucketWebsite, DeleteBucketWebsite } from './operations/website.js';
+export type { Condition, ErrorDocument, IndexDocument, Protocol, Redirect, RedirectAllRequestsTo, RoutingRule, WebsiteConfiguration, PutBucketWebsiteInput, PutBucketWebsiteOutput, GetBucketWebsiteInput, GetBucketWebsiteOutput, DeleteBucketWebsiteInput, DeleteBucketWebsiteOutput } from './operations/website.js';
+export { PutBucketLifecycleConfiguration, GetBucketLifecycleConfiguration, DeleteBucketLifecycle, PutBucketLifecycle, GetBucketLifecycle } from './operations/lifecycle.js';
+export type { AbortIncompleteMultipartUpload, BucketLifecycleConfiguration, ExpirationStatus, LifecycleConfiguration, LifecycleExpiration, LifecycleRule, LifecycleRuleAndOperator, LifecycleRuleFilter, NoncurrentVersionExpiration, NoncurrentVersionTransition, Rule, Transition, TransitionDefaultMinimumObjectSize, TransitionStorageClass, PutBucketLifecycleConfigurationInput, PutBucketLifecycleConfigurationOutput, GetBucketLifecycleConfigurationInput, GetBucketLifecycleConfigurationOutput, DeleteBucketLifecycleInput, DeleteBucketLifecycleOutput, PutBucketLifecycleInput, PutBucketLifecycleOutput, GetBucketLifecycleInput, GetBucketLifecycleOutput } from './operations/lifecycle.js';
+export { PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption } from './operations/encryption.js';
+export type { BlockedEncryptionTypes, EncryptionType, ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration, ServerSideEncryptionRule, PutBucketEncryptionInput, PutBucketEncryptionOutput, GetBucketEncryptionInput, GetBucketEncryptionOutput, DeleteBucketEncryptionInput, DeleteBucketEncryptionOutput } from './operations/encryption.js';
+export { PutBucketLogging, GetBucketLogging } from './operations/logging.js';
+export type { BucketLoggingStatus, BucketLogsPermission, LoggingEnabled, PartitionDateSource, PartitionedPrefix, SimplePrefix, TargetGrant, TargetObjectKeyFormat, PutBucketLoggingInput, PutBucketLoggingOutput, GetBucketLoggingInput, GetBucketLoggingOutput } from './operations/logging.js';
+export { PutBucketNotificationConfiguration, GetBucketNotificationConfiguration, PutBucketNotification, GetBucketNotification } from './operations/notification.js';
+export type { CloudFunctionConfiguration, Event, EventBridgeConfiguration, FilterRule, FilterRuleName, LambdaFunctionConfiguration, NotificationConfiguration, NotificationConfigurationDeprecated, NotificationConfigurationFilter, QueueConfiguration, QueueConfigurationDeprecated, S3KeyFilter, TopicConfiguration, TopicConfigurationDeprecated, PutBucketNotificationConfigurationInput, PutBucketNotificationConfigurationOutput, GetBucketNotificationConfigurationInput, GetBucketNotificationConfigurationOutput, PutBucketNotificationInput, PutBucketNotificationOutput, GetBucketNotificationInput, GetBucketNotificationOutput } from './operations/notification.js';
+export { PutBucketReplication, GetBucketReplication, DeleteBucketReplication } from './operations/replication.js';
+export type { AccessControlTranslation, DeleteMarkerReplication, DeleteMarkerReplicationStatus, Destination, EncryptionConfiguration, ExistingObjectReplication, ExistingObjectReplicationStatus, Metrics, MetricsStatus, OwnerOverride, ReplicaModifications, ReplicaModificationsStatus, ReplicationConfiguration, ReplicationRule, ReplicationRuleAndOperator, ReplicationRuleFilter, ReplicationRuleStatus, ReplicationTime, ReplicationTimeStatus, ReplicationTimeValue, SourceSelectionCriteria, SseKmsEncryptedObjects, SseKmsEncryptedObjectsStatus, PutBucketReplicationInput, PutBucketReplicationOutput, GetBucketReplicationInput, GetBucketReplicationOutput, DeleteBucketReplicationInput, DeleteBucketReplicationOutput } from './operations/replication.js';
+export { PutBucketAccelerateConfiguration, GetBucketAccelerateConfiguration, PutBucketRequestPayment, GetBucketRequestPayment } from './operations/bucket-settings.js';
+export type { AccelerateConfiguration, BucketAccelerateStatus, Payer, RequestPaymentConfiguration, PutBucketAccelerateConfigurationInput, PutBucketAccelerateConfigurationOutput, GetBucketAccelerateConfigurationInput, GetBucketAccelerateConfigurationOutput, PutBucketRequestPaymentInput, PutBucketRequestPaymentOutput, GetBucketRequestPaymentInput, GetBucketRequestPaymentOutput } from './operations/bucket-settings.js';
+export { PutBucketAnalyticsConfiguration, GetBucketAnalyticsConfiguration, ListBucketAnalyticsConfigurations, DeleteBucketAnalyticsConfiguration } from './operations/analytics.js';
+export type { AnalyticsAndOperator, AnalyticsConfiguration, AnalyticsExportDestination, AnalyticsFilter, AnalyticsS3BucketDestination, AnalyticsS3ExportFileFormat, StorageClassAnalysis, StorageClassAnalysisDataExport, StorageClassAnalysisSchemaVersion, PutBucketAnalyticsConfigurationInput, PutBucketAnalyticsConfigurationOutput, GetBucketAnalyticsConfigurationInput, GetBucketAnalyticsConfigurationOutput, ListBucketAnalyticsConfigurationsInput, ListBucketAnalyticsConfigurationsOutput, DeleteBucketAnalyticsConfigurationInput, DeleteBucketAnalyticsConfigurationOutput } from './operations/analytics.js';
+export { PutBucketMetricsConfiguration, GetBucketMetricsConfiguration, ListBucketMetricsConfigurations, DeleteBucketMetricsConfiguration } from './operations/metrics.js';
+export type { MetricsAndOperator, MetricsConfiguration, MetricsFilter, PutBucketMetricsConfigurationInput, PutBucketMetricsConfigurationOutput, GetBucketMetricsConfigurationInput, GetBucketMetricsConfigurationOutput, ListBucketMetricsConfigurationsInput, ListBucketMetricsConfigurationsOutput, DeleteBucketMetricsConfigurationInput, DeleteBucketMetricsConfigurationOutput } from './operations/metrics.js';
+export { PutBucketInventoryConfiguration, GetBucketInventoryConfiguration, ListBucketInventoryConfigurations, DeleteBucketInventoryConfiguration } from './operations/inventory.js';
+export type { InventoryConfiguration, InventoryDestination, InventoryEncryption, InventoryFilter, InventoryFormat, InventoryFrequency, InventoryIncludedObjectVersions, InventoryOptionalField, InventoryS3BucketDestination, InventorySchedule, SSEKMS, SSES3, PutBucketInventoryConfigurationInput, PutBucketInventoryConfigurationOutput, GetBucketInventoryConfigurationInput, GetBucketInventoryConfigurationOutput, ListBucketInventoryConfigurationsInput, ListBucketInventoryConfigurationsOutput, DeleteBucketInventoryConfigurationInput, DeleteBucketInventoryConfigurationOutput } from './operations/inventory.js';
+export { PutBucketIntelligentTieringConfiguration, GetBucketIntelligentTieringConfiguration, ListBucketIntelligentTieringConfigurations, DeleteBucketIntelligentTieringConfiguration } from './operations/intelligent-tiering.js';
+export type { IntelligentTieringAccessTier, IntelligentTieringAndOperator, IntelligentTieringConfiguration, IntelligentTieringFilter, IntelligentTieringStatus, Tiering, PutBucketIntelligentTieringConfigurationInput, PutBucketIntelligentTieringConfigurationOutput, GetBucketIntelligentTieringConfigurationInput, GetBucketIntelligentTieringConfigurationOutput, ListBucketIntelligentTieringConfigurationsInput, ListBucketIntelligentTieringConfigurationsOutput, DeleteBucketIntelligentTieringConfigurationInput, DeleteBucketIntelligentTieringConfigurationOutput } from './operations/intelligent-tiering.js';
+export { CreateBucketMetadataConfiguration, GetBucketMetadataConfiguration, DeleteBucketMetadataConfiguration, UpdateBucketMetadataInventoryTableConfiguration, UpdateBucketMetadataJournalTableConfiguration, CreateBucketMetadataTableConfiguration, GetBucketMetadataTableConfiguration, DeleteBucketMetadataTableConfiguration } from './operations/metadata-tables.js';
+export type { DestinationResult, ErrorDetails, ExpirationState, GetBucketMetadataConfigurationResult, GetBucketMetadataTableConfigurationResult, InventoryConfigurationState, InventoryTableConfiguration, InventoryTableConfigurationResult, InventoryTableConfigurationUpdates, JournalTableConfiguration, JournalTableConfigurationResult, JournalTableConfigurationUpdates, MetadataConfiguration, MetadataConfigurationResult, MetadataTableConfiguration, MetadataTableConfigurationResult, MetadataTableEncryptionConfiguration, RecordExpiration, S3TablesBucketType, S3TablesDestination, S3TablesDestinationResult, TableSseAlgorithm, CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput, GetBucketMetadataConfigurationInput, GetBucketMetadataConfigurationOutput, DeleteBucketMetadataConfigurationInput, DeleteBucketMetadataConfigurationOutput, UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput, UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput, CreateBucketMetadataTableConfigurationInput, CreateBucketMetadataTableConfigurationOutput, GetBucketMetadataTableConfigurationInput, GetBucketMetadataTableConfigurationOutput, DeleteBucketMetadataTableConfigurationInput, DeleteBucketMetadataTableConfigurationOutput } from './operations/metadata-tables.js';
+// </generated operations>

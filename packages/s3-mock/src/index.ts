@@ -78,7 +78,6 @@ export type { S3ErrorDocument, ProtocolErrorCode } from './protocol/protocol-err
 export { checksumOf, createChecksumHasher } from './protocol/checksums.js';
 export type { ChecksumHasher } from './protocol/checksums.js';
 export { createInProcessTransport } from './transport/in-process-transport.js';
-export { listenS3Mock } from './server/listen.js';
+export { listenS3Mock, startS3MockServer } from './server-exports.js';
 export type { ListenOptions, S3MockServer } from './server/listen.js';
-export { startS3MockServer } from './server/start-server.js';
 export type { StartS3MockServerOptions, StandaloneS3MockServer } from './server/start-server.js';

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { ValidationError } from '@s3kit/primitives';
 import type { SourceIdentity } from './checkpoint.js';
 import type { TransferFileHandle, TransferFileSystem } from './file-system.js';
+import { allocBytes } from './part-buffers.js';
 
 /** What `upload` accepts as `Body`: a file path, bytes, a Blob, or a stream (Node `Readable`, web `ReadableStream`, async iterable). */
 export type UploadBody = string | Uint8Array | Blob | Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -22,7 +23,7 @@ export interface SizedSource {
    * Bytes `start` to `end` (exclusive). Sources that allocate read into `into` when given (at
    * least `end - start` bytes long) and return a view of it.
    */
-  read(start: number, end: number, into?: Buffer): Promise<Uint8Array>;
+  read(start: number, end: number, into?: Uint8Array): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -105,7 +106,7 @@ async function fileSource(path: string, fs: TransferFileSystem): Promise<SizedSo
     allocates: true,
     async read(start, end, into) {
       handle ??= await fs.open(path, 'r');
-      const buffer = into ? into.subarray(0, end - start) : Buffer.allocUnsafe(end - start);
+      const buffer = into ? into.subarray(0, end - start) : allocBytes(end - start);
       let at = 0;
       while (at < buffer.byteLength) {
         const { bytesRead } = await handle.read(buffer, at, buffer.byteLength - at, start + at);

@@ -2,7 +2,7 @@
  * Resume checkpoints: a small JSON document per transfer, written atomically (temp file + rename)
  * so a crash leaves either the old or the new checkpoint, never half of one.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '#platform/transfer-crypto';
 import { nodeFileSystem } from './file-system.js';
 import type { TransferFileSystem } from './file-system.js';
 import { ERR_CHECKPOINT_INVALID, TransferError } from './transfer-error.js';

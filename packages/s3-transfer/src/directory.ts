@@ -2,7 +2,7 @@
  * Directory transfers: a local tree to a key prefix and back, with include/exclude globs, several
  * files at once, and a per-file report (one failed file does not stop the others).
  */
-import * as nodePath from 'node:path';
+import { nodePath } from '#platform/node-files';
 import { createPathFilter } from './glob.js';
 import type { PathFilter } from './glob.js';
 import { keyToLocalPath, localPathToKey } from './path-safety.js';

@@ -3,9 +3,9 @@
  * their offsets, verified (full-object checksum, else multipart ETag, else size) and only then
  * renamed into place.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { Hash } from 'node:crypto';
-import * as nodePath from 'node:path';
+import { createHash, randomUUID } from '#platform/transfer-crypto';
+import type { Hash } from '#platform/transfer-crypto';
+import { nodePath } from '#platform/node-files';
 import type { Writable } from 'node:stream';
 import { NetworkError, ValidationError } from '@s3kit/primitives';
 import { createChecksum, fullObjectChecksum, multipartEtag } from '@s3kit/s3-core';
@@ -21,6 +21,9 @@ import type { ObjectHeadOutput } from './transfer-client.js';
 import { createSerialQueue, mapPrecondition, requestSignal, runBounded, takeBandwidth, transferSignal } from './transfer-context.js';
 import type { TransferContext } from './transfer-context.js';
 import { ERR_INTEGRITY, ERR_OBJECT_CHANGED, TransferError } from './transfer-error.js';
+import { allocBytes } from './part-buffers.js';
+import { isWritableStream, webStreamSink } from './web-stream-sink.js';
+import type { ChunkSink } from './web-stream-sink.js';
 
 /** Which object to download. */
 export interface DownloadInput {
@@ -32,8 +35,11 @@ export interface DownloadInput {
 
 /** Per-call options of `download`. */
 export interface DownloadOptions {
-  /** A file path (written to a temp file beside it, renamed when verified) or a `Writable` (written in order). */
-  to: string | Writable;
+  /**
+   * A file path (written to a temp file beside it, renamed when verified), a Node `Writable` (written in
+   * order, left open) or a web `WritableStream` (written in order, closed when verified, aborted on failure).
+   */
+  to: string | Writable | WritableStream<Uint8Array>;
   /** Ranges in flight. @default the manager's concurrency */
   concurrency?: number;
   /** Range size. @default the manager's part size, else 8 MiB */
@@ -105,7 +111,7 @@ function ranges(size: number, partSize: number): Range[] {
   return out;
 }
 
-async function planDownload(ctx: TransferContext, input: DownloadInput, options: DownloadOptions, signal: AbortSignal): Promise<Plan> {
+async function planDownload(ctx: TransferContext, input: DownloadInput, options: Omit<DownloadOptions, 'to'>, signal: AbortSignal): Promise<Plan> {
   const version = input.VersionId === undefined ? {} : { VersionId: input.VersionId };
   const head = await ctx.client.headObject({ Bucket: input.Bucket, Key: input.Key, ...version, ChecksumMode: 'ENABLED' }, { signal });
   const etag = head.ETag;
@@ -331,7 +337,7 @@ async function toFile(ctx: TransferContext, input: DownloadInput, options: Downl
   }
 }
 
-async function writeChunk(stream: Writable, chunk: Uint8Array, signal: AbortSignal): Promise<void> {
+async function writeChunk(stream: ChunkSink, chunk: Uint8Array, signal: AbortSignal): Promise<void> {
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
     const cleanup = (): void => {
@@ -357,7 +363,7 @@ async function writeChunk(stream: Writable, chunk: Uint8Array, signal: AbortSign
   });
 }
 
-async function toStream(ctx: TransferContext, input: DownloadInput, options: DownloadOptions & { to: Writable }, signal: AbortSignal): Promise<DownloadResult> {
+async function toStream(ctx: TransferContext, input: DownloadInput, options: Omit<DownloadOptions, 'to'> & { to: ChunkSink }, signal: AbortSignal): Promise<DownloadResult> {
   const plan = await planDownload(ctx, input, options, signal);
   const all = ranges(plan.size, plan.partSize);
   const progress = createProgressTracker(input.Bucket, input.Key, plan.size, ctx.clock, options.onProgress);
@@ -397,7 +403,7 @@ async function toStream(ctx: TransferContext, input: DownloadInput, options: Dow
       if (!range) return undefined;
       const release = await ctx.memory.acquire(range.end - range.start, inner);
       return async () => {
-        const data = Buffer.allocUnsafe(range.end - range.start);
+        const data = allocBytes(range.end - range.start);
         try {
           digests.set(
             range.partNumber,
@@ -436,5 +442,19 @@ async function toStream(ctx: TransferContext, input: DownloadInput, options: Dow
 export function runDownload(ctx: TransferContext, input: DownloadInput, options: DownloadOptions): Promise<DownloadResult> {
   const signal = transferSignal(ctx, options.signal);
   const to = options.to;
-  return typeof to === 'string' ? toFile(ctx, input, { ...options, to }, signal) : toStream(ctx, input, { ...options, to }, signal);
+  if (typeof to === 'string') return toFile(ctx, input, { ...options, to }, signal);
+  if (isWritableStream(to)) return toWebStream(ctx, input, { ...options, to }, signal);
+  return toStream(ctx, input, { ...options, to }, signal);
+}
+
+async function toWebStream(ctx: TransferContext, input: DownloadInput, options: DownloadOptions & { to: WritableStream<Uint8Array> }, signal: AbortSignal): Promise<DownloadResult> {
+  const sink = webStreamSink(options.to);
+  try {
+    const result = await toStream(ctx, input, { ...options, to: sink }, signal);
+    await sink.close();
+    return result;
+  } catch (err) {
+    await sink.abort(err);
+    throw err;
+  }
 }

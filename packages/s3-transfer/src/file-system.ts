@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import { fs, fsp } from '#platform/node-files';
 
 /** The file metadata transfers read. */
 export interface TransferStats {

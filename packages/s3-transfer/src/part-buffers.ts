@@ -4,24 +4,31 @@
  * part size x parts in flight. Recycling keeps it at what the memory budget promises.
  */
 
+/**
+ * `size` bytes of arbitrary content: `Buffer.allocUnsafe` where there is a `Buffer` (no zeroing),
+ * a `Uint8Array` elsewhere (browsers, workerd).
+ */
+export const allocBytes: (size: number) => Uint8Array =
+  typeof Buffer === 'function' ? (size) => Buffer.allocUnsafe(size) : (size) => new Uint8Array(size);
+
 /** A free list of equally sized part buffers. */
 export interface PartBuffers {
   /** A buffer of exactly `size` bytes: a recycled one when one of that size is free. Contents are arbitrary. */
-  take(size: number): Buffer;
+  take(size: number): Uint8Array;
   /** Returns a buffer once nothing (no request, no checksum) still reads it. */
-  give(buffer: Buffer): void;
+  give(buffer: Uint8Array): void;
 }
 
 /** Creates an empty pool; it holds at most as many buffers as were in use at once. */
 export function createPartBuffers(): PartBuffers {
-  const free: Buffer[] = [];
+  const free: Uint8Array[] = [];
   return {
     take(size) {
       const recycled = free.pop();
       if (recycled?.byteLength === size) return recycled;
       // Sizes change only when a stream moves to a larger part tier: older buffers are of no more use.
       free.length = 0;
-      return Buffer.allocUnsafe(size);
+      return allocBytes(size);
     },
     give(buffer) {
       free.push(buffer);

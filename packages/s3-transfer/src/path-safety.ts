@@ -2,7 +2,9 @@
  * Object keys to local paths: a key is attacker-controlled text (any bucket can hold
  * `../../etc/passwd`), so a download never writes outside its target directory.
  */
-import * as nodePath from 'node:path';
+import type * as NodePath from 'node:path';
+import { utf8ByteLength } from '@s3kit/primitives';
+import { nodePath } from '#platform/node-files';
 
 /** Why a key has no local path. */
 export type SkipReason =
@@ -34,7 +36,7 @@ export interface KeyToPathOptions {
    */
   windowsRules?: boolean;
   /** Path module (for tests of the other platform). @default node:path */
-  path?: typeof nodePath.posix;
+  path?: typeof NodePath.posix;
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
@@ -45,7 +47,7 @@ const MAX_SEGMENT_BYTES = 255;
 
 function segmentReason(segment: string, windows: boolean): SkipReason | undefined {
   if (segment === '..') return 'parent-segment';
-  if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES) return 'too-long';
+  if (utf8ByteLength(segment) > MAX_SEGMENT_BYTES) return 'too-long';
   if (windows) {
     if (WINDOWS_RESERVED.test(segment)) return 'reserved-name';
     if (WINDOWS_INVALID.test(segment)) return 'invalid-character';
@@ -92,7 +94,7 @@ export function keyToLocalPath(root: string, key: string, options: KeyToPathOpti
 }
 
 /** The object key for a local file: `prefix` + its path relative to `root`, with `/` separators. */
-export function localPathToKey(root: string, file: string, prefix = '', path: typeof nodePath.posix = nodePath): string {
+export function localPathToKey(root: string, file: string, prefix = '', path: typeof NodePath.posix = nodePath): string {
   const relative = path.relative(path.resolve(root), path.resolve(file));
   return prefix + relative.split(path.sep).join('/');
 }

@@ -3,7 +3,9 @@
  * printable for a dry run), then run the plan. Deletes are planned only from complete listings
  * and capped by `maxDelete`.
  */
-import { createHash } from 'node:crypto';
+import { concatBytes } from '@s3kit/primitives';
+import { createHash } from '#platform/transfer-crypto';
+import { allocBytes } from './part-buffers.js';
 import { createPathFilter } from './glob.js';
 import type { PathFilter } from './glob.js';
 import { listObjects, objectMtime, walkFiles } from './directory.js';
@@ -178,8 +180,8 @@ async function localEtag(ctx: TransferContext, file: LocalFile, partSize: number
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const handle = await ctx.fs.open(file.path, 'r');
-  const buffer = Buffer.allocUnsafe(MiB);
-  const partMd5s: Buffer[] = [];
+  const buffer = allocBytes(MiB);
+  const partMd5s: Uint8Array[] = [];
   try {
     let whole = createHash('md5');
     let inPart = 0;
@@ -196,7 +198,7 @@ async function localEtag(ctx: TransferContext, file: LocalFile, partSize: number
         inPart = 0;
       }
     }
-    const etag = partSize === undefined ? whole.digest('hex') : `${createHash('md5').update(Buffer.concat(partMd5s)).digest('hex')}-${partMd5s.length}`;
+    const etag = partSize === undefined ? whole.digest('hex') : `${createHash('md5').update(concatBytes(partMd5s)).digest('hex')}-${partMd5s.length}`;
     cache.set(cacheKey, etag);
     return etag;
   } finally {

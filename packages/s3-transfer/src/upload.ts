@@ -159,7 +159,7 @@ async function uploadPart(ctx: TransferContext, state: MultipartState, job: Part
 /** Lists every part of an upload (all pages). */
 async function listAllParts(ctx: TransferContext, state: MultipartState, signal: AbortSignal): Promise<Map<number, CheckpointPart>> {
   const found = new Map<number, CheckpointPart>();
-  let marker: string | undefined;
+  let marker: number | undefined;
   for (;;) {
     const page = await ctx.client.listParts(
       { Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId, ...(marker === undefined ? {} : { PartNumberMarker: marker }) },
@@ -260,7 +260,7 @@ async function runMultipart(
 }
 
 /** A part buffer of `size` bytes counted in the memory budget; `release` (idempotent) frees both. */
-async function partBuffer(ctx: TransferContext, buffers: PartBuffers, size: number, signal: AbortSignal): Promise<{ buffer: Buffer; release: () => void }> {
+async function partBuffer(ctx: TransferContext, buffers: PartBuffers, size: number, signal: AbortSignal): Promise<{ buffer: Uint8Array; release: () => void }> {
   const budget = await ctx.memory.acquire(size, signal);
   const buffer = buffers.take(size);
   let done = false;

@@ -19,6 +19,8 @@ export interface ChunkSignerInit {
   scope: string;
   /** Signature of the seed request (its `Authorization` header). */
   seedSignature: string;
+  /** Receives each chunk's string to sign, in order (debug output; holds no secret). */
+  onStringToSign?: ((stringToSign: string) => void) | undefined;
 }
 
 /**
@@ -27,15 +29,15 @@ export interface ChunkSignerInit {
  */
 export function createChunkSigner(init: ChunkSignerInit): ChunkSigner {
   const prefix = `${init.amzDate}\n${init.scope}\n`;
+  const record = init.onStringToSign;
   let previous = init.seedSignature;
+  const sign = (stringToSign: string): string => {
+    record?.(stringToSign);
+    previous = hmacHex(init.signingKey, stringToSign);
+    return previous;
+  };
   return {
-    signChunk(chunkSha256) {
-      previous = hmacHex(init.signingKey, `${CHUNK_ALGORITHM}\n${prefix}${previous}\n${EMPTY_SHA256}\n${chunkSha256}`);
-      return previous;
-    },
-    signTrailer(trailerText) {
-      previous = hmacHex(init.signingKey, `${TRAILER_ALGORITHM}\n${prefix}${previous}\n${sha256Hex(trailerText)}`);
-      return previous;
-    },
+    signChunk: (chunkSha256) => sign(`${CHUNK_ALGORITHM}\n${prefix}${previous}\n${EMPTY_SHA256}\n${chunkSha256}`),
+    signTrailer: (trailerText) => sign(`${TRAILER_ALGORITHM}\n${prefix}${previous}\n${sha256Hex(trailerText)}`),
   };
 }

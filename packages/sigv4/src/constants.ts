@@ -43,3 +43,6 @@ export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
   'user-agent',
   'x-amzn-trace-id',
 ]);
+
+/** Algorithm identifier of SigV4a in `Authorization`, `X-Amz-Algorithm` and strings to sign. */
+export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';

@@ -34,8 +34,8 @@ export { createChunkSigner } from './chunk-signer.js';
 export type { ChunkSigner, ChunkSignerInit } from './chunk-signer.js';
 export { DEFAULT_CHUNK_SIZE, MIN_CHUNK_SIZE, encodeAwsChunked, encodedContentLength } from './aws-chunked.js';
 export type { ChunkedTrailer, AwsChunkedOptions, EncodedLengthOptions } from './aws-chunked.js';
-export { signPostPolicy } from './post-policy.js';
-export type { PostPolicyCondition, PostPolicyOptions, PostPolicyResult, PostPolicySigningContext } from './post-policy.js';
+export { signPostPolicy, signPostPolicyDocument } from './post-policy.js';
+export type { PostPolicyCondition, PostPolicyOptions, PostPolicyResult, PostPolicySigningContext, PostPolicyDocumentResult } from './post-policy.js';
 export { assertCredentials, assertScopePart, assertHeaderName, assertExpiresIn } from './validate.js';
 export {
   ALGORITHM,
@@ -49,6 +49,7 @@ export {
   EMPTY_SHA256,
   MAX_PRESIGN_EXPIRES,
   UNSIGNABLE_HEADERS,
+  SIGV4A_ALGORITHM,
 } from './constants.js';
 export { chain } from './credentials/chain.js';
 export { memoize } from './credentials/memoize.js';
@@ -80,7 +81,10 @@ export { verifyPayload, verifyPayloadStream } from './verify-payload.js';
 export { verifyAwsChunked } from './verify-aws-chunked.js';
 export type { VerifyAwsChunkedOptions, ChunkedVerification } from './verify-aws-chunked.js';
 export type { VerifiedSigningKey } from './verify-signing-key.js';
-export { createSigV4aSigner, formatRegionSet } from './sigv4a-signer.js';
-export type { SigV4aSigner, SigV4aSignerOptions, SigV4aSignOptions, SigV4aPresignOptions, RegionSet } from './sigv4a-signer.js';
-export { SIGV4A_ALGORITHM, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from './sigv4a-key.js';
+export { createSigV4aSigner, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from './sigv4a-exports.js';
+export { formatRegionSet } from './region-set.js';
+export { CRYPTO_BACKEND } from './signing-key.js';
+export type { SigV4aSigner, SigV4aSignerOptions, SigV4aSignOptions, SigV4aPresignOptions } from './sigv4a-signer.js';
+export type { RegionSet } from './region-set.js';
+
 export type { SigV4aKeyPair } from './sigv4a-key.js';

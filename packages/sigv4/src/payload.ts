@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '#platform/sigv4-crypto';
 import { throwIfAborted } from '@s3kit/primitives';
 import type { HttpRequestBody } from '@s3kit/primitives';
 import { EMPTY_SHA256 } from './constants.js';

@@ -70,18 +70,47 @@ describe('createSigningKeyCache', () => {
     const cache = createSigningKeyCache(2);
     const a = { accessKeyId: 'A', secretAccessKey: 's1' };
     const k1 = cache.get(a, '20150830', 'us-east-1', 's3');
-    expect(k1.equals(deriveSigningKey('s1', '20150830', 'us-east-1', 's3'))).toBe(true);
+    expect(k1).toEqual(deriveSigningKey('s1', '20150830', 'us-east-1', 's3'));
     expect(cache.get(a, '20150830', 'us-east-1', 's3')).toBe(k1);
     cache.get(a, '20150830', 'eu-west-1', 's3');
     expect(cache.get(a, '20150830', 'us-east-1', 's3')).toBe(k1); // from the map, refreshed
     cache.get(a, '20150831', 'us-east-1', 's3'); // evicts eu-west-1
     expect(cache.size).toBe(2);
     // Same id, rotated secret: a different key.
-    expect(cache.get({ accessKeyId: 'A', secretAccessKey: 's2' }, '20150830', 'us-east-1', 's3').equals(k1)).toBe(false);
+    expect(cache.get({ accessKeyId: 'A', secretAccessKey: 's2' }, '20150830', 'us-east-1', 's3')).not.toEqual(k1);
     cache.clear();
     expect(cache.size).toBe(0);
     const off = createSigningKeyCache(0);
     off.get(a, '20150830', 'us-east-1', 's3');
     expect(off.size).toBe(0);
+  });
+});
+
+describe('signPostPolicyDocument (a caller-supplied policy, byte for byte)', () => {
+  const plain = createSigner({ credentials: { accessKeyId: 'AKIDPOLICY', secretAccessKey: 'policy-secret' }, region: 'eu-west-1', service: 's3' });
+  const credential = 'AKIDPOLICY/20310102/eu-west-1/s3/aws4_request';
+  const document = `{ "expiration": "2031-01-02T12:00:00Z",\n  "conditions": [ {"bucket": "photos"}, ["starts-with", "$key", "u/"],\n    {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "${credential}"}, {"x-amz-date": "20310102T030405Z"} ] }\n`;
+
+  it('keeps the exact bytes (spacing, order) in the policy field and signs that text', async () => {
+    const { fields } = await plain.signPostPolicyDocument(document);
+    expect(Buffer.from(fields.policy!, 'base64').toString('utf8')).toBe(document);
+    const key = deriveSigningKey('policy-secret', '20310102', 'eu-west-1', 's3');
+    expect(fields['x-amz-signature']).toBe(createHmac('sha256', key).update(fields.policy!).digest('hex'));
+    expect(fields).toMatchObject({ 'x-amz-algorithm': 'AWS4-HMAC-SHA256', 'x-amz-credential': credential, 'x-amz-date': '20310102T030405Z' });
+    const fromBytes = await plain.signPostPolicyDocument(new TextEncoder().encode(document));
+    expect(fromBytes.fields).toEqual(fields);
+  });
+
+  it('refuses a document that is not JSON, lacks a signing condition, or names other credentials', async () => {
+    const rejects = async (doc: string, rule: RegExp): Promise<void> => {
+      const err: unknown = await plain.signPostPolicyDocument(doc).catch((e: unknown) => e);
+      expect(isValidationError(err)).toBe(true);
+      expect((err as { rule: string }).rule).toMatch(rule);
+    };
+    await rejects('{ not json', /JSON document/);
+    await rejects('{"conditions": []}', /expiration/);
+    await rejects(document.replace('{"x-amz-date": "20310102T030405Z"}', '{"acl": "private"}'), /x-amz-date/);
+    await rejects(document.replace('AKIDPOLICY/', 'AKIDOTHER/'), /x-amz-credential/);
+    await rejects(document.replace('{"x-amz-algorithm": "AWS4-HMAC-SHA256"}, ', ''), /x-amz-algorithm/);
   });
 });

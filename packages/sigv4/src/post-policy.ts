@@ -3,7 +3,7 @@
  * form fields to send with the file.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
-import { ValidationError } from '@s3kit/primitives';
+import { ValidationError, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import type { AwsCredentials } from './aws-credentials.js';
 import { credentialScope } from './canonical.js';
 import { ALGORITHM } from './constants.js';
@@ -112,8 +112,66 @@ export function signPostPolicy(options: PostPolicyOptions, context: PostPolicySi
   if (credentials.sessionToken !== undefined) exact('x-amz-security-token', credentials.sessionToken);
 
   const policy = { expiration: new Date(now + expiresIn * 1000).toISOString(), conditions };
-  const base64 = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
+  const base64 = bytesToBase64(utf8Bytes(JSON.stringify(policy)));
   fields.policy = base64;
   fields['x-amz-signature'] = hmacHex(context.keys.get(credentials, date.short, region, service), base64);
   return { fields, policy };
+}
+
+/** The form fields of a policy document signed as given. */
+export interface PostPolicyDocumentResult {
+  /** `policy` (the document's exact bytes, base64), `x-amz-algorithm`, `-credential`, `-date`, `-security-token` when any, `-signature`. */
+  fields: Record<string, string>;
+}
+
+function conditionValue(conditions: unknown[], name: string): string | undefined {
+  for (const c of conditions) {
+    if (c !== null && typeof c === 'object' && !Array.isArray(c) && typeof (c as Record<string, unknown>)[name] === 'string') {
+      return (c as Record<string, string>)[name];
+    }
+    if (Array.isArray(c) && c[0] === 'eq' && c[1] === `$${name}` && typeof c[2] === 'string') return c[2];
+  }
+  return undefined;
+}
+
+/**
+ * Signs a POST policy document you wrote, byte for byte: its exact bytes are base64-encoded into the
+ * `policy` field and that text is signed, so whitespace, key order and escapes stay yours. The
+ * document must carry the signing conditions S3 checks (`x-amz-algorithm`, `x-amz-credential` for
+ * these credentials, region and service, and `x-amz-date`), which give the signing date.
+ * @throws ValidationError `ERR_VALIDATION` (field `policy`) for a document that is not UTF-8 JSON
+ *   with `expiration` and `conditions`, lacks a signing condition, or names other credentials or scope.
+ * @example
+ * ```ts
+ * const { fields } = await signer.signPostPolicyDocument(readFileSync('policy.json'));
+ * ```
+ */
+export function signPostPolicyDocument(document: string | Uint8Array, context: Omit<PostPolicySigningContext, 'now'>): PostPolicyDocumentResult {
+  const bytes = typeof document === 'string' ? utf8Bytes(document) : document;
+  const invalid = (rule: string): never => {
+    throw new ValidationError({ field: 'policy', rule });
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (err) {
+    throw new ValidationError({ field: 'policy', rule: 'must be a JSON document in UTF-8', cause: err });
+  }
+  const doc = parsed as { expiration?: unknown; conditions?: unknown };
+  if (typeof doc.expiration !== 'string' || !Array.isArray(doc.conditions)) invalid('must have an "expiration" string and a "conditions" array');
+  const conditions = doc.conditions as unknown[];
+  const { credentials, region, service } = context;
+  if (conditionValue(conditions, 'x-amz-algorithm') !== ALGORITHM) invalid(`must have the condition {"x-amz-algorithm": "${ALGORITHM}"}`);
+  const date = conditionValue(conditions, 'x-amz-date');
+  if (date === undefined || !/^\d{8}T\d{6}Z$/.test(date)) invalid('must have an "x-amz-date" condition (yyyyMMddTHHmmssZ)');
+  const credential = `${credentials.accessKeyId}/${credentialScope(date!.slice(0, 8), region, service)}`;
+  if (conditionValue(conditions, 'x-amz-credential') !== credential) invalid(`must have the condition {"x-amz-credential": "<access key id>/${date!.slice(0, 8)}/${region}/${service}/aws4_request"} for the signing credentials`);
+  if (credentials.sessionToken !== undefined && conditionValue(conditions, 'x-amz-security-token') !== credentials.sessionToken) {
+    invalid('must have the "x-amz-security-token" condition of the session credentials');
+  }
+  const base64 = bytesToBase64(bytes);
+  const fields: Record<string, string> = { policy: base64, 'x-amz-algorithm': ALGORITHM, 'x-amz-credential': credential, 'x-amz-date': date! };
+  if (credentials.sessionToken !== undefined) fields['x-amz-security-token'] = credentials.sessionToken;
+  fields['x-amz-signature'] = hmacHex(context.keys.get(credentials, date!.slice(0, 8), region, service), base64);
+  return { fields };
 }

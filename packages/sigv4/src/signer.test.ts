@@ -26,7 +26,7 @@ function assertNoSecret(value: unknown): void {
   const text = JSON.stringify(value) + String(value) + (value instanceof Error ? (value.stack ?? '') : '');
   expect(text).not.toContain(SECRET);
   expect(text).not.toContain(TOKEN);
-  expect(text).not.toContain(deriveSigningKey(SECRET, '20130524', 'us-east-1', 's3').toString('hex'));
+  expect(text).not.toContain(Buffer.from(deriveSigningKey(SECRET, '20130524', 'us-east-1', 's3')).toString('hex'));
 }
 
 describe('createSigner: header signing', () => {
@@ -54,7 +54,7 @@ describe('createSigner: header signing', () => {
     const expected = createHmac('sha256', key).update(signed.debug!.stringToSign).digest('hex');
     expect(signed.headers.authorization).toContain(`Signature=${expected}`);
     expect(JSON.stringify(signed.debug)).not.toContain(SECRET);
-    expect(JSON.stringify(signed.debug)).not.toContain(key.toString('hex'));
+    expect(JSON.stringify(signed.debug)).not.toContain(Buffer.from(key).toString('hex'));
   });
 
   it('puts a non-default port in host and brackets IPv6', async () => {
@@ -233,6 +233,31 @@ describe('createSigner: streaming', () => {
     let total = 0;
     for await (const piece of signed.body as AsyncIterable<Uint8Array>) total += piece.byteLength;
     expect(total).toBe(10291);
+  });
+
+  it('with debug, records each chunk\'s and the trailer\'s string to sign, which sign to the signatures sent', async () => {
+    const signer = createSigner({ credentials, region: 'us-east-1', service: 's3' });
+    const signed = await signer.signStreaming(req({ method: 'PUT', body: body(20_000) }), {
+      mode: 'signed-trailer',
+      decodedContentLength: 20_000,
+      chunkSize: 8192,
+      trailer: { trailerName: 'x-amz-checksum-crc32', digest: () => 'X9RA0w==', valueLength: 8 },
+      debug: true,
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const piece of signed.body as AsyncIterable<Uint8Array>) chunks.push(piece);
+    const wire = Buffer.concat(chunks).toString('latin1');
+    const sent = [...wire.matchAll(/chunk-signature=([0-9a-f]{64})/g), ...wire.matchAll(/x-amz-trailer-signature:([0-9a-f]{64})/g)].map((m) => m[1]);
+    const strings = signed.debug!.chunkStringsToSign!;
+    // Three data chunks, the final empty chunk, the trailer.
+    expect(strings).toHaveLength(5);
+    expect(strings.slice(0, 4).every((t) => t.startsWith('AWS4-HMAC-SHA256-PAYLOAD\n'))).toBe(true);
+    expect(strings[4]).toMatch(/^AWS4-HMAC-SHA256-TRAILER\n/);
+    const scope = /Credential=[^/]+\/([^,]+),/.exec(signed.headers.authorization!)![1]!;
+    const [shortDate, region, service] = scope.split('/');
+    const key = deriveSigningKey(credentials.secretAccessKey, shortDate!, region!, service!);
+    expect(strings.map((t) => createHmac('sha256', key).update(t).digest('hex'))).toEqual(sent);
+    expect(JSON.stringify(signed.debug)).not.toContain(credentials.secretAccessKey);
   });
 
   it('signs a signed-trailer upload from a string body', async () => {

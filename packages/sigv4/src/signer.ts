@@ -29,8 +29,8 @@ import {
   UNSIGNED_PAYLOAD,
 } from './constants.js';
 import { payloadHashOf } from './payload.js';
-import { signPostPolicy } from './post-policy.js';
-import type { PostPolicyOptions, PostPolicyResult } from './post-policy.js';
+import { signPostPolicy, signPostPolicyDocument } from './post-policy.js';
+import type { PostPolicyDocumentResult, PostPolicyOptions, PostPolicyResult } from './post-policy.js';
 import { createHmacHex, createSigningKeyCache, sha256Hex } from './signing-key.js';
 import type { SigningKeyCache } from './signing-key.js';
 import { createCredentialSource } from './credential-source.js';
@@ -130,6 +130,12 @@ export interface StreamingSignOptions extends Omit<SignOptions, 'payloadHash'> {
 export interface SigningDebug {
   canonicalRequest: string;
   stringToSign: string;
+  /**
+   * aws-chunked uploads (`signStreaming` with `debug`): each chunk's and the trailer's string to
+   * sign, appended as the body is sent (compare with S3's `StringToSign` in a chunk's
+   * `SignatureDoesNotMatch`).
+   */
+  chunkStringsToSign?: string[];
 }
 
 /** A signed request, with `debug` when asked for. */
@@ -166,6 +172,11 @@ export interface Signer {
   signStreaming(request: HttpRequest, options: StreamingSignOptions): Promise<SignedRequest>;
   /** Signs a browser POST policy and returns the form fields. */
   presignPost(options: PostPolicyOptions & { signingDate?: Date | number; signal?: AbortSignal }): Promise<PostPolicyResult>;
+  /**
+   * Signs a POST policy document you wrote, byte for byte (see `signPostPolicyDocument`).
+   * @throws ValidationError `ERR_VALIDATION` (field `policy`), CredentialsError `ERR_CREDENTIALS`.
+   */
+  signPostPolicyDocument(document: string | Uint8Array, options?: { signal?: AbortSignal }): Promise<PostPolicyDocumentResult>;
   /** Sets the clock offset (server minus local time, ms), e.g. after `RequestTimeTooSkewed`. */
   setClockOffset(ms: number): void;
   /** The current clock offset in ms. */
@@ -189,7 +200,7 @@ interface ScopeStrings {
 interface CoreResult {
   request: SignedRequest;
   signature: string;
-  signingKey: Buffer;
+  signingKey: Uint8Array;
   date: AmzDate;
   scope: string;
 }
@@ -272,9 +283,9 @@ export function createSigner(options: SignerOptions): Signer {
     }
     return fixed;
   };
-  let hmacKey: Buffer | undefined;
+  let hmacKey: Uint8Array | undefined;
   let hmacWithKey: (data: string) => string = () => '';
-  const sign = (signingKey: Buffer, data: string): string => {
+  const sign = (signingKey: Uint8Array, data: string): string => {
     if (signingKey !== hmacKey) {
       hmacKey = signingKey;
       hmacWithKey = createHmacHex(signingKey);
@@ -396,7 +407,9 @@ export function createSigner(options: SignerOptions): Signer {
       const debug: SigningDebug = { canonicalRequest: creq, stringToSign: sts };
       // The canonical request shows a signed session token; keep it out of JSON logs.
       if (token !== undefined) {
-        Object.defineProperty(debug, 'toJSON', { value: () => ({ canonicalRequest: creq.split(token).join(REDACTED), stringToSign: sts }) });
+        Object.defineProperty(debug, 'toJSON', {
+          value: () => ({ ...debug, canonicalRequest: creq.split(token).join(REDACTED) }),
+        });
       }
       signed.debug = debug;
     }
@@ -452,11 +465,19 @@ export function createSigner(options: SignerOptions): Signer {
         mode === 'signed' ? STREAMING_SIGNED_PAYLOAD : mode === 'signed-trailer' ? STREAMING_SIGNED_PAYLOAD_TRAILER : STREAMING_UNSIGNED_PAYLOAD_TRAILER;
       const result = core(credentials, { ...request, body: '' }, { ...opts, payloadHash }, undefined, extra);
       const body = typeof request.body === 'string' || request.body instanceof Uint8Array ? streamOf(request.body) : request.body;
+      const chunkStrings = opts.debug === true && signed ? [] as string[] : undefined;
+      if (chunkStrings !== undefined && result.request.debug) result.request.debug.chunkStringsToSign = chunkStrings;
       result.request.body = encodeAwsChunked(body, {
         decodedLength: opts.decodedContentLength,
         chunkSize,
         signer: signed
-          ? createChunkSigner({ signingKey: result.signingKey, amzDate: result.date.long, scope: result.scope, seedSignature: result.signature })
+          ? createChunkSigner({
+              signingKey: result.signingKey,
+              amzDate: result.date.long,
+              scope: result.scope,
+              seedSignature: result.signature,
+              onStringToSign: chunkStrings === undefined ? undefined : (text) => chunkStrings.push(text),
+            })
           : undefined,
         trailer,
       });
@@ -468,6 +489,11 @@ export function createSigner(options: SignerOptions): Signer {
       const at = opts.signingDate;
       const now = at === undefined ? clock.now() + offset : typeof at === 'number' ? at : at.getTime();
       return signPostPolicy(opts, { credentials, region, service, now, keys });
+    },
+    async signPostPolicyDocument(document, opts = {}) {
+      const credentials = await credentialsFor(opts.signal);
+      const [region, service] = resolveScope({});
+      return signPostPolicyDocument(document, { credentials, region, service, keys });
     },
     setClockOffset(ms) {
       if (!Number.isFinite(ms)) throw new ValidationError({ field: 'clockOffsetMs', rule: 'must be a finite number of milliseconds', value: ms });

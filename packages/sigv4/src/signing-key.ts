@@ -2,69 +2,42 @@
  * SigV4 key derivation (the HMAC chain `AWS4<secret>` -> date -> region -> service ->
  * `aws4_request`) and a bounded per-instance cache of derived keys.
  */
-import { createHash, createHmac, hash as oneShotHash } from 'node:crypto';
+import * as platformCrypto from '#platform/sigv4-crypto';
 import type { AwsCredentials } from './aws-credentials.js';
 import { SCOPE_TERMINATOR } from './constants.js';
 
-/** A binary string or bytes, as `node:crypto` accepts. */
-export type CryptoInput = string | Uint8Array;
+import type { CryptoInput } from './platform/crypto-port.js';
 
-const hasOneShotHash = typeof oneShotHash === 'function';
+export type { CryptoInput };
 
-/** Hex SHA-256 of a string (UTF-8) or bytes. */
-export function sha256Hex(data: CryptoInput): string {
-  return hasOneShotHash ? oneShotHash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
-}
+// Declared here with their own types (the implementations are `#platform/sigv4-crypto`'s) so the
+// published .d.ts never names a `#platform` import, which TypeScript's node10 resolution cannot follow.
+
+/** Hex SHA-256 of a string (UTF-8) or bytes: `node:crypto` where it exists, s3kit's own SHA-256 elsewhere. */
+export const sha256Hex: (data: CryptoInput) => string = platformCrypto.sha256Hex;
 
 /** HMAC-SHA256 of `data` under `key`, as bytes. */
-export function hmac(key: CryptoInput, data: string): Buffer {
-  return createHmac('sha256', key).update(data).digest();
-}
+export const hmac: (key: CryptoInput, data: string) => Uint8Array = platformCrypto.hmac;
 
 /** HMAC-SHA256 of `data` under `key`, as lower-case hex (a signature). */
-export function hmacHex(key: CryptoInput, data: string): string {
-  return createHmac('sha256', key).update(data).digest('hex');
-}
-
-const BLOCK = 64; // SHA-256 block size in bytes
+export const hmacHex: (key: CryptoInput, data: string) => string = platformCrypto.hmacHex;
 
 /**
- * Returns HMAC-SHA256-as-hex under one fixed key, for signing many strings with the same key: it
- * computes RFC 2104's two hashes with one-shot SHA-256 over precomputed key pads instead of creating
- * an `Hmac` object per call (about a third of a signature's cost with a cached key). Same output as
- * {@link hmacHex}. The returned function holds key material: never log it.
+ * HMAC-SHA256-as-hex under one fixed key, for signing many strings with the same key (the key pads
+ * are hashed once). The returned function holds key material: never log it.
  * @example `const sign = createHmacHex(signingKey); const signature = sign(stringToSign);`
  */
-export function createHmacHex(key: Uint8Array): (data: string) => string {
-  if (!hasOneShotHash) return (data) => hmacHex(key, data);
-  const k = key.byteLength > BLOCK ? oneShotHash('sha256', key, 'buffer') : key;
-  let inner = Buffer.alloc(BLOCK + 256);
-  const outer = Buffer.alloc(BLOCK + 32);
-  for (let i = 0; i < BLOCK; i++) {
-    const byte = i < k.byteLength ? k[i]! : 0;
-    inner[i] = byte ^ 0x36;
-    outer[i] = byte ^ 0x5c;
-  }
-  return (data) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: grow first so write() never truncates.
-    if (inner.byteLength < BLOCK + 3 * data.length) {
-      const grown = Buffer.alloc(BLOCK + 3 * data.length);
-      inner.copy(grown, 0, 0, BLOCK);
-      inner = grown;
-    }
-    const length = inner.write(data, BLOCK, 'utf8');
-    const innerHash = oneShotHash('sha256', inner.subarray(0, BLOCK + length), 'buffer');
-    outer.set(innerHash, BLOCK);
-    return oneShotHash('sha256', outer, 'hex');
-  };
-}
+export const createHmacHex: (key: Uint8Array) => (data: string) => string = platformCrypto.createHmacHex;
+
+/** Which implementation hashes and signs here: `node:crypto` (Node, Bun, Deno) or `js` (browsers, workerd). */
+export const CRYPTO_BACKEND: 'node:crypto' | 'js' = platformCrypto.CRYPTO_BACKEND;
 
 /**
  * Derives the SigV4 signing key for one day, region and service. The result is key material:
  * never log it.
  * @example `const key = deriveSigningKey(secret, '20150830', 'us-east-1', 'iam');`
  */
-export function deriveSigningKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
+export function deriveSigningKey(secretAccessKey: string, shortDate: string, region: string, service: string): Uint8Array {
   const kDate = hmac(`AWS4${secretAccessKey}`, shortDate);
   const kRegion = hmac(kDate, region);
   const kService = hmac(kRegion, service);
@@ -74,7 +47,7 @@ export function deriveSigningKey(secretAccessKey: string, shortDate: string, reg
 /** A bounded LRU cache of derived signing keys, owned by one signer (or verifier). */
 export interface SigningKeyCache {
   /** The signing key for these credentials and scope, derived on a miss. */
-  get(credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>, shortDate: string, region: string, service: string): Buffer;
+  get(credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>, shortDate: string, region: string, service: string): Uint8Array;
   /** Number of cached keys. */
   readonly size: number;
   /** Drops every cached key. */
@@ -88,11 +61,11 @@ export interface SigningKeyCache {
  * @param maxSize maximum number of keys; `0` disables caching.
  */
 export function createSigningKeyCache(maxSize = 50): SigningKeyCache {
-  const keys = new Map<string, Buffer>();
+  const keys = new Map<string, Uint8Array>();
   let lastSecret: string | undefined;
   let lastFingerprint = '';
   let lastId: string | undefined;
-  let lastKey: Buffer | undefined;
+  let lastKey: Uint8Array | undefined;
   let lastCredentials: object | undefined;
   let lastShortDate = '';
   let lastRegion = '';

@@ -8,9 +8,10 @@ import { createECDH, createHmac, createPrivateKey, createPublicKey } from 'node:
 import type { KeyObject } from 'node:crypto';
 import { CredentialsError } from '@s3kit/primitives';
 import type { AwsCredentials } from './aws-credentials.js';
+import { SIGV4A_ALGORITHM } from './constants.js';
 
-/** Algorithm identifier of SigV4a in `Authorization`, `X-Amz-Algorithm` and strings to sign. */
-export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
+export { SIGV4A_ALGORITHM };
+
 
 /** The order n of the P-256 group, minus 2: the largest accepted KDF output. */
 const N_MINUS_2 = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254fn;

@@ -14,14 +14,17 @@ import type { SignedHeadersOption } from './canonical.js';
 import { SCOPE_TERMINATOR, UNSIGNED_PAYLOAD } from './constants.js';
 import { payloadHashOf } from './payload.js';
 import type { PresignedRequest, SignedRequest, SigningDebug } from './signer.js';
-import { deriveSigV4aKeyPair, SIGV4A_ALGORITHM } from './sigv4a-key.js';
+import { deriveSigV4aKeyPair } from './sigv4a-key.js';
+import { SIGV4A_ALGORITHM } from './constants.js';
+import { formatRegionSet } from './region-set.js';
+import type { RegionSet } from './region-set.js';
+
+export { formatRegionSet };
+export type { RegionSet };
 import type { SigV4aKeyPair } from './sigv4a-key.js';
 import { sha256Hex } from './signing-key.js';
 import { createCredentialSource } from './credential-source.js';
 import { assertExpiresIn, assertScopePart } from './validate.js';
-
-/** A SigV4a region set: region names or wildcards (`*`, `us-*`), as a list or comma-separated. */
-export type RegionSet = string | readonly string[];
 
 /** Options of {@link createSigV4aSigner}. */
 export interface SigV4aSignerOptions {
@@ -103,20 +106,7 @@ export interface SigV4aSigner {
   presignSync(request: HttpRequest, options: SigV4aPresignOptions): PresignedRequest;
 }
 
-const REGION_ENTRY = /^(?:\*|[a-z0-9][a-z0-9-]{0,62}\*?)$/;
 const CHECKSUM_HEADER = /^(?:x-amz-checksum-|x-amz-sdk-checksum-algorithm$|content-md5$|x-amz-content-sha256$|x-amz-trailer$|x-amz-decoded-content-length$)/;
-
-/**
- * Normalizes a region set to its wire form (`us-east-1,us-west-2`).
- * @throws ValidationError `ERR_VALIDATION` (field `regionSet`) for an empty set or a bad entry.
- */
-export function formatRegionSet(regionSet: RegionSet): string {
-  const entries = (typeof regionSet === 'string' ? regionSet.split(',') : [...regionSet]).map((r) => r.trim());
-  if (entries.length === 0 || entries.some((r) => !REGION_ENTRY.test(r))) {
-    throw new ValidationError({ field: 'regionSet', rule: 'must be "*" or region names (lower-case letters, digits, "-", optional trailing "*")', value: entries.join(',') });
-  }
-  return entries.join(',');
-}
 
 function hostHeader(request: HttpRequest): string {
   const host = request.hostname.includes(':') && !request.hostname.startsWith('[') ? `[${request.hostname}]` : request.hostname;

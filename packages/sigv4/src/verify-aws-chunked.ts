@@ -2,8 +2,8 @@
  * Streaming decoder and verifier of aws-chunked bodies (all three flavours), with bounded buffering.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { ValidationError, throwIfAborted } from '@s3kit/primitives';
+import { createHash, timingSafeEqual } from '#platform/sigv4-crypto';
+import { ValidationError, bytesToLatin1, throwIfAborted } from '@s3kit/primitives';
 import { CHUNK_ALGORITHM, EMPTY_SHA256, TRAILER_ALGORITHM } from './constants.js';
 import { hmacHex, sha256Hex } from './signing-key.js';
 import { SignatureVerificationError, verifyErrors } from './verify-error.js';
@@ -55,11 +55,15 @@ const malformed = (reason: string): SignatureVerificationError => verifyErrors.i
 const truncated = (): SignatureVerificationError => verifyErrors.incompleteBody('The request body terminated unexpectedly');
 
 function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return bytesToLatin1(bytes);
+}
+
+function latin1Bytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
 function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'latin1'), Buffer.from(b, 'latin1'));
+  return a.length === b.length && timingSafeEqual(latin1Bytes(a), latin1Bytes(b));
 }
 
 /** Pull-based reader over an async iterable of byte chunks; holds at most one input chunk. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '#platform/sigv4-crypto';
 import { ValidationError, throwIfAborted } from '@s3kit/primitives';
 import { SignatureVerificationError } from './verify-error.js';
 import type { VerifiedRequest } from './verify-request.js';

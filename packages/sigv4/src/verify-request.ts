@@ -3,8 +3,9 @@
  * query forms, credential scope, time window, signed headers, session token and signature.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html
  */
-import { timingSafeEqual, verify as ecdsaVerify } from 'node:crypto';
-import { systemClock } from '@s3kit/primitives';
+import { timingSafeEqual } from '#platform/sigv4-crypto';
+import { verifySigV4aSignature } from '#platform/sigv4a';
+import { bytesToHex, systemClock, utf8Bytes } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import { formatAmzDate } from './amz-date.js';
 import { canonicalHeaderValue, canonicalQuery, canonicalRequest, canonicalUri, credentialScope, encodeComponent, stringToSign } from './canonical.js';
@@ -17,10 +18,10 @@ import {
   STREAMING_SIGNED_PAYLOAD_TRAILER,
   STREAMING_UNSIGNED_PAYLOAD_TRAILER,
   UNSIGNED_PAYLOAD,
+  SIGV4A_ALGORITHM,
 } from './constants.js';
 import { payloadHashOf } from './payload.js';
 import { deriveSigningKey, hmacHex, sha256Hex } from './signing-key.js';
-import { deriveSigV4aKeyPair, SIGV4A_ALGORITHM } from './sigv4a-key.js';
 import { SignatureVerificationError, verifyErrors } from './verify-error.js';
 import { createVerifiedSigningKey } from './verify-signing-key.js';
 import type { VerifiedSigningKey } from './verify-signing-key.js';
@@ -158,13 +159,11 @@ function hostHeader(request: HttpRequest): string {
 }
 
 function hexBytes(text: string): string {
-  return Buffer.from(text, 'utf8').toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  return bytesToHex(utf8Bytes(text)).replace(/(..)(?!$)/g, '$1 ');
 }
 
 function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.byteLength === y.byteLength && timingSafeEqual(x, y);
+  return timingSafeEqual(utf8Bytes(a), utf8Bytes(b));
 }
 
 interface ParsedAuth {
@@ -450,11 +449,10 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
   const v4a = auth.algorithm === SIGV4A_ALGORITHM;
   const scope = v4a ? `${auth.scopeDate}/${auth.scopeService}/${SCOPE_TERMINATOR}` : credentialScope(auth.scopeDate, auth.scopeRegion, auth.scopeService);
   const sts = stringToSign(auth.algorithm, auth.amzDate, scope, sha256Hex(creq));
-  let key: Buffer | undefined;
+  let key: Uint8Array | undefined;
   let valid: boolean;
   if (v4a) {
-    const { publicKey } = deriveSigV4aKeyPair({ accessKeyId: auth.accessKeyId, secretAccessKey: secret.secretAccessKey });
-    valid = DER_HEX.test(auth.signature) && ecdsaVerify('sha256', Buffer.from(sts, 'utf8'), { key: publicKey, dsaEncoding: 'der' }, Buffer.from(auth.signature, 'hex'));
+    valid = DER_HEX.test(auth.signature) && verifySigV4aSignature({ accessKeyId: auth.accessKeyId, secretAccessKey: secret.secretAccessKey }, sts, auth.signature);
   } else {
     key = deriveSigningKey(secret.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService);
     valid = SIGNATURE.test(auth.signature) && safeEqual(hmacHex(key, sts), auth.signature);

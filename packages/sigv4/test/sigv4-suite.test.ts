@@ -223,7 +223,7 @@ describe('S3 API Reference signature examples', () => {
       expect(signed.headers.authorization!.replace(/, /g, ',')).toBe(expected.authorization);
       expect(signed.headers['x-amz-content-sha256']).toBe(example.inputs.headers_to_sign['x-amz-content-sha256']);
       const { credentials } = example.inputs;
-      expect(deriveSigningKey(credentials.secret_access_key, '20130524', 'us-east-1', 's3').toString('hex')).toBe(expected.signing_key_hex);
+      expect(Buffer.from(deriveSigningKey(credentials.secret_access_key, '20130524', 'us-east-1', 's3')).toString('hex')).toBe(expected.signing_key_hex);
     });
   }
 

@@ -1,3 +1,4 @@
+import { unlisted } from '@s3kit/s3-core';
 import { COMMON_FLAGS } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
 import { EXIT_OK } from '../context.js';
@@ -20,7 +21,7 @@ async function body(scope: CommandScope): Promise<number> {
     const input =
       region === undefined || region === 'us-east-1'
         ? { Bucket: bucket }
-        : { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: region } };
+        : { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: unlisted(region) } };
     await client.createBucket(input, scope.ctx.signal ? { signal: scope.ctx.signal } : {});
     scope.print(`make_bucket: ${bucket}`);
     scope.emit({ created: bucket });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3kitError, systemClock } from '@s3kit/primitives';
 import type { Clock, Random } from '@s3kit/primitives';
-import { presignGetObject } from '@s3kit/s3-core';
+import { presignGetObject, unlisted } from '@s3kit/s3-core';
 import { startS3MockServer } from '@s3kit/s3-mock';
 import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
 import type { TransferProgress } from '@s3kit/s3-transfer';
@@ -117,7 +117,7 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     const { region } = await client.resolvedConfig();
     await timed(clock, steps, { step: 'create bucket', items: 1, bytes: 0, note: bucket }, () =>
       client.createBucket(
-        region === undefined || region === 'us-east-1' ? { Bucket: bucket } : { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: region } },
+        region === undefined || region === 'us-east-1' ? { Bucket: bucket } : { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: unlisted(region) } },
       ),
     );
     bucketCreated = true;

@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { Readable as Readables, createWriteStream, pipeline } from '#platform/node-streams';
 import { NetworkError, S3kitError } from '@s3kit/primitives';
 import type { HttpResponseBody } from '@s3kit/primitives';
 import { createChecksum } from '../checksums/checksum.js';
@@ -12,6 +11,7 @@ export const ERR_CHECKSUM_MISMATCH = 'ERR_CHECKSUM_MISMATCH';
 /** The body's checksum differs from the one the server stored: the data was corrupted on the way. */
 export class ChecksumMismatchError extends S3kitError {
   override readonly name = 'ChecksumMismatchError' as const;
+  declare readonly code: typeof ERR_CHECKSUM_MISMATCH;
   constructor(algorithm: string, expected: string, actual: string) {
     super(`Response body ${algorithm} checksum mismatch: expected ${expected}, computed ${actual}`, {
       code: ERR_CHECKSUM_MISMATCH,
@@ -109,7 +109,7 @@ export function createS3Body(body: HttpResponseBody, checks: BodyChecks = {}): S
     text: async () => new TextDecoder().decode(await bytes()),
     json: async <T>() => JSON.parse(new TextDecoder().decode(await bytes())) as T,
     toNodeReadable: () => {
-      const readable = Readable.from({ [Symbol.asyncIterator]: iterate }, { objectMode: false });
+      const readable = Readables.from({ [Symbol.asyncIterator]: iterate }, { objectMode: false });
       readable.once('close', () => void body.dump().catch(() => undefined));
       return readable;
     },

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
-import { ValidationError } from '@s3kit/primitives';
+import { createHash } from '#platform/hashes';
+import type { Hash } from '#platform/hashes';
+import { ValidationError, bytesToBase64 } from '@s3kit/primitives';
 import { crc32 } from './crc32.js';
 import { crc32c } from './crc32c.js';
 import { crc64ToBytes, updateCrc64Nvme } from './crc64-nvme.js';
@@ -66,7 +66,7 @@ function uint32Bytes(value: number): Uint8Array {
 }
 
 function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return bytesToBase64(bytes);
 }
 
 function finishOnce(compute: () => Uint8Array): () => Uint8Array {

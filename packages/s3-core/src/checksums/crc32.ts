@@ -1,4 +1,4 @@
-import * as zlib from 'node:zlib';
+import { nativeCrc32 } from '#platform/native-crc32';
 import { makeSlicingTables32, updateCrc32Sliced } from './crc32-slicing.js';
 
 /** Reflected IEEE polynomial of CRC32 (zlib, gzip, Ethernet). */
@@ -7,7 +7,7 @@ export const CRC32_POLY = 0xedb88320;
 type NativeCrc32 = (data: Uint8Array, value?: number) => number;
 
 // `zlib.crc32` exists from Node 20.15 / 22.2 and runs ~4 GB/s; older Nodes use the table version.
-const native = (zlib as { crc32?: NativeCrc32 }).crc32;
+const native: NativeCrc32 | undefined = nativeCrc32;
 let tables: Uint32Array | undefined;
 
 /** CRC32 in pure JavaScript (the fallback when `zlib.crc32` is missing); same contract as {@link crc32}. */

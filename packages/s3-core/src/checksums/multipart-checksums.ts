@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { ValidationError } from '@s3kit/primitives';
+import { createHash } from '#platform/hashes';
+import { ValidationError, base64ToBytes, bytesToBase64, concatBytes, hexToBytes } from '@s3kit/primitives';
 import type { ChecksumAlgorithm } from './checksum.js';
 import { DIGEST_LENGTHS, checksumBase64 } from './checksum.js';
 import { crc32Combine, crc32cCombine, crc64NvmeCombine } from './crc-combine.js';
@@ -15,9 +15,9 @@ export interface PartChecksum {
 /** Algorithms whose checksums combine into a FULL_OBJECT checksum. */
 export type FullObjectChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME';
 
-function decode(field: string, algorithm: ChecksumAlgorithm | 'MD5', base64: string): Buffer {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length !== DIGEST_LENGTHS[algorithm] || bytes.toString('base64') !== base64) {
+function decode(field: string, algorithm: ChecksumAlgorithm | 'MD5', base64: string): Uint8Array {
+  const bytes = base64ToBytes(base64);
+  if (bytes?.length !== DIGEST_LENGTHS[algorithm] || bytesToBase64(bytes) !== base64) {
     throw new ValidationError({ field, rule: `must be a base64 ${algorithm} digest of ${DIGEST_LENGTHS[algorithm]} bytes`, value: base64 });
   }
   return bytes;
@@ -32,26 +32,28 @@ function decode(field: string, algorithm: ChecksumAlgorithm | 'MD5', base64: str
  */
 export function compositeChecksum(algorithm: ChecksumAlgorithm, partChecksums: readonly string[]): string {
   if (partChecksums.length === 0) throw new ValidationError({ field: 'parts', rule: 'must hold at least one part' });
-  const raw = Buffer.concat(partChecksums.map((c, i) => decode(`parts[${i}].checksum`, algorithm, c)));
+  const raw = concatBytes(partChecksums.map((c, i) => decode(`parts[${i}].checksum`, algorithm, c)));
   return `${checksumBase64(algorithm, raw)}-${partChecksums.length}`;
 }
 
 interface RawPart {
-  bytes: Buffer;
+  bytes: Uint8Array;
   size: number;
 }
 
-function combineParts(algorithm: FullObjectChecksumAlgorithm, parts: readonly RawPart[]): Buffer {
-  const out = Buffer.alloc(DIGEST_LENGTHS[algorithm]);
+function combineParts(algorithm: FullObjectChecksumAlgorithm, parts: readonly RawPart[]): Uint8Array {
+  const out = new Uint8Array(DIGEST_LENGTHS[algorithm]);
+  const view = new DataView(out.buffer);
+  const read = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (algorithm === 'CRC64NVME') {
     let crc = 0n;
-    for (const part of parts) crc = crc64NvmeCombine(crc, part.bytes.readBigUInt64BE(0), part.size);
-    out.writeBigUInt64BE(crc);
+    for (const part of parts) crc = crc64NvmeCombine(crc, read(part.bytes).getBigUint64(0), part.size);
+    view.setBigUint64(0, crc);
   } else {
     const combine = algorithm === 'CRC32' ? crc32Combine : crc32cCombine;
     let crc = 0;
-    for (const part of parts) crc = combine(crc, part.bytes.readUInt32BE(0), part.size);
-    out.writeUInt32BE(crc);
+    for (const part of parts) crc = combine(crc, read(part.bytes).getUint32(0), part.size);
+    view.setUint32(0, crc >>> 0);
   }
   return out;
 }
@@ -72,7 +74,7 @@ export function fullObjectChecksum(algorithm: FullObjectChecksumAlgorithm, parts
     }
     return { bytes: decode(`parts[${i}].checksum`, algorithm, p.checksum), size: p.size };
   });
-  return combineParts(algorithm, raw).toString('base64');
+  return bytesToBase64(combineParts(algorithm, raw));
 }
 
 /**
@@ -88,7 +90,7 @@ export function multipartEtag(partEtags: readonly string[]): string {
   partEtags.forEach((etag, i) => {
     const hex = etag.replace(/^"|"$/g, '');
     if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new ValidationError({ field: `parts[${i}].ETag`, rule: 'must be a hex MD5 (32 digits)', value: etag });
-    md5.update(Buffer.from(hex, 'hex'));
+    md5.update(hexToBytes(hex)!);
   });
   return `"${md5.digest('hex')}-${partEtags.length}"`;
 }

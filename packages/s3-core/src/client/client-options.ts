@@ -52,7 +52,7 @@ export interface S3ClientOptions {
   credentials?: AwsCredentials | CredentialsProvider;
   /** Retry settings, or a shared strategy. */
   retry?: S3RetryOptions | RetryStrategy;
-  /** HTTP transport. @default createUndiciTransport() (closed by `client.close()`) */
+  /** HTTP transport. @default createDefaultTransport() from primitives: undici on Node, Bun and Deno, fetch on workerd and in browsers (closed by `client.close()`) */
   transport?: HttpTransport;
   /** Extra middleware, innermost last, run inside tracing and logging. @default [] */
   middleware?: readonly HttpMiddleware[];
@@ -84,6 +84,12 @@ export interface S3ClientOptions {
   profile?: string;
   /** Config resolver, or options for the default one (env, filesystem). @default createConfigResolver() */
   config?: ConfigResolver | ConfigResolverOptions;
+  /**
+   * An application id appended to the `User-Agent` of every request (`app/<id>`), to tell your
+   * applications apart in S3 server access logs and CloudTrail. 1 to 50 token characters.
+   * @default env `AWS_SDK_UA_APP_ID`, else none
+   */
+  userAgentAppId?: string;
 }
 
 /** Per-call options of `client.send()` and the convenience methods. */

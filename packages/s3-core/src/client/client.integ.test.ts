@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { testS3 } from '@s3kit/rgw-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paginateListObjectsV2 } from '../paginate/paginate.js';
+import { paginateListObjectsV2 } from '../paginate/paginators.js';
 import { presignGetObject, presignPost, presignPutObject } from '../presign/presign.js';
 import { S3Client } from './s3-client.js';
 

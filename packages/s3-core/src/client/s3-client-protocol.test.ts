@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ENV } from '../../test/mock-client.js';
 import { replayTransport } from '../../test/replay-transport.js';
 import type { CannedResponse } from '../../test/replay-transport.js';
-import { GetObject } from '../operations/get-object.js';
+import { isConditionalRequestConflict, isPreconditionFailed } from '../errors/s3-service-error.js';
+import { GetObject } from '../operations/objects.js';
 import { presignGetObject, presignPost, presignPutObject } from '../presign/presign.js';
 import type { S3ClientOptions } from './client-options.js';
 import { S3Client } from './s3-client.js';
@@ -23,6 +24,19 @@ function awsClient(responses: CannedResponse[], options: S3ClientOptions = {}) {
   const client = new S3Client({ region: 'us-west-2', credentials, transport, clock: createFakeClock({ instant: true }), config: { env: EMPTY_ENV }, ...options });
   return { client, transport };
 }
+
+describe('conditional writes', () => {
+  it('a raced conditional write (409 ConditionalRequestConflict) is typed, not retried, and names the key', async () => {
+    const body = '<Error><Code>ConditionalRequestConflict</Code><Message>A conflicting operation occurred</Message><RequestId>r1</RequestId></Error>';
+    const { client, transport } = awsClient([{ status: 409, body }]);
+    const err = await client.putObject({ Bucket: 'photos', Key: 'lock', Body: 'me', IfNoneMatch: '*' }).catch((e: unknown) => e);
+    expect(isConditionalRequestConflict(err)).toBe(true);
+    expect(isPreconditionFailed(err)).toBe(false);
+    expect(err).toMatchObject({ statusCode: 409, retryable: false, key: 'lock', operation: 'PutObject' });
+    expect(transport.requests).toHaveLength(1);
+    expect(transport.requests[0]!.headers['if-none-match']).toBe('*');
+  });
+});
 
 describe('region redirects', () => {
   it('follows a 301 PermanentRedirect once, re-signs for the bucket region and caches it', async () => {

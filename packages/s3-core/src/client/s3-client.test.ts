@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isS3ServiceError } from '../errors/s3-service-error.js';
-import { GetObject } from '../operations/get-object.js';
-import { ListObjectsV2 } from '../operations/list-objects-v2.js';
+import { isConditionalRequestConflict, isPreconditionFailed, isS3ServiceError } from '../errors/s3-service-error.js';
+import { GetObject } from '../operations/objects.js';
+import { ListObjectsV2 } from '../operations/listing.js';
 import { mockClient } from '../../test/mock-client.js';
 
 const md5hex = (s: string | Uint8Array): string => createHash('md5').update(s).digest('hex');
@@ -126,6 +126,22 @@ describe('S3Client objects and buckets (s3-mock)', () => {
     });
     await client.putObject({ Bucket: 'bucket-1', Key: 'c', Body: 'three', IfMatch: first.ETag! });
     expect(await (await client.getObject({ Bucket: 'bucket-1', Key: 'c' })).Body.text()).toBe('three');
+    const stale = await client.putObject({ Bucket: 'bucket-1', Key: 'c', Body: 'four', IfMatch: first.ETag! }).catch((e: unknown) => e);
+    expect(isPreconditionFailed(stale)).toBe(true);
+    expect(isConditionalRequestConflict(stale)).toBe(false);
+  });
+
+  it('completes a multipart upload conditionally: 412 when the key exists, typed', async () => {
+    const { client } = await setup({}, { minPartSize: 1 });
+    await client.putObject({ Bucket: 'bucket-1', Key: 'taken', Body: 'x' });
+    const { UploadId } = await client.createMultipartUpload({ Bucket: 'bucket-1', Key: 'taken' });
+    const { ETag } = await client.uploadPart({ Bucket: 'bucket-1', Key: 'taken', UploadId: UploadId!, PartNumber: 1, Body: 'y' });
+    const err = await client
+      .completeMultipartUpload({ Bucket: 'bucket-1', Key: 'taken', UploadId: UploadId!, IfNoneMatch: '*', MultipartUpload: { Parts: [{ PartNumber: 1, ETag: ETag! }] } })
+      .catch((e: unknown) => e);
+    expect(isPreconditionFailed(err)).toBe(true);
+    expect(err).toMatchObject({ operation: 'CompleteMultipartUpload', key: 'taken' });
+    await client.abortMultipartUpload({ Bucket: 'bucket-1', Key: 'taken', UploadId: UploadId! });
   });
 
   it('stores tagging, storage class, ACL and SSE-C headers', async () => {

@@ -42,7 +42,20 @@ export function validateBucketName(name: string, rules: BucketNameRules = 'acces
   if (name.includes('..')) fail('must not contain two adjacent periods', name);
   if (IPV4.test(name)) fail('must not be formatted as an IP address', name);
   for (const prefix of RESERVED_PREFIXES) if (name.startsWith(prefix)) fail(`must not start with the reserved prefix "${prefix}"`, name);
+  // A directory bucket (S3 Express One Zone) is named `base--zone-id--x-s3`, the one reserved suffix it may use.
+  if (directoryBucketZone(name) !== undefined && !name.slice(0, -6).includes('.')) return;
   for (const suffix of RESERVED_SUFFIXES) if (name.endsWith(suffix)) fail(`must not end with the reserved suffix "${suffix}"`, name);
+}
+
+const DIRECTORY_BUCKET = /^[a-z0-9][a-z0-9.-]*?--([a-z0-9-]+)--x-s3$/;
+
+/**
+ * The availability zone id of a directory bucket (S3 Express One Zone) name, `usw2-az1` in
+ * `photos--usw2-az1--x-s3`; `undefined` for a general purpose bucket.
+ * @example `directoryBucketZone('photos--usw2-az1--x-s3') // 'usw2-az1'`
+ */
+export function directoryBucketZone(name: string): string | undefined {
+  return DIRECTORY_BUCKET.exec(name)?.[1];
 }
 
 /**

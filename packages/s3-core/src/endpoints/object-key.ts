@@ -1,4 +1,4 @@
-import { ValidationError, encodeRfc3986 } from '@s3kit/primitives';
+import { ValidationError, encodeRfc3986, utf8ByteLength } from '@s3kit/primitives';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -15,7 +15,7 @@ export const MAX_KEY_BYTES = 1024;
 export function validateObjectKey(key: string, field = 'Key'): void {
   if (typeof key !== 'string' || key.length === 0) throw new ValidationError({ field, rule: 'must be a non-empty string', value: key });
   if (LONE_SURROGATE.test(key)) throw new ValidationError({ field, rule: 'must not contain a lone UTF-16 surrogate', value: key });
-  const bytes = Buffer.byteLength(key, 'utf8');
+  const bytes = utf8ByteLength(key);
   if (bytes > MAX_KEY_BYTES) throw new ValidationError({ field, rule: `must be at most ${MAX_KEY_BYTES} UTF-8 bytes (got ${bytes})`, value: key });
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '@s3kit/primitives';
-import { isVirtualHostableBucket, validateBucketName } from './bucket-name.js';
+import { directoryBucketZone, isVirtualHostableBucket, validateBucketName } from './bucket-name.js';
 import { encodeKeyPath } from './object-key.js';
 
 /** Input of {@link resolveEndpoint}. */
@@ -27,6 +27,12 @@ export interface EndpointParams {
   useFips?: boolean;
   /** In us-east-1, use the legacy global endpoint `s3.amazonaws.com`. @default false */
   useGlobalEndpoint?: boolean;
+  /** The operation goes to S3 Object Lambda (`WriteGetObjectResponse`). @default false */
+  useObjectLambdaEndpoint?: boolean;
+  /** A directory bucket's control-plane operation (bucket settings, `ListDirectoryBuckets`). @default false */
+  useS3ExpressControlEndpoint?: boolean;
+  /** Sign directory bucket requests with plain SigV4 instead of session credentials (CopyObject, UploadPartCopy, CreateSession). @default false */
+  disableS3ExpressSessionAuth?: boolean;
 }
 
 /** Where a request goes and how it is signed. */
@@ -44,6 +50,10 @@ export interface ResolvedEndpoint {
   pathPrefix: string;
   /** Region to sign with. */
   signingRegion: string;
+  /** Service name to sign with: `s3`, `s3express` (directory buckets) or `s3-object-lambda`. */
+  signingName: 's3' | 's3express' | 's3-object-lambda';
+  /** `sigv4-s3express`: sign with the bucket's session credentials (CreateSession); else plain SigV4. */
+  authScheme: 'sigv4' | 'sigv4-s3express';
   /** Addressing style used. */
   style: 'virtual' | 'path';
 }
@@ -58,7 +68,7 @@ interface Partition {
 // Partitions by region prefix, from the AWS partitions file (aws-cn, aws-us-gov, aws-iso*).
 const PARTITIONS: readonly [RegExp, Partition][] = [
   [/^cn-/, { suffix: 'amazonaws.com.cn', dualstack: true, fips: false, accelerate: false }],
-  [/^us-gov-/, { suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: false }],
+  [/^us-gov-/, { suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: true }],
   [/^us-isob-/, { suffix: 'sc2s.sgov.gov', dualstack: false, fips: true, accelerate: false }],
   [/^us-isof-/, { suffix: 'csp.hci.ic.gov', dualstack: false, fips: true, accelerate: false }],
   [/^us-iso-/, { suffix: 'c2s.ic.gov', dualstack: false, fips: true, accelerate: false }],
@@ -89,7 +99,8 @@ function awsHost(params: EndpointParams): { hostname: string; signingRegion: str
   const fips = params.useFips === true;
   if (dualstack && !partition.dualstack) invalid('useDualstack', `is not supported in region ${region}`);
   if (fips && !partition.fips) invalid('useFips', `is not supported in region ${region}`);
-  if (params.useAccelerate === true) {
+  // Acceleration is per bucket: service operations (ListBuckets) keep the regional endpoint, as the rules say.
+  if (params.useAccelerate === true && params.bucket !== undefined) {
     if (!partition.accelerate) invalid('useAccelerate', `is not supported in region ${region}`);
     if (fips) invalid('useAccelerate', 'cannot be combined with useFips');
     return { hostname: dualstack ? 's3-accelerate.dualstack.amazonaws.com' : 's3-accelerate.amazonaws.com', signingRegion: region };
@@ -131,6 +142,16 @@ export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
   const { bucket, region } = params;
   if (typeof region !== 'string' || !REGION.test(region)) invalid('region', 'must be an AWS region name such as "eu-west-1"', region);
   if (bucket !== undefined) validateBucketName(bucket);
+  // The rules' first checks, whatever the bucket or operation.
+  if (params.useAccelerate === true && params.useFips === true) invalid('useAccelerate', 'cannot be combined with useFips');
+  if (params.endpoint !== undefined) {
+    if (params.useDualstack === true) invalid('useDualstack', 'cannot be combined with a custom endpoint');
+    if (params.useFips === true) invalid('useFips', 'cannot be combined with a custom endpoint');
+    if (params.useAccelerate === true) invalid('useAccelerate', 'cannot be combined with a custom endpoint');
+  }
+  if (params.useObjectLambdaEndpoint === true) return objectLambdaEndpoint(params);
+  const zone = bucket === undefined ? undefined : directoryBucketZone(bucket);
+  if (zone !== undefined || (bucket === undefined && params.useS3ExpressControlEndpoint === true)) return s3ExpressEndpoint(params, zone);
   let protocol: 'https:' | 'http:' = 'https:';
   let hostname: string;
   let port: number | undefined;
@@ -139,9 +160,6 @@ export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
   let preferVirtual: boolean;
   let canVirtual = true;
   if (params.endpoint !== undefined) {
-    if (params.useAccelerate === true) invalid('useAccelerate', 'cannot be combined with a custom endpoint');
-    if (params.useFips === true) invalid('useFips', 'cannot be combined with a custom endpoint');
-    if (params.useDualstack === true) invalid('useDualstack', 'cannot be combined with a custom endpoint');
     let url: URL;
     try {
       url = typeof params.endpoint === 'string' ? new URL(params.endpoint) : params.endpoint;
@@ -162,7 +180,8 @@ export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
     ({ hostname, signingRegion } = awsHost(params));
     preferVirtual = params.forcePathStyle !== true;
   }
-  if (bucket === undefined) return { protocol, hostname, port, pathPrefix: basePath, signingRegion, style: 'path' };
+  const signing = { signingRegion, signingName: 's3', authScheme: 'sigv4' } as const;
+  if (bucket === undefined) return { protocol, hostname, port, pathPrefix: basePath, ...signing, style: 'path' };
 
   const dnsOk = isVirtualHostableBucket(bucket) && !(protocol === 'https:' && bucket.includes('.'));
   if (params.useAccelerate === true) {
@@ -170,9 +189,76 @@ export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
     if (!dnsOk) invalid('Bucket', 'must be DNS-compatible without dots to use Transfer Acceleration', bucket);
   }
   if (preferVirtual && canVirtual && dnsOk) {
-    return { protocol, hostname: `${bucket}.${hostname}`, port, pathPrefix: basePath, signingRegion, style: 'virtual' };
+    return { protocol, hostname: `${bucket}.${hostname}`, port, pathPrefix: basePath, ...signing, style: 'virtual' };
   }
-  return { protocol, hostname, port, pathPrefix: `${basePath}/${encodeKeyPath(bucket)}`, signingRegion, style: 'path' };
+  return { protocol, hostname, port, pathPrefix: `${basePath}/${encodeKeyPath(bucket)}`, ...signing, style: 'path' };
+}
+
+/** A custom endpoint URL, checked: its protocol, host, port and base path. */
+function customUrl(params: EndpointParams): { protocol: 'https:' | 'http:'; hostname: string; port: number | undefined; basePath: string } {
+  let url: URL;
+  try {
+    url = typeof params.endpoint === 'string' ? new URL(params.endpoint) : params.endpoint!;
+  } catch (err) {
+    throw new ValidationError({ field: 'endpoint', rule: 'must be an absolute http(s) URL', value: String(params.endpoint), cause: err });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid('endpoint', 'must use http: or https:', url.protocol);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') invalid('endpoint', 'must not have a query, fragment or credentials');
+  return { protocol: url.protocol, hostname: url.hostname, port: url.port === '' ? undefined : Number(url.port), basePath: url.pathname.replace(/\/+$/, '') };
+}
+
+/** S3 Object Lambda (`WriteGetObjectResponse`): `s3-object-lambda.<region>`, signed as `s3-object-lambda`. */
+function objectLambdaEndpoint(params: EndpointParams): ResolvedEndpoint {
+  const { region } = params;
+  if (params.useAccelerate === true) invalid('useAccelerate', 'is not supported by S3 Object Lambda');
+  if (params.useDualstack === true) invalid('useDualstack', 'is not supported by S3 Object Lambda');
+  const signing = { signingRegion: region, signingName: 's3-object-lambda', authScheme: 'sigv4', style: 'path' } as const;
+  if (params.endpoint !== undefined) {
+    const { protocol, hostname, port, basePath } = customUrl(params);
+    return { protocol, hostname, port, pathPrefix: basePath, ...signing };
+  }
+  const partition = partitionOf(region);
+  if (params.useFips === true && !partition.fips) invalid('useFips', `is not supported in region ${region}`);
+  const host = `s3-object-lambda${params.useFips === true ? '-fips' : ''}.${region}.${partition.suffix}`;
+  return { protocol: 'https:', hostname: host, port: undefined, pathPrefix: '', ...signing };
+}
+
+/**
+ * S3 Express One Zone (directory buckets), as AWS's endpoint rules say: data-plane requests go to
+ * the bucket's zonal endpoint (`bucket.s3express-<zone>.<region>.amazonaws.com`) and are signed
+ * with session credentials; control-plane ones (bucket settings, `ListDirectoryBuckets`) go to
+ * `s3express-control.<region>.amazonaws.com/bucket` with plain SigV4. Both sign as `s3express`.
+ */
+function s3ExpressEndpoint(params: EndpointParams, zone: string | undefined): ResolvedEndpoint {
+  const { bucket, region } = params;
+  if (params.useAccelerate === true && bucket !== undefined) invalid('useAccelerate', 'is not supported by S3 Express One Zone');
+  const control = params.useS3ExpressControlEndpoint === true;
+  const sessionAuth = params.disableS3ExpressSessionAuth !== true;
+  if (params.endpoint !== undefined) {
+    // A custom endpoint serves both planes: the rules keep session auth unless the operation turns it off.
+    const signing = { signingRegion: region, signingName: 's3express', authScheme: sessionAuth && bucket !== undefined ? 'sigv4-s3express' : 'sigv4' } as const;
+    const { protocol, hostname, port, basePath } = customUrl(params);
+    if (bucket === undefined) return { protocol, hostname, port, pathPrefix: basePath, ...signing, style: 'path' };
+    if (IPV4_HOST.test(hostname) || hostname.startsWith('[')) {
+      return { protocol, hostname, port, pathPrefix: `${basePath}/${encodeURIComponent(bucket)}`, ...signing, style: 'path' };
+    }
+    if (!isVirtualHostableBucket(bucket) || bucket.includes('.')) invalid('Bucket', 'must be a valid host label for S3 Express One Zone', bucket);
+    return { protocol, hostname: `${bucket}.${hostname}`, port, pathPrefix: basePath, ...signing, style: 'virtual' };
+  }
+  const signing = { signingRegion: region, signingName: 's3express', authScheme: sessionAuth && !control ? 'sigv4-s3express' : 'sigv4' } as const;
+  const partition = partitionOf(region);
+  if (params.useFips === true && !partition.fips) invalid('useFips', `is not supported in region ${region}`);
+  if (params.useDualstack === true && !partition.dualstack) invalid('useDualstack', `is not supported in region ${region}`);
+  const fips = params.useFips === true ? '-fips' : '';
+  const dualstack = params.useDualstack === true ? '.dualstack' : '';
+  if (control) {
+    const hostname = `s3express-control${fips}${dualstack}.${region}.${partition.suffix}`;
+    const pathPrefix = bucket === undefined ? '' : `/${encodeURIComponent(bucket)}`;
+    return { protocol: 'https:', hostname, port: undefined, pathPrefix, ...signing, style: 'path' };
+  }
+  if (!isVirtualHostableBucket(bucket!) || bucket!.includes('.')) invalid('Bucket', 'must be a valid host label for S3 Express One Zone', bucket);
+  const hostname = `${bucket!}.s3express${fips}-${zone!}${dualstack}.${region}.${partition.suffix}`;
+  return { protocol: 'https:', hostname, port: undefined, pathPrefix: '', ...signing, style: 'virtual' };
 }
 
 /**

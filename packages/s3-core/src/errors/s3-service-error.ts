@@ -1,4 +1,5 @@
 import { S3kitError, classifyError, isS3kitError } from '@s3kit/primitives';
+import type { S3ErrorCode } from './s3-error-code.js';
 
 /** Options of {@link S3ServiceError}. */
 export interface S3ServiceErrorOptions {
@@ -49,6 +50,8 @@ function describeTarget(bucket: string | undefined, key: string | undefined): st
  */
 export class S3ServiceError extends S3kitError {
   override readonly name = 'S3ServiceError' as const;
+  /** S3's code verbatim: switch over the known codes (`KnownS3ErrorCode`), with a `default` for other servers' codes. */
+  declare readonly code: S3ErrorCode;
   /** HTTP status of the response. */
   readonly statusCode: number;
   /** S3's own message, whitespace collapsed. */
@@ -104,4 +107,30 @@ export function isS3ServiceError(value: unknown): value is S3ServiceError {
  */
 export function isNotFoundError(value: unknown): value is S3ServiceError {
   return isS3ServiceError(value) && value.statusCode === 404;
+}
+
+/**
+ * Whether `value` is a failed condition: `PreconditionFailed` (412), as a conditional write
+ * (`IfNoneMatch: '*'` on an existing key, `IfMatch` on another ETag) or read answers.
+ * @example
+ * ```ts
+ * try {
+ *   await client.putObject({ Bucket: 'photos', Key: 'lock', Body: 'me', IfNoneMatch: '*' });
+ * } catch (err) {
+ *   if (isPreconditionFailed(err)) console.log('someone else holds the lock');
+ *   else throw err;
+ * }
+ * ```
+ */
+export function isPreconditionFailed(value: unknown): value is S3ServiceError {
+  return isS3ServiceError(value) && value.statusCode === 412;
+}
+
+/**
+ * Whether `value` is S3's `ConditionalRequestConflict` (409): a conditional write raced another
+ * write of the same key (or a multipart upload was completed or aborted meanwhile). Read the
+ * object again, then decide whether to retry.
+ */
+export function isConditionalRequestConflict(value: unknown): value is S3ServiceError {
+  return isS3ServiceError(value) && value.statusCode === 409 && value.code === 'ConditionalRequestConflict';
 }

@@ -68,8 +68,9 @@ const rows: Row[] = [
     input: upload,
     expected: {
       IsTruncated: true,
-      PartNumberMarker: '1',
-      NextPartNumberMarker: '3',
+      // Integers in the model (botocore reads them as numbers).
+      PartNumberMarker: 1,
+      NextPartNumberMarker: 3,
       MaxParts: 2,
       StorageClass: 'STANDARD',
       Initiator: { ID: 'arn:aws:iam::111122223333:user/some-user-11116a31-17b5-4fb7-9df5-b288870f11xx', DisplayName: expect.any(String) },

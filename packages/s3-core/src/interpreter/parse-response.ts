@@ -1,9 +1,11 @@
-/** Reads an operation's output from the response headers and XML body. */
+/** Reads an operation's output from the response headers and XML or text body. */
 import type { HttpResponse } from '@s3kit/primitives';
+import type { EventMessage } from '../body/event-stream.js';
 import { parseXmlFast } from '../xml/fast-xml-reader.js';
 import type { XmlObject } from '../xml/xml-parser.js';
-import type { CompiledOperation } from './compile.js';
-import { readScalar, readShape, readStructure } from './xml-shapes.js';
+import type { CompiledOperation, HeaderTarget } from './compile.js';
+import type { EventSpec } from './spec.js';
+import { readField, readScalar, readShape, readStructure } from './xml-shapes.js';
 
 /**
  * Decodes an `encoding-type=url` value as S3 encodes it (`+` for space, as botocore's
@@ -17,6 +19,23 @@ export function urlDecode(value: string): string {
   }
 }
 
+/** Splits a list header (RFC 9110: comma-separated, items may be quoted). */
+function splitListHeader(text: string): string[] {
+  const items: string[] = [];
+  for (const m of text.matchAll(/\s*(?:"((?:[^"\\]|\\.)*)"|([^,]*?))\s*(?:,|$)/g)) {
+    if (m.index >= text.length) break;
+    const item = m[1] === undefined ? m[2]! : m[1].replace(/\\(.)/g, '$1');
+    if (item !== '' || m[1] !== undefined) items.push(item);
+  }
+  return items;
+}
+
+function headerValue(target: HeaderTarget, raw: string): unknown {
+  if (target.codec?.decode !== undefined) return target.codec.decode(raw);
+  if (target.list) return splitListHeader(raw).map((item) => readScalar(target.type, item));
+  return target.type === 'string' ? raw : readScalar(target.type, raw);
+}
+
 /** Fills `out` from the response headers bound in the spec. */
 export function readHeaders(op: CompiledOperation, response: HttpResponse, out: Record<string, unknown>): void {
   const headers = response.headers;
@@ -25,7 +44,7 @@ export function readHeaders(op: CompiledOperation, response: HttpResponse, out: 
     if (targets !== undefined) {
       const raw = headers[name]!;
       for (const target of targets) {
-        const value = target.type === 'string' ? raw : readScalar(target.type, raw);
+        const value = headerValue(target, raw);
         if (value !== undefined) out[target.member] = value;
       }
       continue;
@@ -54,28 +73,67 @@ function decodeField(out: Record<string, unknown>, field: string): void {
 }
 
 /**
- * Fills `out` from an XML response body. `autoUrlEncoding`: s3kit asked for `encoding-type=url`
- * itself, so the spec's listed fields are decoded and `EncodingType` is not reported.
+ * Fills `out` from a response body read whole: the text payload as is, or the XML document (its
+ * root as the payload structure, or its children as members; a root that is a text element fills
+ * the member of its name, as `<LocationConstraint>` does). `autoUrlEncoding`: s3kit asked for
+ * `encoding-type=url` itself, so the spec's listed fields are decoded and `EncodingType` is not reported.
  * @throws {XmlParseError} `ERR_XML` for malformed (also truncated) XML.
  */
-export function readXmlBody(op: CompiledOperation, text: string, out: Record<string, unknown>, autoUrlEncoding: boolean): void {
+export function readBody(op: CompiledOperation, text: string, out: Record<string, unknown>, autoUrlEncoding: boolean): void {
+  const payload = op.outputPayload;
+  if (payload?.kind === 'text') {
+    out[payload.member] = text;
+    return;
+  }
   if (text.trim() === '') return;
-  const doc = parseXmlFast(text, { arrayPaths: op.arrayPaths });
-  const rootValue = Object.values(doc)[0];
+  const doc = parseXmlFast(text);
+  const rootName = Object.keys(doc)[0];
+  const rootValue = rootName === undefined ? undefined : doc[rootName];
   const root: XmlObject = typeof rootValue === 'object' && !Array.isArray(rootValue) ? rootValue : {};
-  if (op.xmlRoot) out[op.xmlRoot[0]] = readStructure(op.xmlRoot[1], root);
+  if (payload?.kind === 'xml' && payload.shape !== undefined) out[payload.member] = readStructure(payload.shape, root);
   for (const [member, name, shape] of op.xmlMembers) {
-    const raw = root[name];
-    if (raw === undefined) continue;
-    const value =
-      typeof shape !== 'string' && shape.type === 'list' && shape.flattened
-        ? (Array.isArray(raw) ? raw : [raw]).map((item) => readShape(shape.member, item))
-        : readShape(shape, raw);
+    const raw = typeof rootValue === 'string' ? (name === rootName ? rootValue : undefined) : root[name];
+    const value = readField({ shape }, raw);
     if (value !== undefined) out[member] = value;
   }
   const encoding = op.spec.urlEncoding;
   if (encoding && autoUrlEncoding) {
     for (const field of encoding.fields) decodeField(out, field);
     Reflect.deleteProperty(out, encoding.member);
+  }
+}
+
+/**
+ * Turns event stream messages into the output's events: `{ Records: { Payload } }`, `{ Stats: {
+ * Details } }`, `{ End: {} }`... by the spec's event table. Event types the table lacks (added by AWS
+ * later) are skipped; an `error` or `exception` message becomes the error `failure` builds.
+ */
+export async function* readEvents(
+  events: Readonly<Record<string, EventSpec>>,
+  messages: AsyncIterable<EventMessage>,
+  failure: (code: string, message: string | undefined) => Error,
+): AsyncGenerator<Record<string, Record<string, unknown>>> {
+  for await (const { headers, payload } of messages) {
+    const type = headers[':message-type'];
+    if (type === 'error' || type === 'exception') {
+      const code = headers[':error-code'] ?? headers[':exception-type'];
+      const message = headers[':error-message'];
+      throw failure(typeof code === 'string' ? code : 'UnknownError', typeof message === 'string' ? message : undefined);
+    }
+    const name = headers[':event-type'];
+    const event = typeof name === 'string' ? events[name] : undefined;
+    if (event === undefined || typeof name !== 'string') continue;
+    const value: Record<string, unknown> = {};
+    const spec = event.payload;
+    if (spec !== undefined) {
+      if (spec.shape === 'blob') value[spec.member] = payload;
+      else if (payload.byteLength > 0) {
+        const doc = parseXmlFast(new TextDecoder().decode(payload));
+        const root = Object.values(doc)[0];
+        const read = typeof spec.shape !== 'string' && spec.shape.type === 'structure' && typeof root === 'object' && !Array.isArray(root) ? readStructure(spec.shape, root) : readShape(spec.shape, root);
+        if (read !== undefined) value[spec.member] = read;
+      }
+    }
+    yield { [name]: value };
   }
 }

@@ -3,9 +3,10 @@ import { mockClient } from '../../test/mock-client.js';
 import { replayTransport } from '../../test/replay-transport.js';
 import { EMPTY_ENV } from '../../test/mock-client.js';
 import { S3Client } from '../client/s3-client.js';
-import { GetObject } from '../operations/get-object.js';
-import { ListObjectsV2 } from '../operations/list-objects-v2.js';
-import { paginate, paginateListBuckets, paginateListMultipartUploads, paginateListObjectsV2, paginateListParts } from './paginate.js';
+import { GetObject } from '../operations/objects.js';
+import { ListObjectsV2 } from '../operations/listing.js';
+import { paginate } from './paginate.js';
+import { paginateListBuckets, paginateListMultipartUploads, paginateListObjectsV2, paginateListParts } from './paginators.js';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

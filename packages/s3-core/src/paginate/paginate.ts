@@ -1,14 +1,6 @@
 import { S3kitError, throwIfAborted } from '@s3kit/primitives';
-import type { S3Client } from '../client/s3-client.js';
+import type { S3BaseClient } from '../client/base-client.js';
 import type { Operation, ResponseMetadata } from '../interpreter/spec.js';
-import { ListBuckets } from '../operations/list-buckets.js';
-import type { ListBucketsInput, ListBucketsOutput } from '../operations/list-buckets.js';
-import { ListMultipartUploads } from '../operations/list-multipart-uploads.js';
-import type { ListMultipartUploadsInput, ListMultipartUploadsOutput } from '../operations/list-multipart-uploads.js';
-import { ListObjectsV2 } from '../operations/list-objects-v2.js';
-import type { ListObjectsV2Input, ListObjectsV2Output } from '../operations/list-objects-v2.js';
-import { ListParts } from '../operations/list-parts.js';
-import type { ListPartsInput, ListPartsOutput } from '../operations/list-parts.js';
 
 /** Code of the error thrown when a server returns the same page token twice. */
 export const ERR_PAGINATION_LOOP = 'ERR_PAGINATION_LOOP';
@@ -25,6 +17,35 @@ export interface PaginateOptions {
   timeoutMs?: number;
 }
 
+/** Reads a path of an output: `Member`, `List[-1].Member` (negative indexes count from the end). */
+function readPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const step of path.split('.')) {
+    const m = /^(\w+)(?:\[(-?\d+)\])?$/.exec(step);
+    if (m === null || typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[m[1]!];
+    if (m[2] !== undefined) {
+      if (!Array.isArray(current)) return undefined;
+      const i = Number(m[2]);
+      current = current.at(i);
+    }
+  }
+  return current;
+}
+
+/**
+ * The value of a paginator's output token expression (the model's `paginators-1.json` form):
+ * alternatives separated by `||`, the first present and non-empty one wins (ListObjects v1 pages by
+ * `NextMarker`, or by the last key when the server leaves `NextMarker` out).
+ */
+export function readToken(output: unknown, expression: string): unknown {
+  for (const alternative of expression.split('||')) {
+    const value = readPath(output, alternative.trim());
+    if (value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
  * Iterates the pages of any operation whose spec has a `paginator`: copies the next-page tokens
  * from each output into the next input, until the output says it is not truncated or has no token.
@@ -36,7 +57,7 @@ export interface PaginateOptions {
  * ```
  */
 export async function* paginate<I, O>(
-  client: S3Client,
+  client: S3BaseClient,
   op: Operation<I, O>,
   input: I,
   options: PaginateOptions = {},
@@ -51,10 +72,9 @@ export async function* paginate<I, O>(
     throwIfAborted(options.signal);
     const output = await client.send(op, next as I, sendOptions);
     yield output;
-    const values = output as Record<string, unknown>;
-    const tokens = paginator.outputTokens.map((name) => values[name]);
-    if (paginator.truncated !== undefined && values[paginator.truncated] !== true) return;
-    if (tokens[0] === undefined || tokens[0] === '') return;
+    const tokens = paginator.outputTokens.map((expression) => readToken(output, expression));
+    if (paginator.truncated !== undefined && (output as Record<string, unknown>)[paginator.truncated] !== true) return;
+    if (tokens[0] === undefined) return;
     const joined = JSON.stringify(tokens);
     if (joined === previous) {
       throw new S3kitError(`${op.name} returned the same page token twice; stopping instead of looping`, { code: ERR_PAGINATION_LOOP });
@@ -66,72 +86,4 @@ export async function* paginate<I, O>(
       else next[name] = token;
     });
   }
-}
-
-/**
- * Iterates the pages of a listing (`ContinuationToken`).
- * @example
- * ```ts
- * for await (const page of paginateListObjectsV2(client, { Bucket: 'photos', Prefix: '2024/' })) {
- *   for (const object of page.Contents ?? []) console.log(object.Key);
- * }
- * ```
- */
-export function paginateListObjectsV2(
-  client: S3Client,
-  input: ListObjectsV2Input,
-  options?: PaginateOptions,
-): AsyncGenerator<ListObjectsV2Output & { $metadata: ResponseMetadata }, void, undefined> {
-  return paginate(client, ListObjectsV2, input, options);
-}
-
-/**
- * Iterates the pages of ListBuckets (paged when `pageSize`/`MaxBuckets` is set).
- * @example
- * ```ts
- * for await (const page of paginateListBuckets(client, { MaxBuckets: 100 })) {
- *   for (const bucket of page.Buckets ?? []) console.log(bucket.Name);
- * }
- * ```
- */
-export function paginateListBuckets(
-  client: S3Client,
-  input: ListBucketsInput = {},
-  options?: PaginateOptions,
-): AsyncGenerator<ListBucketsOutput & { $metadata: ResponseMetadata }, void, undefined> {
-  return paginate(client, ListBuckets, input, options);
-}
-
-/**
- * Iterates the pages of ListParts (`PartNumberMarker`).
- * @example
- * ```ts
- * const parts = [];
- * for await (const page of paginateListParts(client, { Bucket: 'photos', Key: 'video.mp4', UploadId })) parts.push(...(page.Parts ?? []));
- * ```
- */
-export function paginateListParts(
-  client: S3Client,
-  input: ListPartsInput,
-  options?: PaginateOptions,
-): AsyncGenerator<ListPartsOutput & { $metadata: ResponseMetadata }, void, undefined> {
-  return paginate(client, ListParts, input, options);
-}
-
-/**
- * Iterates the pages of ListMultipartUploads (`KeyMarker` + `UploadIdMarker`).
- * @example
- * ```ts
- * // Abort every unfinished upload of a bucket:
- * for await (const page of paginateListMultipartUploads(client, { Bucket: 'photos' })) {
- *   for (const u of page.Uploads ?? []) await client.abortMultipartUpload({ Bucket: 'photos', Key: u.Key!, UploadId: u.UploadId! });
- * }
- * ```
- */
-export function paginateListMultipartUploads(
-  client: S3Client,
-  input: ListMultipartUploadsInput,
-  options?: PaginateOptions,
-): AsyncGenerator<ListMultipartUploadsOutput & { $metadata: ResponseMetadata }, void, undefined> {
-  return paginate(client, ListMultipartUploads, input, options);
 }

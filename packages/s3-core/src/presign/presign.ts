@@ -1,8 +1,7 @@
-import type { PresignUrlOptions, PresignedPost, PresignPostOptions, PresignedUrl, S3Client } from '../client/s3-client.js';
-import { GetObject } from '../operations/get-object.js';
-import type { GetObjectInput } from '../operations/get-object.js';
-import { PutObject } from '../operations/put-object.js';
-import type { PutObjectInput } from '../operations/put-object.js';
+import type { S3BaseClient } from '../client/base-client.js';
+import type { PresignUrlOptions, PresignedPost, PresignPostOptions, PresignedUrl } from '../client/presign-request.js';
+import { GetObject, PutObject } from '../operations/objects.js';
+import type { GetObjectInput, PutObjectInput } from '../operations/objects.js';
 
 /**
  * A presigned GetObject URL (`response-*` overrides, `VersionId`, SSE-C headers supported).
@@ -12,7 +11,7 @@ import type { PutObjectInput } from '../operations/put-object.js';
  * const { url } = await presignGetObject(client, { Bucket: 'photos', Key: 'a.jpg', ResponseContentDisposition: 'attachment' }, { expiresIn: 600 });
  * ```
  */
-export function presignGetObject(client: S3Client, input: GetObjectInput, options?: PresignUrlOptions): Promise<PresignedUrl> {
+export function presignGetObject(client: S3BaseClient, input: GetObjectInput, options?: PresignUrlOptions): Promise<PresignedUrl> {
   return client.presign(GetObject, input, options);
 }
 
@@ -26,7 +25,7 @@ export function presignGetObject(client: S3Client, input: GetObjectInput, option
  * await fetch(url, { method, headers, body: png });
  * ```
  */
-export function presignPutObject(client: S3Client, input: Omit<PutObjectInput, 'Body'>, options?: PresignUrlOptions): Promise<PresignedUrl> {
+export function presignPutObject(client: S3BaseClient, input: Omit<PutObjectInput, 'Body'>, options?: PresignUrlOptions): Promise<PresignedUrl> {
   return client.presign(PutObject, input, options);
 }
 
@@ -42,6 +41,6 @@ export function presignPutObject(client: S3Client, input: Omit<PutObjectInput, '
  * await fetch(url, { method: 'POST', body: form });
  * ```
  */
-export function presignPost(client: S3Client, options: PresignPostOptions): Promise<PresignedPost> {
+export function presignPost(client: S3BaseClient, options: PresignPostOptions): Promise<PresignedPost> {
   return client.presignPost(options);
 }

@@ -9,6 +9,7 @@ export const ERR_XML = 'ERR_XML';
  */
 export class XmlParseError extends S3kitError {
   override readonly name = 'XmlParseError' as const;
+  declare readonly code: typeof ERR_XML;
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, { code: ERR_XML, cause: options.cause });
   }

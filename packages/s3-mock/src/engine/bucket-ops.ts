@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import { assertBucketName } from './bucket-name.js';
 import { S3MockError } from './errors.js';
 import { isAnonymous, ownerOf } from './account.js';
@@ -149,7 +150,7 @@ export function listBuckets(ctx: EngineContext, input: ListBucketsInput, request
   if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 10000)) {
     throw new S3MockError('InvalidArgument', { ArgumentName: 'max-buckets', ArgumentValue: max }, 'Provided max-buckets not an integer or within integer range');
   }
-  const after = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : '';
+  const after = input.ContinuationToken ? new TextDecoder().decode(base64ToBytes(input.ContinuationToken) ?? new Uint8Array(0)) : '';
   const owned = [...ctx.state.buckets.values()]
     .map((b) => b.record)
     .filter((b) => b.Owner.ID === requester.ID && b.Name.startsWith(input.Prefix ?? '') && b.Name > after)
@@ -159,7 +160,7 @@ export function listBuckets(ctx: EngineContext, input: ListBucketsInput, request
     Buckets: page.map((b) => ({ Name: b.Name, CreationDate: new Date(b.CreationDate), BucketRegion: b.Region })),
     Owner: ownerOf(requester),
   };
-  if (page.length < owned.length) out.ContinuationToken = Buffer.from(page.at(-1)!.Name).toString('base64');
+  if (page.length < owned.length) out.ContinuationToken = bytesToBase64(utf8Bytes(page.at(-1)!.Name));
   return out;
 }
 

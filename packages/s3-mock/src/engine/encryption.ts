@@ -5,7 +5,8 @@
  * the key that wrote it. Bucket default encryption applies when a write names none.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html
  */
-import { createHash } from 'node:crypto';
+import { base64ToBytes, bytesToBase64 } from '@s3kit/primitives';
+import { createHash } from '#platform/mock-crypto';
 import type { BucketState } from './engine-state.js';
 import { S3MockError } from './errors.js';
 
@@ -88,8 +89,8 @@ export function customerKey(input: EncryptionInput, prefix = 'x-amz-server-side-
   if (algorithm === undefined) throw invalid('Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.', `${prefix}-algorithm`);
   if (algorithm !== 'AES256') throw new S3MockError('InvalidEncryptionAlgorithmError', { ArgumentName: `${prefix}-algorithm`, ArgumentValue: algorithm.slice(0, 64) });
   if (key === undefined) throw invalid('Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.', `${prefix}-key`);
-  const bytes = Buffer.from(key, 'base64');
-  if (bytes.length !== 32 || bytes.toString('base64') !== key) throw invalid('The secret key was invalid for the specified algorithm.', `${prefix}-key`);
+  const bytes = base64ToBytes(key);
+  if (bytes?.length !== 32 || bytesToBase64(bytes) !== key) throw invalid('The secret key was invalid for the specified algorithm.', `${prefix}-key`);
   const actual = createHash('md5').update(bytes).digest('base64');
   if (md5 === undefined) throw invalid('Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.', `${prefix}-key-MD5`);
   if (md5 !== actual) throw invalid('The calculated MD5 hash of the key did not match the hash that was provided.', `${prefix}-key-MD5`, md5);

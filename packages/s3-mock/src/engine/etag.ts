@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { bytesToHex, hexToBytes } from '@s3kit/primitives';
+import { createHash } from '#platform/mock-crypto';
 
 /** Raw MD5 digest of the concatenation of `chunks`. */
-export function md5(...chunks: readonly Uint8Array[]): Buffer {
+export function md5(...chunks: readonly Uint8Array[]): Uint8Array {
   const hash = createHash('md5');
   for (const c of chunks) hash.update(c);
   return hash.digest();
@@ -9,7 +10,7 @@ export function md5(...chunks: readonly Uint8Array[]): Buffer {
 
 /** The ETag S3 gives a single-part object: the hex MD5 of its body, in double quotes. */
 export function singlePartETag(body: Uint8Array): string {
-  return `"${md5(body).toString('hex')}"`;
+  return `"${bytesToHex(md5(body))}"`;
 }
 
 /**
@@ -17,8 +18,8 @@ export function singlePartETag(body: Uint8Array): string {
  * parts, in hex, then `-` and the part count, in double quotes.
  */
 export function multipartETag(partETags: readonly string[]): string {
-  const digests = partETags.map((e) => Buffer.from(unquote(e), 'hex'));
-  return `"${md5(...digests).toString('hex')}-${partETags.length}"`;
+  const digests = partETags.map((e) => hexToBytes(unquote(e)) ?? new Uint8Array(0));
+  return `"${bytesToHex(md5(...digests))}-${partETags.length}"`;
 }
 
 /** `etag` without surrounding double quotes (S3 accepts both forms in conditions and part lists). */

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import { S3MockError } from './errors.js';
 import { listPage } from './listing.js';
 import type { Owner, Requester } from './account.js';
@@ -82,7 +83,7 @@ const TOKEN_TAG = 's3kit-mock:';
 
 /** Encodes a resume point as an opaque continuation token. */
 export function encodeContinuationToken(after: string): string {
-  return Buffer.from(TOKEN_TAG + after, 'utf8').toString('base64');
+  return bytesToBase64(utf8Bytes(TOKEN_TAG + after));
 }
 
 /**
@@ -90,9 +91,9 @@ export function encodeContinuationToken(after: string): string {
  * @throws S3MockError `InvalidArgument` when it is not one the engine issued
  */
 export function decodeContinuationToken(token: string): string {
-  const bytes = Buffer.from(token, 'base64');
-  const text = bytes.toString('utf8');
-  if (bytes.toString('base64') !== token || !text.startsWith(TOKEN_TAG)) {
+  const bytes = base64ToBytes(token);
+  const text = bytes ? new TextDecoder().decode(bytes) : '';
+  if (!bytes || bytesToBase64(bytes) !== token || !text.startsWith(TOKEN_TAG)) {
     throw new S3MockError(
       'InvalidArgument',
       { ArgumentName: 'continuation-token', ArgumentValue: token },

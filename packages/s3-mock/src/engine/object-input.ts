@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64, bytesToHex } from '@s3kit/primitives';
 import { md5 } from './etag.js';
 import { S3MockError } from './errors.js';
 import { STORAGE_CLASSES } from './records.js';
@@ -58,13 +59,13 @@ export function storageClass(value: string | undefined): string {
  */
 export function checkContentMD5(contentMD5: string | undefined, body: Uint8Array): void {
   if (contentMD5 === undefined) return;
-  const digest = Buffer.from(contentMD5, 'base64');
-  if (digest.length !== 16 || digest.toString('base64') !== contentMD5) {
+  const digest = base64ToBytes(contentMD5);
+  if (digest?.length !== 16 || bytesToBase64(digest) !== contentMD5) {
     throw new S3MockError('InvalidDigest', { 'Content-MD5': contentMD5 });
   }
   const actual = md5(body);
-  if (!actual.equals(digest)) {
-    throw new S3MockError('BadDigest', { ExpectedDigest: contentMD5, CalculatedDigest: actual.toString('base64') });
+  if (bytesToHex(actual) !== bytesToHex(digest)) {
+    throw new S3MockError('BadDigest', { ExpectedDigest: contentMD5, CalculatedDigest: bytesToBase64(actual) });
   }
 }
 

@@ -21,9 +21,18 @@ export function aclsDisabled(bucket: BucketState): boolean {
   return ownershipOf(bucket) === 'BucketOwnerEnforced';
 }
 
-/** Whether a write's ACL headers are what an ACL-disabled bucket accepts: none, or `bucket-owner-full-control`. */
-function acceptedWithoutAcls(input: AclInput): boolean {
-  return input.Grants === undefined && (input.ACL === undefined || input.ACL === 'bucket-owner-full-control');
+/**
+ * Whether a write's ACL headers are what an ACL-disabled bucket accepts: none, `bucket-owner-full-control`,
+ * or an equivalent ACL (one giving the bucket owner full control and nobody anything else, such as
+ * `private` from the bucket owner's own account; from another account `private` names the writer, so
+ * it is refused).
+ */
+function acceptedWithoutAcls(ctx: EngineContext, bucket: BucketState, requester: Requester, input: AclInput): boolean {
+  if (input.Grants === undefined && (input.ACL === undefined || input.ACL === 'bucket-owner-full-control')) return true;
+  const bucketOwner = bucket.record.Owner;
+  const { Grants } = aclFor(ctx, input, writerOf(bucket, requester), bucketOwner);
+  const toOwner = (g: (typeof Grants)[number]): boolean => g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === bucketOwner.ID;
+  return Grants.every(toOwner) && Grants.some((g) => g.Permission === 'FULL_CONTROL');
 }
 
 /**
@@ -42,7 +51,7 @@ export function objectOwnership(ctx: EngineContext, bucket: BucketState, request
   const bucketOwner = bucket.record.Owner;
   const ownership = ownershipOf(bucket);
   if (ownership === 'BucketOwnerEnforced') {
-    if (!acceptedWithoutAcls(input)) throw new S3MockError('AccessControlListNotSupported');
+    if (!acceptedWithoutAcls(ctx, bucket, requester, input)) throw new S3MockError('AccessControlListNotSupported');
     return { Owner: bucketOwner, Acl: aclFor(ctx, {}, bucketOwner, bucketOwner) };
   }
   const writer = writerOf(bucket, requester);

@@ -2,13 +2,13 @@
  * Policy condition operators: the value comparisons of a statement's `Condition` block.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-import { isIP } from 'node:net';
-
 /** Request context keys and their values (`aws:SourceIp`, `s3:prefix`, `s3:ExistingObjectTag/k`...). */
 export type ConditionContext = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 const like = (pattern: string, value: string): boolean =>
   new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]')}$`).test(value);
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 function ipv4ToInt(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
@@ -17,7 +17,7 @@ function ipv4ToInt(ip: string): number {
 /** Whether `ip` is inside `cidr` (IPv4; an IPv6 address only matches itself exactly). */
 function inCidr(cidr: string, ip: string): boolean {
   const [range = '', bitsText] = cidr.split('/');
-  if (isIP(range) !== 4 || isIP(ip) !== 4) return range === ip;
+  if (!IPV4.test(range) || !IPV4.test(ip)) return range === ip;
   const bits = bitsText === undefined ? 32 : Number(bitsText);
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
   return ((ipv4ToInt(range) & mask) >>> 0) === ((ipv4ToInt(ip) & mask) >>> 0);

@@ -38,7 +38,15 @@ describe('ACLs and ownership (defaults of S3 today: BucketOwnerEnforced, public 
     expect([publicAcl.status, code(publicAcl.text)]).toEqual([400, 'AccessControlListNotSupported']);
     expect(code((await main('PUT', '/enforced/k', { body: 'x', headers: { 'x-amz-acl': 'public-read' } })).text)).toBe('AccessControlListNotSupported');
     expect((await main('PUT', '/enforced/k', { body: 'x', headers: { 'x-amz-acl': 'bucket-owner-full-control' } })).status).toBe(200);
+    // `private` from the bucket owner's account gives the bucket owner full control: equivalent, accepted.
+    expect((await main('PUT', '/enforced/k', { body: 'x', headers: { 'x-amz-acl': 'private' } })).status).toBe(200);
+    expect((await main('PUT', '/enforced/k', { body: 'x', headers: { 'x-amz-grant-full-control': `id=${MAIN.ID}` } })).status).toBe(200);
     expect((await alt('GET', '/enforced/k')).status).toBe(403);
+    // From another account, `private` names the writer: refused; bucket-owner-full-control is accepted.
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { CanonicalUser: ALT.ID }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::enforced/*' }] };
+    expect((await main('PUT', '/enforced', { query: { policy: '' }, body: JSON.stringify(policy) })).status).toBe(204);
+    expect(code((await alt('PUT', '/enforced/from-alt', { body: 'x', headers: { 'x-amz-acl': 'private' } })).text)).toBe('AccessControlListNotSupported');
+    expect((await alt('PUT', '/enforced/from-alt', { body: 'x', headers: { 'x-amz-acl': 'bucket-owner-full-control' } })).status).toBe(200);
     expect((await anon('GET', '/enforced/k')).status).toBe(403);
     const created = await main('PUT', '/enforced-public', { headers: { 'x-amz-acl': 'public-read' } });
     expect(code(created.text)).toBe('InvalidBucketAclWithObjectOwnership');

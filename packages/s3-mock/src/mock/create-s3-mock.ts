@@ -15,11 +15,12 @@ import type { S3RequestHandler } from '../protocol/s3-handler.js';
 import type { Route, S3Operation } from '../protocol/route.js';
 import { PROTOCOL_ERRORS } from '../protocol/protocol-error.js';
 import type { S3ErrorDocument } from '../protocol/protocol-error.js';
-import { listenS3Mock } from '../server/listen.js';
+import { listenS3Mock } from '#platform/mock-server';
 import type { ListenOptions, S3MockServer } from '../server/listen.js';
 import { createInProcessTransport } from '../transport/in-process-transport.js';
 import { createFaultRegistry } from './faults.js';
 import type { FaultAction, FaultRegistry } from './faults.js';
+import { governedByBucketRules, isCorsPreflight, preflightHeaders, withCorsHeaders } from './permissive-cors.js';
 import type { Served, ServeFunction } from './served.js';
 
 /** Options of {@link createS3Mock}. */
@@ -225,6 +226,12 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     } catch {
       route = undefined; // handle() routes again and renders the error
     }
+    const permissive = connection?.permissiveCors === true && !governedByBucketRules(engine, route, request.headers);
+    if (permissive && isCorsPreflight(request.method, request.headers)) {
+      await drainRequestBody(request).catch(() => undefined);
+      record(request, route, 204, undefined, undefined, started);
+      return { kind: 'reply', reply: { status: 204, headers: preflightHeaders(request.headers), body: new Uint8Array(0), route, requestId: '' } };
+    }
     const action = route && faults.take(route, request.method);
     let served: Served;
     if (action === undefined) {
@@ -247,6 +254,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       reply.route = route;
       served = { kind: 'reply', reply };
     }
+    if (permissive && served.kind === 'reply') served.reply.headers = withCorsHeaders(request.headers, served.reply.headers);
     if (served.kind === 'reset') record(request, route, 0, undefined, action, started);
     else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action, started);
     return served;

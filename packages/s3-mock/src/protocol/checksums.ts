@@ -4,9 +4,8 @@
  * big-endian digest, as S3 sends them in `x-amz-checksum-*` and `Content-MD5`.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
  */
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { base64ToBytes, bytesToBase64, concatBytes } from '@s3kit/primitives';
+import { crc32 as zlibCrc32, createHash } from '#platform/mock-crypto';
 import type { ChecksumAlgorithm } from '../engine/records.js';
 
 /** Algorithms in S3's header spelling order; header names are `x-amz-checksum-<lower-case name>`. */
@@ -56,15 +55,15 @@ const CRC64_LO = new Uint32Array(256);
   }
 })();
 
-function u32be(value: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(value >>> 0);
+function u32be(value: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, value >>> 0);
   return b;
 }
 
 function crc32Hasher(): ChecksumHasher {
   let crc = 0;
-  return { update: (bytes) => (crc = zlibCrc32(bytes, crc)), digest: () => u32be(crc).toString('base64') };
+  return { update: (bytes) => (crc = zlibCrc32(bytes, crc)), digest: () => bytesToBase64(u32be(crc)) };
 }
 
 function crc32cHasher(): ChecksumHasher {
@@ -75,7 +74,7 @@ function crc32cHasher(): ChecksumHasher {
       for (let i = 0; i < bytes.length; i++) c = CRC32C_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
       crc = c;
     },
-    digest: () => u32be(~crc).toString('base64'),
+    digest: () => bytesToBase64(u32be(~crc)),
   };
 }
 
@@ -94,12 +93,12 @@ function crc64Hasher(): ChecksumHasher {
       hi = h;
       lo = l;
     },
-    digest: () => Buffer.concat([u32be(~hi), u32be(~lo)]).toString('base64'),
+    digest: () => bytesToBase64(concatBytes([u32be(~hi), u32be(~lo)])),
   };
 }
 
 function nodeHasher(name: 'sha1' | 'sha256' | 'md5'): ChecksumHasher {
-  const hash: Hash = createHash(name);
+  const hash = createHash(name);
   return { update: (bytes) => hash.update(bytes), digest: () => hash.digest('base64') };
 }
 
@@ -137,8 +136,8 @@ export function parseChecksumAlgorithm(name: string): ChecksumAlgorithm | undefi
 /** Whether `value` is canonical base64 of exactly `bytes` bytes. */
 export function isBase64Of(value: string, bytes: number): boolean {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const decoded = Buffer.from(value, 'base64');
-  return decoded.length === bytes && decoded.toString('base64') === value;
+  const decoded = base64ToBytes(value);
+  return decoded?.length === bytes && bytesToBase64(decoded) === value;
 }
 
 /**
@@ -146,6 +145,6 @@ export function isBase64Of(value: string, bytes: number): boolean {
  * checksums, suffixed with `-<part count>`.
  */
 export function compositeChecksum(algorithm: ChecksumAlgorithm, partValues: readonly string[]): string {
-  const raw = Buffer.concat(partValues.map((v) => Buffer.from(v, 'base64')));
+  const raw = concatBytes(partValues.map((v) => base64ToBytes(v) ?? new Uint8Array(0)));
   return `${checksumOf(algorithm, raw)}-${partValues.length}`;
 }

@@ -8,10 +8,17 @@ import { isAnonymous } from '../engine/account.js';
 import type { Requester } from '../engine/account.js';
 import type { ConditionContext } from '../engine/policy-conditions.js';
 
-/** Where a request came from. */
+/** Where a request came from, and how the server in front of the mock answers it. */
 export interface ConnectionInfo {
   /** The client's IP address. @default '127.0.0.1' */
   sourceIp?: string;
+  /**
+   * Answer CORS permissively where no bucket CORS rules apply (a preflight before routing, every
+   * origin allowed and every header exposed): the HTTP server's `cors` option. A bucket with CORS
+   * rules is answered from its rules, as S3 does.
+   * @default false
+   */
+  permissiveCors?: boolean;
 }
 
 /** Request headers that are condition keys under their own name (`s3:x-amz-acl`). */

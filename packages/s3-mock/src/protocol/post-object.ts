@@ -4,7 +4,7 @@
  * it, and the answer follows `success_action_status` / `success_action_redirect`.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectPOST.html
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { bytesToBase64 } from '@s3kit/primitives';
 import { deriveSigningKey, hmacHex } from '@s3kit/sigv4';
 import { ANONYMOUS } from '../engine/account.js';
 import type { Requester } from '../engine/account.js';
@@ -12,6 +12,7 @@ import { S3MockError } from '../engine/errors.js';
 import { aclFromHeaders } from './acl-xml.js';
 import { parseTaggingXml } from './bucket-handlers.js';
 import { encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
+import { hmac, sameSignature as same } from './hmac.js';
 import { parseFormData } from './form-data.js';
 import { checkPostPolicy } from './post-policy.js';
 import type { FormData } from './form-data.js';
@@ -23,7 +24,6 @@ import { S3ProtocolError } from './protocol-error.js';
 import { resolveRequestChecksum } from './request-checksum.js';
 import { el, xmlDocument } from './xml-writer.js';
 
-const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 const signatureMismatch = (): S3MockError => new S3MockError('SignatureDoesNotMatch');
 
 /** Who signed the form: the account of its access key, after checking its signature of the policy. */
@@ -51,7 +51,7 @@ function formRequester(ctx: OperationContext, field: (name: string) => string | 
     const signature = field('signature');
     if (accessKeyId === undefined) throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'AWSAccessKeyId' }, "Bucket POST must contain a field named 'AWSAccessKeyId'.");
     if (signature === undefined) throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'Signature' }, "Bucket POST must contain a field named 'Signature'.");
-    check = (secret) => same(createHmac('sha1', secret).update(policy).digest('base64'), signature);
+    check = (secret) => same(bytesToBase64(hmac('sha1', secret, policy)), signature);
   }
   const key = ctx.keys(accessKeyId);
   if (!key) throw new S3MockError('InvalidAccessKeyId', { AWSAccessKeyId: accessKeyId.slice(0, 128) });

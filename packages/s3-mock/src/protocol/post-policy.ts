@@ -3,6 +3,7 @@
  * against the form's fields and the file's size.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
+import { base64ToBytes } from '@s3kit/primitives';
 import { S3MockError } from '../engine/errors.js';
 import type { FormData } from './form-data.js';
 import { S3ProtocolError } from './protocol-error.js';
@@ -15,7 +16,9 @@ const EXEMPT = (name: string): boolean => ['policy', 'signature', 'awsaccesskeyi
 
 function parse(policyBase64: string): { expiration: unknown; conditions: unknown } {
   try {
-    const doc: unknown = JSON.parse(Buffer.from(policyBase64, 'base64').toString('utf8'));
+    const bytes = base64ToBytes(policyBase64);
+    if (bytes === undefined) throw new Error('not base64');
+    const doc: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('not an object');
     return doc as { expiration: unknown; conditions: unknown };
   } catch {

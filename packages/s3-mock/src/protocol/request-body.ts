@@ -3,9 +3,9 @@
  * enforced, aws-chunked framing decoded (chunk signatures checked as they stream when the request
  * was verified), the signed payload hash checked, and trailers collected.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '#platform/mock-crypto';
 import type { HttpRequest } from '@s3kit/primitives';
-import { concatBytes } from '@s3kit/primitives';
+import { bytesToLatin1, concatBytes } from '@s3kit/primitives';
 import { verifyAwsChunked } from '@s3kit/sigv4';
 import type { VerifiedRequest } from '@s3kit/sigv4';
 import { S3ProtocolError } from './protocol-error.js';
@@ -69,14 +69,14 @@ function contentLength(request: HttpRequest): number | undefined {
  * chunks, a zero chunk, then `name:value` trailer lines and an empty line.
  */
 export function decodeAwsChunkedLenient(raw: Uint8Array): ReadBody {
-  const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const buf = bytesToLatin1(raw); // one character per byte: offsets stay byte offsets
   const parts: Uint8Array[] = [];
   let pos = 0;
   const bad = (): S3ProtocolError => S3ProtocolError.of('InvalidRequest', {}, 'Malformed aws-chunked body');
   const line = (): string => {
-    const end = buf.indexOf('\r\n', pos, 'latin1');
+    const end = buf.indexOf('\r\n', pos);
     if (end < 0) throw S3ProtocolError.of('IncompleteBody');
-    const text = buf.toString('latin1', pos, end);
+    const text = buf.slice(pos, end);
     pos = end + 2;
     return text;
   };
@@ -89,7 +89,7 @@ export function decodeAwsChunkedLenient(raw: Uint8Array): ReadBody {
     if (pos + size + 2 > buf.length) throw S3ProtocolError.of('IncompleteBody');
     parts.push(raw.subarray(pos, pos + size));
     pos += size;
-    if (buf.toString('latin1', pos, pos + 2) !== '\r\n') throw bad();
+    if (buf.slice(pos, pos + 2) !== '\r\n') throw bad();
     pos += 2;
   }
   const trailers: Record<string, string> = {};

@@ -2,8 +2,8 @@
  * The protocol layer over the engine: routes an `HttpRequest`, authenticates it, runs the
  * operation and renders S3's response (headers, XML, errors).
  */
-import { createHash } from 'node:crypto';
-import { systemClock } from '@s3kit/primitives';
+import { createHash } from '#platform/mock-crypto';
+import { systemClock, utf8ByteLength } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import type { S3Engine } from '../engine/engine.js';
 import { ANONYMOUS } from '../engine/account.js';
@@ -134,7 +134,7 @@ export const MAX_HEADER_SECTION_BYTES = 8192;
 
 function assertHeaderSection(headers: Readonly<Record<string, string>>): void {
   let size = 0;
-  for (const [name, value] of Object.entries(headers)) size += Buffer.byteLength(name) + Buffer.byteLength(value) + 4; // ': ' and CRLF
+  for (const [name, value] of Object.entries(headers)) size += utf8ByteLength(name) + utf8ByteLength(value) + 4; // ': ' and CRLF
   if (size > MAX_HEADER_SECTION_BYTES) throw S3ProtocolError.of('RequestHeaderSectionTooLarge', { MaxSizeAllowed: MAX_HEADER_SECTION_BYTES });
 }
 

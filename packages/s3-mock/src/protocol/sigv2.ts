@@ -4,10 +4,11 @@
  * as S3 refuses it on buckets it creates today.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { bytesToBase64 } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import { S3MockError } from '../engine/errors.js';
 import type { MockCredentials } from './auth.js';
+import { hmac, sameSignature } from './hmac.js';
 
 /** Sub-resources and query parameters that belong to the canonicalized resource. */
 const SIGNED_QUERY = new Set([
@@ -65,7 +66,7 @@ export function verifySigV2(request: HttpRequest, credentials: readonly MockCred
     date = first(request.query?.Expires) ?? '';
     if (!/^\d+$/.test(date) || Number(date) * 1000 < clock.now()) throw new S3MockError('AccessDenied', {}, 'Request has expired');
   }
-  const expected = createHmac('sha1', found.secretAccessKey).update(stringToSign(request, virtualHostBucket, date)).digest('base64');
-  if (expected.length !== signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) throw new S3MockError('SignatureDoesNotMatch');
+  const expected = bytesToBase64(hmac('sha1', found.secretAccessKey, stringToSign(request, virtualHostBucket, date)));
+  if (!sameSignature(expected, signature)) throw new S3MockError('SignatureDoesNotMatch');
   return found;
 }

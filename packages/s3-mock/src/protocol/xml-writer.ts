@@ -2,6 +2,7 @@
  * A small XML writer for S3 responses: elements in the caller's order, S3's namespace on the root,
  * text escaped (`& < > " '` and control characters as character references).
  */
+import { utf8Bytes } from '@s3kit/primitives';
 
 /** S3's XML namespace. */
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -57,7 +58,7 @@ export function xmlDocument(root: string, children: readonly string[], namespace
  */
 export function urlEncodeKey(value: string): string {
   let out = '';
-  for (const byte of Buffer.from(value, 'utf8')) {
+  for (const byte of utf8Bytes(value)) {
     const c = String.fromCharCode(byte);
     if (/[A-Za-z0-9\-_./*]/.test(c)) out += c;
     else if (byte === 0x20) out += '+';

@@ -22,6 +22,13 @@ export interface ListenOptions {
    * @default '127.0.0.1'
    */
   host?: string;
+  /**
+   * Answer CORS preflights and allow any origin, so browser pages can call the mock (see
+   * `mock/permissive-cors.ts`). A bucket with CORS rules is answered from its rules, as S3 does;
+   * `false` answers every request as S3 would (no CORS without bucket rules).
+   * @default true
+   */
+  cors?: boolean;
 }
 
 /** A running mock server. */
@@ -101,10 +108,10 @@ async function* continueOnRead(req: IncomingMessage, res: ServerResponse): Async
   for await (const chunk of req) yield chunk as Uint8Array;
 }
 
-async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
+async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, options: { cors: boolean; expectsContinue: boolean }): Promise<void> {
   const request = toHttpRequest(req);
-  if (expectsContinue && request.body !== undefined) request.body = continueOnRead(req, res);
-  const served = await serve(request, undefined, req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress });
+  if (options.expectsContinue && request.body !== undefined) request.body = continueOnRead(req, res);
+  const served = await serve(request, undefined, { permissiveCors: options.cors, ...(req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress }) });
   if (served.kind === 'reset') {
     req.socket.destroy();
     return;
@@ -140,7 +147,7 @@ export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, optio
   const sockets = new Set<Socket>();
   const expectingContinue = new WeakSet<IncomingMessage>();
   const server: Server = createServer({ keepAlive: true, maxHeaderSize: 64 * 1024 }, (req, res) => {
-    respond(serve, req, res, expectingContinue.has(req)).catch(() => {
+    respond(serve, req, res, { cors: options.cors ?? true, expectsContinue: expectingContinue.has(req) }).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/xml' });
         res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');

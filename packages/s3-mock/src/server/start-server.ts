@@ -23,11 +23,12 @@ export interface StandaloneS3MockServer extends S3MockServer {
  * ```
  */
 export async function startS3MockServer(options: StartS3MockServerOptions = {}): Promise<StandaloneS3MockServer> {
-  const { port, host, ...mockOptions } = options;
+  const { port, host, cors, ...mockOptions } = options;
   const mock = createS3Mock(mockOptions);
   const listen: ListenOptions = {};
   if (port !== undefined) listen.port = port;
   if (host !== undefined) listen.host = host;
+  if (cors !== undefined) listen.cors = cors;
   const server = await mock.start(listen);
   return { ...server, stop: () => server.stop(), mock };
 }

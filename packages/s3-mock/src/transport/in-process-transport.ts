@@ -74,7 +74,7 @@ export function createInProcessTransport(serve: ServeFunction): HttpTransport {
       else forwarded.body = body;
       const served = await serve(forwarded, signal);
       throwIfAborted(signal);
-      if (served.kind === 'reset') throw new NetworkError('socket hang up (injected reset)', { code: 'ECONNRESET' });
+      if (served.kind === 'reset') throw new NetworkError('socket hang up (injected reset)', { details: { errno: 'ECONNRESET' } });
       const { reply, truncateAt, throttle } = served;
       const payload = request.method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : reply.body;
       const stream = async function* (): AsyncGenerator<Uint8Array> {
@@ -87,7 +87,7 @@ export function createInProcessTransport(serve: ServeFunction): HttpTransport {
         }
         if (truncateAt !== undefined && truncateAt < payload.byteLength) {
           if (truncateAt > 0) yield copy(payload.subarray(0, truncateAt));
-          throw new NetworkError('other side closed (injected truncation)', { code: 'UND_ERR_SOCKET' });
+          throw new NetworkError('other side closed (injected truncation)', { details: { errno: 'UND_ERR_SOCKET' } });
         }
         if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
         if (payload.byteLength > 0) yield copy(payload);

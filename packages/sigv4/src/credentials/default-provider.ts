@@ -5,12 +5,13 @@ import { fromContainer } from './from-container.js';
 import { fromEnv } from './from-env.js';
 import { fromImds } from './from-imds.js';
 import { fromIni } from './from-ini.js';
-import type { MfaCodeProvider } from './from-ini.js';
+import type { FromIniOptions, MfaCodeProvider } from './from-ini.js';
 import type { ExecFile } from './from-process.js';
 import { fromWebIdentity } from './from-web-identity.js';
 import { lazyTransport } from './http-util.js';
 import { memoize } from './memoize.js';
 import type { MemoizedCredentialsProvider } from './memoize.js';
+import { processEnv } from '@s3kit/primitives';
 
 /** Options of {@link createDefaultCredentialsProvider}; each is passed to the providers that use it. */
 export interface DefaultCredentialsProviderOptions {
@@ -22,6 +23,12 @@ export interface DefaultCredentialsProviderOptions {
   fs?: ConfigFileSystem | undefined;
   /** Home directory lookup. @default os.homedir */
   homedir?: (() => string) | undefined;
+  /** Config file path. @default env `AWS_CONFIG_FILE`, else `~/.aws/config` */
+  configFile?: string | undefined;
+  /** Credentials file path. @default env `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials` */
+  credentialsFile?: string | undefined;
+  /** The shared files from elsewhere (a `ConfigResolver`'s `getSharedConfigFiles`). @default read by `fromIni` */
+  sharedFiles?: FromIniOptions['sharedFiles'];
   /** HTTP port shared by STS, container and IMDS calls. @default one undici transport, created on first use */
   transport?: HttpTransport | undefined;
   /** Time source (timeouts, refresh ahead of expiry). @default systemClock */
@@ -59,7 +66,7 @@ export function createDefaultCredentialsProvider(options: DefaultCredentialsProv
   const transport = options.transport ?? lazyTransport();
   const { env, fs, clock } = options;
   const providers: CredentialsProvider[] = [];
-  const explicitProfile = options.profile ?? (env ?? process.env).AWS_PROFILE;
+  const explicitProfile = options.profile ?? (env ?? processEnv()).AWS_PROFILE;
   if (!explicitProfile) providers.push(fromEnv({ env }));
   providers.push(
     fromIni({
@@ -67,6 +74,9 @@ export function createDefaultCredentialsProvider(options: DefaultCredentialsProv
       env,
       fs,
       homedir: options.homedir,
+      configFile: options.configFile,
+      credentialsFile: options.credentialsFile,
+      sharedFiles: options.sharedFiles,
       transport,
       clock,
       exec: options.exec,

@@ -1,4 +1,4 @@
-import { CredentialsError, nodeConfigFileSystem, systemClock } from '@s3kit/primitives';
+import { CredentialsError, nodeConfigFileSystem, processEnv, systemClock } from '@s3kit/primitives';
 import type { Clock, ConfigFileSystem, Env, HttpRequest, HttpTransport } from '@s3kit/primitives';
 import type { AwsCredentials, CredentialsProvider } from '../aws-credentials.js';
 import { makeCredentials, parseExpiration } from './credentials.js';
@@ -54,7 +54,7 @@ export function fromContainer(options: FromContainerOptions = {}): CredentialsPr
   const timeoutMs = options.timeoutMs ?? 1000;
   const maxRetries = options.maxRetries ?? 1;
   return async (callOptions = {}) => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const { signal } = callOptions;
     const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
     const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;

@@ -2,6 +2,7 @@ import type { Env } from '@s3kit/primitives';
 import type { AwsCredentials, CredentialsProvider } from '../aws-credentials.js';
 import { makeCredentials, parseExpiration } from './credentials.js';
 import { credentialsNotFound } from './errors.js';
+import { processEnv } from '@s3kit/primitives';
 
 /** Options of {@link fromEnv}. */
 export interface FromEnvOptions {
@@ -24,7 +25,7 @@ export interface FromEnvOptions {
  */
 export function fromEnv(options: FromEnvOptions = {}): CredentialsProvider {
   const read = (): AwsCredentials => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const id = env.AWS_ACCESS_KEY_ID;
     const secret = env.AWS_SECRET_ACCESS_KEY;
     if (!id || !secret) {

@@ -1,4 +1,4 @@
-import { CredentialsError, systemClock } from '@s3kit/primitives';
+import { CredentialsError, processEnv, systemClock } from '@s3kit/primitives';
 import type { Clock, Env, HttpRequest, HttpResponse, HttpTransport } from '@s3kit/primitives';
 import type { CredentialsProvider } from '../aws-credentials.js';
 import { makeCredentials, parseExpiration } from './credentials.js';
@@ -68,7 +68,7 @@ export function fromImds(options: FromImdsOptions = {}): CredentialsProvider {
   const maxRetries = options.maxRetries ?? 1;
   const ttl = options.tokenTtlSeconds ?? 21_600;
   return async (callOptions = {}) => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const { signal } = callOptions;
     if (isTrue(env.AWS_EC2_METADATA_DISABLED)) throw credentialsNotFound('imds: disabled by AWS_EC2_METADATA_DISABLED');
     const mode = options.endpointMode ?? (env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === 'ipv6' ? 'IPv6' : 'IPv4');

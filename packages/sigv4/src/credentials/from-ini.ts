@@ -1,4 +1,4 @@
-import { CredentialsError, loadSharedConfigFiles, nodeConfigFileSystem, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { CredentialsError, loadSharedConfigFiles, nodeConfigFileSystem, processEnv, systemClock, throwIfAborted } from '@s3kit/primitives';
 import type { Clock, ConfigFileSystem, Env, HttpTransport, IniSection, SharedConfigFiles } from '@s3kit/primitives';
 import type { AwsCredentials } from '../aws-credentials.js';
 import type { CredentialsProvider, CredentialsProviderOptions } from '../aws-credentials.js';
@@ -30,6 +30,13 @@ export interface FromIniOptions {
   configFile?: string | undefined;
   /** Credentials file path. @default env `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials` */
   credentialsFile?: string | undefined;
+  /**
+   * Where the shared files come from instead of reading them here (a `ConfigResolver`'s
+   * `getSharedConfigFiles`, so credentials and settings read the same files). Overrides `fs`,
+   * `homedir`, `configFile` and `credentialsFile` for the shared files.
+   * @default read with loadSharedConfigFiles
+   */
+  sharedFiles?: ((options: { signal?: AbortSignal }) => Promise<SharedConfigFiles>) | undefined;
   /** HTTP port for STS, the container endpoint and IMDS. @default a lazily created undici transport */
   transport?: HttpTransport | undefined;
   /** Time source. @default systemClock */
@@ -217,7 +224,7 @@ export function fromIni(options: FromIniOptions = {}): CredentialsProvider {
   const transport = options.transport ?? lazyTransport();
   const clock = options.clock ?? systemClock;
   return async (call = {}) => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const explicit = options.profile ?? (env.AWS_PROFILE || undefined);
     const name = explicit ?? 'default';
     const load: Parameters<typeof loadSharedConfigFiles>[0] = { env };
@@ -228,7 +235,7 @@ export function fromIni(options: FromIniOptions = {}): CredentialsProvider {
     if (call.signal) load.signal = call.signal;
     let files: SharedConfigFiles;
     try {
-      files = await loadSharedConfigFiles(load);
+      files = options.sharedFiles ? await options.sharedFiles(call.signal ? { signal: call.signal } : {}) : await loadSharedConfigFiles(load);
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') throw err;
       throw new CredentialsError(`profile ${name}: ${describeError(err)}`, { cause: err });

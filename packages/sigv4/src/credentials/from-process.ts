@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile } from '#platform/exec-file';
 import { CredentialsError, REDACTED, redactText, splitSectionHeader, throwIfAborted } from '@s3kit/primitives';
 import type { Env } from '@s3kit/primitives';
 import type { CredentialsProvider } from '../aws-credentials.js';

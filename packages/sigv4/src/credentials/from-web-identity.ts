@@ -1,4 +1,4 @@
-import { CredentialsError, nodeConfigFileSystem, systemClock, throwIfAborted } from '@s3kit/primitives';
+import { CredentialsError, nodeConfigFileSystem, processEnv, systemClock, throwIfAborted } from '@s3kit/primitives';
 import type { Clock, ConfigFileSystem, Env, HttpTransport } from '@s3kit/primitives';
 import type { CredentialsProvider } from '../aws-credentials.js';
 import { credentialsNotFound, describeError } from './errors.js';
@@ -51,7 +51,7 @@ export function fromWebIdentity(options: FromWebIdentityOptions = {}): Credentia
   const fs = options.fs ?? nodeConfigFileSystem;
   const source = options.source ?? 'web identity (env)';
   return async (callOptions = {}) => {
-    const env = options.env ?? process.env;
+    const env = options.env ?? processEnv();
     const tokenFile = options.webIdentityTokenFile ?? env.AWS_WEB_IDENTITY_TOKEN_FILE;
     const roleArn = options.roleArn ?? env.AWS_ROLE_ARN;
     if (!tokenFile || !roleArn) {

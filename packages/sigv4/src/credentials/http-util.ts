@@ -1,5 +1,5 @@
 /** Small HTTP helpers shared by the metadata and STS providers. */
-import { AbortError, TimeoutError, createUndiciTransport, isAbortError, isNetworkError, isTimeoutError } from '@s3kit/primitives';
+import { AbortError, DEFAULT_TRANSPORT, TimeoutError, createDefaultTransport, createUndiciTransport, isAbortError, isNetworkError, isTimeoutError } from '@s3kit/primitives';
 import type { Clock, HttpTransport } from '@s3kit/primitives';
 
 /**
@@ -10,7 +10,7 @@ export function lazyTransport(): HttpTransport {
   let transport: HttpTransport | undefined;
   return {
     send: (request, options) => {
-      transport ??= createUndiciTransport({ connectTimeoutMs: 5_000, keepAliveTimeoutMs: 1_000 });
+      transport ??= DEFAULT_TRANSPORT === 'undici' ? createUndiciTransport({ connectTimeoutMs: 5_000, keepAliveTimeoutMs: 1_000 }) : createDefaultTransport();
       return transport.send(request, options);
     },
     close: async () => {

@@ -1,0 +1,11 @@
+/** The default transport where undici cannot run (workerd, browsers): the runtime's own fetch. */
+import { createFetchTransport } from '../fetch-transport.js';
+import type { HttpTransport } from '../http.js';
+
+/** A new transport of this runtime's default kind (fetch here). */
+export function createDefaultTransport(): HttpTransport {
+  return createFetchTransport();
+}
+
+/** Which transport {@link createDefaultTransport} makes here. */
+export const DEFAULT_TRANSPORT: 'undici' | 'fetch' = 'fetch';

@@ -1,0 +1,72 @@
+/** Signing a prepared request by its plan (plain, unsigned payload, aws-chunked), and per-region signers. */
+import { createSigner } from '@s3kit/sigv4';
+import type { SignOptions, Signer } from '@s3kit/sigv4';
+import type { HttpRequest } from '@s3kit/primitives';
+import type { ResolvedEndpoint } from '../endpoints/resolve-endpoint.js';
+import type { ClientState } from './client-state.js';
+import type { SigningPlan } from './prepare-body.js';
+
+function signOptionsFor(state: ClientState, region: string, service: string, plan: SigningPlan): SignOptions {
+  const key = `${region}\n${service}${plan.kind === 'unsigned-payload' ? '\nU' : ''}`;
+  let options = state.signOptions.get(key);
+  if (options === undefined) {
+    const base = service === 's3' ? { region } : { region, service };
+    options = plan.kind === 'unsigned-payload' ? { ...base, payloadHash: 'UNSIGNED-PAYLOAD' } : base;
+    state.signOptions.set(key, options);
+  }
+  return options;
+}
+
+/**
+ * Signs `request` for `region` as `plan` says (synchronously with static credentials), as the
+ * endpoint's service (`s3`, `s3express`, `s3-object-lambda`); a directory bucket's data-plane
+ * request with the bucket's S3 Express session.
+ */
+export async function signRequest(
+  state: ClientState,
+  request: HttpRequest,
+  region: string,
+  plan: SigningPlan,
+  signal: AbortSignal | undefined,
+  endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme'>,
+  bucket: string | undefined,
+): Promise<HttpRequest> {
+  let signer = state.signer;
+  let staticCredentials = state.staticCredentials;
+  if (endpoint.authScheme === 'sigv4-s3express' && bucket !== undefined) {
+    const session = await state.expressSessions.get(bucket, signal);
+    request.headers['x-amz-s3session-token'] = session.token;
+    signer = session.signer;
+    signer.setClockOffset(state.signer.clockOffsetMs);
+    staticCredentials = true;
+  }
+  if (plan.kind === 'streaming') {
+    return signer.signStreaming(request, {
+      mode: plan.mode,
+      decodedContentLength: plan.decodedContentLength,
+      region,
+      ...(endpoint.signingName === 's3' ? {} : { service: endpoint.signingName }),
+      ...(plan.trailer ? { trailer: plan.trailer } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  }
+  const options = signOptionsFor(state, region, endpoint.signingName, plan);
+  if (staticCredentials) return signer.signSync(request, options);
+  return signer.sign(request, signal ? { ...options, signal } : options);
+}
+
+/**
+ * The signer of `region` (for what cannot take a per-call region: POST policies): the client's own
+ * for its region, else one cached per region, with the same credentials and clock, and the client
+ * signer's clock offset.
+ */
+export function signerFor(state: ClientState, region: string): Signer {
+  if (region === state.region) return state.signer;
+  let signer = state.regionSigners.get(region);
+  if (signer === undefined) {
+    signer = createSigner({ credentials: state.credentials, region, service: 's3', clock: state.clock });
+    state.regionSigners.set(region, signer);
+  }
+  signer.setClockOffset(state.signer.clockOffsetMs);
+  return signer;
+}

@@ -1,0 +1,13 @@
+/** SigV4a's ECDSA P-256 signing and verification, with `node:crypto` (Node, Bun, Deno). */
+import { verify as ecdsaVerify } from 'node:crypto';
+import type { AwsCredentials } from '../aws-credentials.js';
+import { deriveSigV4aKeyPair } from '../sigv4a-key.js';
+
+export { createSigV4aSigner } from '../sigv4a-signer.js';
+export { deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from '../sigv4a-key.js';
+
+/** Whether `signatureHex` (DER, hex) is the SigV4a signature of `stringToSign` under these credentials' key. */
+export function verifySigV4aSignature(credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>, stringToSign: string, signatureHex: string): boolean {
+  const { publicKey } = deriveSigV4aKeyPair(credentials);
+  return ecdsaVerify('sha256', Buffer.from(stringToSign, 'utf8'), { key: publicKey, dsaEncoding: 'der' }, Buffer.from(signatureHex, 'hex'));
+}
