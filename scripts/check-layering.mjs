@@ -28,6 +28,7 @@ export const ALLOWED = {
  */
 export const NODE_ONLY_MODULES = new Set([
   'packages/primitives/src/undici-transport.ts',
+  'packages/sigv4/src/sigv4a-chunk-signer.ts',
   'packages/sigv4/src/sigv4a-key.ts',
   'packages/sigv4/src/sigv4a-signer.ts',
   'packages/s3-mock/src/server/listen.ts',

@@ -20,7 +20,7 @@ interface Rule {
   conditions: Expr[];
   rules?: Rule[];
   error?: string;
-  endpoint?: { url: string; properties?: { authSchemes?: { name: string; signingName: string; signingRegion?: string }[] } };
+  endpoint?: { url: string; properties?: { authSchemes?: { name: string; signingName: string; signingRegion?: string; signingRegionSet?: string[] }[] } };
 }
 
 /** The partitions the rules ask about (AWS's public partition data, the fields the S3 rules read). */
@@ -65,6 +65,15 @@ function parseUrl(text: string): Record<string, Value> | null {
     normalizedPath: path.endsWith('/') ? path : `${path}/`,
     isIp: /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('['),
   };
+}
+
+/** The rules' `aws.parseArn`: `arn:partition:service:region:account:resource`, resource split on `:` and `/`. */
+function parseArn(text: string): Record<string, Value> | null {
+  const parts = text.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || parts[1] === '' || parts[2] === '') return null;
+  const resource = parts.slice(5).join(':');
+  if (resource === '') return null;
+  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, accountId: parts[4]!, resourceId: resource.split(/[:/]/) };
 }
 
 function getAttr(value: Value, path: string): Value {
@@ -120,14 +129,14 @@ function evaluate(expr: Expr | Value, scope: Record<string, Value>): Value {
     case 'aws.isVirtualHostableS3Bucket':
       return isVirtualHostableS3Bucket(args[0] as string, args[1] as boolean);
     case 'aws.parseArn':
-      return null;
+      return parseArn(args[0] as string);
     default:
       throw new Error(`rules function ${e.fn} not supported`);
   }
 }
 
 /** What the rules resolve: an endpoint and its signing, or an error message. */
-export type RulesResult = { url: string; signingName: string; signingRegion: string; authScheme: string } | { error: string };
+export type RulesResult = { url: string; signingName: string; signingRegion: string; authScheme: string; signingRegionSet?: string } | { error: string };
 
 const ruleSet = JSON.parse(gunzipSync(readFileSync(join(MODEL_DIR, 'endpoint-rule-set-1.json.gz'))).toString('utf8')) as {
   parameters: Record<string, { default?: Value }>;
@@ -155,6 +164,7 @@ function run(rules: Rule[], scope: Record<string, Value>): RulesResult | undefin
       signingName: auth?.signingName ?? 's3',
       signingRegion: auth?.signingRegion === undefined ? (local.Region as string) : template(auth.signingRegion, local),
       authScheme: auth?.name ?? 'sigv4',
+      ...(auth?.signingRegionSet === undefined ? {} : { signingRegionSet: auth.signingRegionSet.join(',') }),
     };
   }
   return undefined;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { isValidationError } from '@s3kit/primitives';
 import { encodeAwsChunked, encodedContentLength } from './aws-chunked.js';
 import { createChunkSigner } from './chunk-signer.js';
+import { createSigV4aChunkSigner } from './sigv4a-chunk-signer.js';
+import { deriveSigV4aKeyPair } from './sigv4a-key.js';
 
 interface FramingCase {
   name: string;
@@ -151,6 +153,44 @@ describe('encodeAwsChunked', () => {
   it('rejects bad sizes', () => {
     expect(() => encodedContentLength(-1, 10, { signed: false })).toThrow(/decodedLength/);
     expect(() => encodedContentLength(1, 0, { signed: false })).toThrow(/chunkSize/);
+  });
+
+  it('SigV4a: the 144-character padded signatures make encodedContentLength exact for any size and chunking (property)', async () => {
+    const { privateKey } = deriveSigV4aKeyPair({ accessKeyId: 'AKID', secretAccessKey: 'secret' });
+    const init = { privateKey, amzDate: '20130524T000000Z', scope: '20130524/s3/aws4_request', seedSignature: '30'.repeat(35) };
+    await fc.assert(
+      fc.asyncProperty(
+        // Lengths drawn over the whole range (fast-check's default arrays stay a few bytes long).
+        fc.integer({ min: 0, max: 3000 }).map((n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) & 0xff)),
+        fc.array(fc.integer({ min: 1, max: 700 }), { maxLength: 6 }),
+        fc.integer({ min: 64, max: 1024 }),
+        fc.boolean(),
+        async (body, sizes, chunkSize, withTrailer) => {
+          const trailer = withTrailer ? { trailerName: 'x-amz-checksum-crc64nvme', digest: () => 'AAAAAAAAAAA=' } : undefined;
+          const out = await collect(encodeAwsChunked(pieces(body, sizes), { decodedLength: body.length, chunkSize, signer: createSigV4aChunkSigner(init), trailer }));
+          expect(Buffer.compare(decode(out).data, Buffer.from(body))).toBe(0);
+          const length = encodedContentLength(body.length, chunkSize, {
+            signed: true,
+            signatureLength: 144,
+            trailer: withTrailer ? { name: 'x-amz-checksum-crc64nvme', valueLength: 12 } : undefined,
+          });
+          expect(out.length).toBe(length);
+          expect(out.toString('latin1')).toMatch(/^[0-9a-f]+;chunk-signature=(?:[0-9a-f]{2})+\**\r\n/);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses a chunk signer whose signature length is not the one Content-Length was computed for', async () => {
+    const short = { signChunk: () => 'ab', signTrailer: () => 'ab', signatureLength: 144 };
+    const err: unknown = await collect(encodeAwsChunked(pieces(Buffer.from('hello'), []), { decodedLength: 5, signer: short })).catch((e: unknown) => e);
+    expect(isValidationError(err)).toBe(true);
+    expect(err).toMatchObject({ details: { field: 'signer' } });
+    // Without signatureLength a signer is taken for SigV4's 64 hex characters.
+    const legacy = { signChunk: () => 'a'.repeat(64), signTrailer: () => 'a'.repeat(64) };
+    const out = await collect(encodeAwsChunked(pieces(Buffer.from('hello'), []), { decodedLength: 5, signer: legacy }));
+    expect(out.length).toBe(encodedContentLength(5, 65536, { signed: true }));
   });
 
   it('encodes an empty body as the final chunk only', async () => {

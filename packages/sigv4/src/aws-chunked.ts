@@ -13,8 +13,9 @@ export const DEFAULT_CHUNK_SIZE = 65_536;
 /** Smallest chunk size S3 accepts for signed chunks (all but the last): 8 KiB. */
 export const MIN_CHUNK_SIZE = 8_192;
 
-const SIGNATURE_EXT = ';chunk-signature='.length + 64;
-const TRAILER_SIGNATURE = 'x-amz-trailer-signature:'.length + 64 + 2;
+const SIGNATURE_EXT = ';chunk-signature='.length;
+const TRAILER_SIGNATURE = 'x-amz-trailer-signature:'.length + 2;
+const HMAC_SIGNATURE_LENGTH = 64;
 const encoder = new TextEncoder();
 const CRLF = encoder.encode('\r\n');
 
@@ -47,6 +48,12 @@ export interface AwsChunkedOptions {
 export interface EncodedLengthOptions {
   /** Whether every chunk carries `;chunk-signature=`. */
   signed: boolean;
+  /**
+   * Length of each chunk and trailer signature: 64 for SigV4 (hex HMAC), 144 for SigV4a (padded
+   * hex ECDSA, `SIGV4A_CHUNK_SIGNATURE_LENGTH`); see {@link ChunkSigner.signatureLength}.
+   * @default 64
+   */
+  signatureLength?: number | undefined;
   /** The trailer, by name and value length (e.g. 8 for a base64 CRC32). */
   trailer?: { name: string; valueLength: number } | undefined;
 }
@@ -67,7 +74,8 @@ function checkSizes(decodedLength: number, chunkSize: number): void {
  */
 export function encodedContentLength(decodedLength: number, chunkSize: number, options: EncodedLengthOptions): number {
   checkSizes(decodedLength, chunkSize);
-  const ext = options.signed ? SIGNATURE_EXT : 0;
+  const signatureLength = options.signatureLength ?? HMAC_SIGNATURE_LENGTH;
+  const ext = options.signed ? SIGNATURE_EXT + signatureLength : 0;
   const frame = (size: number): number => size.toString(16).length + ext + 2 + size + 2;
   const full = Math.floor(decodedLength / chunkSize);
   const rest = decodedLength % chunkSize;
@@ -75,7 +83,7 @@ export function encodedContentLength(decodedLength: number, chunkSize: number, o
   length += 1 + ext + 2; // final "0[;chunk-signature=...]\r\n"
   if (options.trailer) {
     length += options.trailer.name.length + 1 + options.trailer.valueLength + 2;
-    if (options.signed) length += TRAILER_SIGNATURE;
+    if (options.signed) length += TRAILER_SIGNATURE + signatureLength;
   }
   return length + 2;
 }
@@ -94,7 +102,8 @@ function lengthError(decodedLength: number, read: number, early: boolean): Valid
  * Encodes a body as aws-chunked, re-chunking input of any chunk sizes into `chunkSize` chunks.
  * Yields header, data and CRLF pieces separately (data is not copied when it arrives aligned).
  * @throws ValidationError `ERR_VALIDATION` (field `x-amz-decoded-content-length`) when the source
- *   is shorter or longer than `decodedLength`; the error is thrown from the iterator.
+ *   is shorter or longer than `decodedLength`, or (field `signer`) when a signature's length is not
+ *   the signer's `signatureLength`; thrown from the iterator.
  * @example
  * ```ts
  * const body = encodeAwsChunked(source, { decodedLength: size, trailer: { trailerName: 'x-amz-checksum-crc32', digest } });
@@ -104,9 +113,18 @@ export async function* encodeAwsChunked(source: AsyncIterable<Uint8Array>, optio
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const { decodedLength, signer, trailer } = options;
   checkSizes(decodedLength, chunkSize);
+  // encodedContentLength counted on this length: a signature of another length would make the
+  // body disagree with the Content-Length already sent.
+  const signatureLength = signer?.signatureLength ?? HMAC_SIGNATURE_LENGTH;
+  const checked = (signature: string): string => {
+    if (signature.length !== signatureLength) {
+      throw new ValidationError({ field: 'signer', rule: `must return ${signatureLength}-character signatures, got ${signature.length}` });
+    }
+    return signature;
+  };
   const frameHeader = (data: Uint8Array): Uint8Array => {
     const size = data.byteLength.toString(16);
-    return encoder.encode(signer ? `${size};chunk-signature=${signer.signChunk(sha256Hex(data))}\r\n` : `${size}\r\n`);
+    return encoder.encode(signer ? `${size};chunk-signature=${checked(signer.signChunk(sha256Hex(data)))}\r\n` : `${size}\r\n`);
   };
   let read = 0;
   let pending: Uint8Array | undefined;
@@ -149,11 +167,11 @@ export async function* encodeAwsChunked(source: AsyncIterable<Uint8Array>, optio
     yield data;
     yield CRLF;
   }
-  let tail = signer ? `0;chunk-signature=${signer.signChunk(EMPTY_SHA256)}\r\n` : '0\r\n';
+  let tail = signer ? `0;chunk-signature=${checked(signer.signChunk(EMPTY_SHA256))}\r\n` : '0\r\n';
   if (trailer) {
     const line = `${trailer.trailerName}:${trailer.digest()}`;
     tail += `${line}\r\n`;
-    if (signer) tail += `x-amz-trailer-signature:${signer.signTrailer(`${line}\n`)}\r\n`;
+    if (signer) tail += `x-amz-trailer-signature:${checked(signer.signTrailer(`${line}\n`))}\r\n`;
   }
   yield encoder.encode(`${tail}\r\n`);
 }

@@ -46,3 +46,17 @@ export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
 
 /** Algorithm identifier of SigV4a in `Authorization`, `X-Amz-Algorithm` and strings to sign. */
 export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
+/** Algorithm line of the string to sign of one SigV4a aws-chunked data chunk. */
+export const SIGV4A_CHUNK_ALGORITHM = 'AWS4-ECDSA-P256-SHA256-PAYLOAD';
+/** Algorithm line of the string to sign of the SigV4a signed trailer chunk. */
+export const SIGV4A_TRAILER_ALGORITHM = 'AWS4-ECDSA-P256-SHA256-TRAILER';
+/** `x-amz-content-sha256` value for aws-chunked with an ECDSA (SigV4a) signature per chunk. */
+export const STREAMING_SIGV4A_PAYLOAD = 'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD';
+/** `x-amz-content-sha256` value for aws-chunked with ECDSA-signed chunks and an ECDSA-signed trailer. */
+export const STREAMING_SIGV4A_PAYLOAD_TRAILER = 'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER';
+/**
+ * Length of every SigV4a chunk and trailer signature on the wire: the hex DER ECDSA signature
+ * (at most 72 bytes, usually 70 to 72) right-padded with `*` to 144 characters, so the encoded
+ * `Content-Length` can be computed before signing, as aws-c-auth and the SDKs built on it do.
+ */
+export const SIGV4A_CHUNK_SIGNATURE_LENGTH = 144;

@@ -50,6 +50,11 @@ export {
   MAX_PRESIGN_EXPIRES,
   UNSIGNABLE_HEADERS,
   SIGV4A_ALGORITHM,
+  SIGV4A_CHUNK_ALGORITHM,
+  SIGV4A_TRAILER_ALGORITHM,
+  STREAMING_SIGV4A_PAYLOAD,
+  STREAMING_SIGV4A_PAYLOAD_TRAILER,
+  SIGV4A_CHUNK_SIGNATURE_LENGTH,
 } from './constants.js';
 export { chain } from './credentials/chain.js';
 export { memoize } from './credentials/memoize.js';
@@ -81,10 +86,12 @@ export { verifyPayload, verifyPayloadStream } from './verify-payload.js';
 export { verifyAwsChunked } from './verify-aws-chunked.js';
 export type { VerifyAwsChunkedOptions, ChunkedVerification } from './verify-aws-chunked.js';
 export type { VerifiedSigningKey } from './verify-signing-key.js';
-export { createSigV4aSigner, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from './sigv4a-exports.js';
+export { createSigV4aSigner, createSigV4aChunkSigner, deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from './sigv4a-exports.js';
 export { formatRegionSet } from './region-set.js';
 export { CRYPTO_BACKEND } from './signing-key.js';
-export type { SigV4aSigner, SigV4aSignerOptions, SigV4aSignOptions, SigV4aPresignOptions } from './sigv4a-signer.js';
+export type { SigV4aSigner, SigV4aSignerOptions, SigV4aSignOptions, SigV4aPresignOptions, SigV4aStreamingSignOptions } from './sigv4a-signer.js';
+export type { SigV4aChunkSignerInit } from './sigv4a-chunk-signer.js';
+export type { ChunkedUploadOptions } from './chunked-upload.js';
 export type { RegionSet } from './region-set.js';
 
 export type { SigV4aKeyPair } from './sigv4a-key.js';

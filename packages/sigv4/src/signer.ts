@@ -7,8 +7,6 @@ import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
 import type { AmzDate } from './amz-date.js';
 import type { AwsCredentials, CredentialsProvider } from './aws-credentials.js';
-import { DEFAULT_CHUNK_SIZE, encodeAwsChunked, encodedContentLength } from './aws-chunked.js';
-import type { ChunkedTrailer } from './aws-chunked.js';
 import {
   canonicalHeaders,
   canonicalQuery,
@@ -21,13 +19,9 @@ import {
 } from './canonical.js';
 import type { SignedHeadersOption } from './canonical.js';
 import { createChunkSigner } from './chunk-signer.js';
-import {
-  ALGORITHM,
-  STREAMING_SIGNED_PAYLOAD,
-  STREAMING_SIGNED_PAYLOAD_TRAILER,
-  STREAMING_UNSIGNED_PAYLOAD_TRAILER,
-  UNSIGNED_PAYLOAD,
-} from './constants.js';
+import { attachChunkedBody, planChunkedUpload } from './chunked-upload.js';
+import type { ChunkedUploadOptions, StreamingMode } from './chunked-upload.js';
+import { ALGORITHM, STREAMING_SIGNED_PAYLOAD, STREAMING_SIGNED_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD } from './constants.js';
 import { payloadHashOf } from './payload.js';
 import { signPostPolicy, signPostPolicyDocument } from './post-policy.js';
 import type { PostPolicyDocumentResult, PostPolicyOptions, PostPolicyResult } from './post-policy.js';
@@ -101,26 +95,10 @@ export interface PresignOptions extends SignOptions {
   expiresIn: number;
 }
 
-/** Which aws-chunked flavour {@link Signer.signStreaming} produces. */
-export type StreamingMode = 'signed' | 'signed-trailer' | 'unsigned-trailer';
+export type { StreamingMode };
 
 /** Options of {@link Signer.signStreaming}. */
-export interface StreamingSignOptions extends Omit<SignOptions, 'payloadHash'> {
-  /**
-   * `signed`: `STREAMING-AWS4-HMAC-SHA256-PAYLOAD`; `signed-trailer`: `...-PAYLOAD-TRAILER`;
-   * `unsigned-trailer`: `STREAMING-UNSIGNED-PAYLOAD-TRAILER`.
-   */
-  mode: StreamingMode;
-  /** Exact length of the body before encoding. */
-  decodedContentLength: number;
-  /**
-   * Data bytes per chunk.
-   * @default 65536
-   */
-  chunkSize?: number | undefined;
-  /** Trailer (required by the trailer modes), plus the length of its value for Content-Length. */
-  trailer?: (ChunkedTrailer & { valueLength: number }) | undefined;
-}
+export interface StreamingSignOptions extends Omit<SignOptions, 'payloadHash'>, ChunkedUploadOptions {}
 
 /**
  * What was signed, for debugging signature mismatches (compare with S3's `CanonicalRequest` in a
@@ -168,6 +146,8 @@ export interface Signer {
   /**
    * Signs a streaming upload as aws-chunked: sets `content-encoding`, `content-length`,
    * `x-amz-decoded-content-length`, `x-amz-trailer`, and replaces the body by the encoded stream.
+   * @throws ValidationError `ERR_VALIDATION` (a trailer mode without `trailer`, no body, bad sizes),
+   *   CredentialsError `ERR_CREDENTIALS`.
    */
   signStreaming(request: HttpRequest, options: StreamingSignOptions): Promise<SignedRequest>;
   /** Signs a browser POST policy and returns the form fields. */
@@ -211,22 +191,6 @@ function hostHeader(request: HttpRequest): string {
   const host = request.hostname.includes(':') ? `[${request.hostname}]` : request.hostname;
   const defaultPort = request.protocol === 'https:' ? 443 : 80;
   return request.port === undefined || request.port === defaultPort ? host : `${host}:${request.port}`;
-}
-
-function streamOf(body: Uint8Array | string): AsyncIterable<Uint8Array> {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return {
-    [Symbol.asyncIterator]: () => {
-      let done = bytes.byteLength === 0;
-      return {
-        next: () => {
-          const result: IteratorResult<Uint8Array> = done ? { done: true, value: undefined } : { done: false, value: bytes };
-          done = true;
-          return Promise.resolve(result);
-        },
-      };
-    },
-  };
 }
 
 /**
@@ -442,46 +406,12 @@ export function createSigner(options: SignerOptions): Signer {
       return core(requireStatic(), request, opts, opts.expiresIn).request as PresignedRequest;
     },
     async signStreaming(request, opts) {
-      const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
-      const { mode, trailer } = opts;
-      if (mode !== 'signed' && !trailer) {
-        throw new ValidationError({ field: 'trailer', rule: `is required with mode "${mode}"` });
-      }
-      if (request.body === undefined) throw new ValidationError({ field: 'body', rule: 'is required for a streaming upload' });
-      const signed = mode !== 'unsigned-trailer';
-      const length = encodedContentLength(opts.decodedContentLength, chunkSize, {
-        signed,
-        trailer: trailer ? { name: trailer.trailerName, valueLength: trailer.valueLength } : undefined,
-      });
+      const plan = planChunkedUpload(request, opts, { signed: STREAMING_SIGNED_PAYLOAD, signedTrailer: STREAMING_SIGNED_PAYLOAD_TRAILER }, 64);
       const credentials = await credentialsFor(opts.signal);
-      const existingEncoding = request.headers['content-encoding'];
-      const extra: Record<string, string> = {
-        'content-encoding': existingEncoding ? `aws-chunked,${existingEncoding}` : 'aws-chunked',
-        'content-length': String(length),
-        'x-amz-decoded-content-length': String(opts.decodedContentLength),
-      };
-      if (trailer) extra['x-amz-trailer'] = trailer.trailerName;
-      const payloadHash =
-        mode === 'signed' ? STREAMING_SIGNED_PAYLOAD : mode === 'signed-trailer' ? STREAMING_SIGNED_PAYLOAD_TRAILER : STREAMING_UNSIGNED_PAYLOAD_TRAILER;
-      const result = core(credentials, { ...request, body: '' }, { ...opts, payloadHash }, undefined, extra);
-      const body = typeof request.body === 'string' || request.body instanceof Uint8Array ? streamOf(request.body) : request.body;
-      const chunkStrings = opts.debug === true && signed ? [] as string[] : undefined;
-      if (chunkStrings !== undefined && result.request.debug) result.request.debug.chunkStringsToSign = chunkStrings;
-      result.request.body = encodeAwsChunked(body, {
-        decodedLength: opts.decodedContentLength,
-        chunkSize,
-        signer: signed
-          ? createChunkSigner({
-              signingKey: result.signingKey,
-              amzDate: result.date.long,
-              scope: result.scope,
-              seedSignature: result.signature,
-              onStringToSign: chunkStrings === undefined ? undefined : (text) => chunkStrings.push(text),
-            })
-          : undefined,
-        trailer,
-      });
-      return result.request;
+      const result = core(credentials, { ...request, body: '' }, { ...opts, payloadHash: plan.payloadHash }, undefined, plan.headers);
+      return attachChunkedBody(result.request, request.body!, plan, opts, (onStringToSign) =>
+        createChunkSigner({ signingKey: result.signingKey, amzDate: result.date.long, scope: result.scope, seedSignature: result.signature, onStringToSign }),
+      );
     },
     async presignPost(opts) {
       const credentials = await credentialsFor(opts.signal);

@@ -4,6 +4,7 @@
  * Where `node:crypto` is missing (browsers, workerd) each of them throws `ERR_CONFIG`.
  */
 import * as sigv4a from '#platform/sigv4a';
+import type * as chunks from './sigv4a-chunk-signer.js';
 import type * as key from './sigv4a-key.js';
 import type * as signer from './sigv4a-signer.js';
 
@@ -16,6 +17,18 @@ import type * as signer from './sigv4a-signer.js';
  * ```
  */
 export const createSigV4aSigner: typeof signer.createSigV4aSigner = sigv4a.createSigV4aSigner;
+
+/**
+ * Creates the chained ECDSA chunk signer of SigV4a aws-chunked uploads
+ * (`STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD[-TRAILER]`); each signature is padded with `*` to 144
+ * characters. `createSigV4aSigner(...).signStreaming` uses it; use it directly to frame a body yourself.
+ * @throws ConfigError `ERR_CONFIG` without `node:crypto`.
+ * @example
+ * ```ts
+ * const signer = createSigV4aChunkSigner({ privateKey: deriveSigV4aKeyPair(credentials).privateKey, amzDate, scope, seedSignature });
+ * ```
+ */
+export const createSigV4aChunkSigner: typeof chunks.createSigV4aChunkSigner = sigv4a.createSigV4aChunkSigner;
 
 /** The ECDSA P-256 key pair SigV4a derives from the credentials (key material: never log it). */
 export const deriveSigV4aKeyPair: typeof key.deriveSigV4aKeyPair = sigv4a.deriveSigV4aKeyPair;

@@ -4,7 +4,7 @@
  * access key id + counter byte), rejecting candidates above n - 2 (as aws-c-auth
  * `source/key_derivation.c` does).
  */
-import { createECDH, createHmac, createPrivateKey, createPublicKey } from 'node:crypto';
+import { createECDH, createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { CredentialsError } from '@s3kit/primitives';
 import type { AwsCredentials } from './aws-credentials.js';
@@ -77,4 +77,12 @@ export function sigV4aPublicKeyFromCoordinates(xHex: string, yHex: string): KeyO
     key: { kty: 'EC', crv: 'P-256', x: b64url(Buffer.from(xHex.padStart(64, '0'), 'hex')), y: b64url(Buffer.from(yHex.padStart(64, '0'), 'hex')) },
     format: 'jwk',
   });
+}
+
+/**
+ * The SigV4a signature of a string to sign: ECDSA P-256 over its SHA-256, DER-encoded, as hex.
+ * Randomized: two calls give two different valid signatures.
+ */
+export function signSigV4a(privateKey: KeyObject, stringToSign: string): string {
+  return sign('sha256', Buffer.from(stringToSign, 'utf8'), { key: privateKey, dsaEncoding: 'der' }).toString('hex');
 }

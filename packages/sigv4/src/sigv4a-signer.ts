@@ -3,7 +3,7 @@
  * Multi-Region Access Points and other multi-region endpoints. Header and presigned-query forms.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  */
-import { sign as ecdsaSign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { REDACTED, ValidationError, encodeQuery, requestOrigin, systemClock } from '@s3kit/primitives';
 import type { Clock, HttpQuery, HttpRequest } from '@s3kit/primitives';
 import { createAmzDateFormatter } from './amz-date.js';
@@ -11,11 +11,20 @@ import type { AmzDate } from './amz-date.js';
 import type { AwsCredentials, CredentialsProvider } from './aws-credentials.js';
 import { canonicalHeaders, canonicalQuery, canonicalRequest, canonicalUri, createHeaderFilter, stringToSign } from './canonical.js';
 import type { SignedHeadersOption } from './canonical.js';
-import { SCOPE_TERMINATOR, UNSIGNED_PAYLOAD } from './constants.js';
+import { attachChunkedBody, planChunkedUpload } from './chunked-upload.js';
+import type { ChunkedUploadOptions } from './chunked-upload.js';
+import {
+  SCOPE_TERMINATOR,
+  SIGV4A_ALGORITHM,
+  SIGV4A_CHUNK_SIGNATURE_LENGTH,
+  STREAMING_SIGV4A_PAYLOAD,
+  STREAMING_SIGV4A_PAYLOAD_TRAILER,
+  UNSIGNED_PAYLOAD,
+} from './constants.js';
 import { payloadHashOf } from './payload.js';
 import type { PresignedRequest, SignedRequest, SigningDebug } from './signer.js';
-import { deriveSigV4aKeyPair } from './sigv4a-key.js';
-import { SIGV4A_ALGORITHM } from './constants.js';
+import { createSigV4aChunkSigner } from './sigv4a-chunk-signer.js';
+import { deriveSigV4aKeyPair, signSigV4a } from './sigv4a-key.js';
 import { formatRegionSet } from './region-set.js';
 import type { RegionSet } from './region-set.js';
 
@@ -83,6 +92,9 @@ export interface SigV4aPresignOptions extends SigV4aSignOptions {
   expiresIn: number;
 }
 
+/** Options of {@link SigV4aSigner.signStreaming}. */
+export interface SigV4aStreamingSignOptions extends Omit<SigV4aSignOptions, 'payloadHash'>, ChunkedUploadOptions {}
+
 /** A SigV4a signer bound to credentials, a region set and a service. */
 export interface SigV4aSigner {
   /**
@@ -104,6 +116,28 @@ export interface SigV4aSigner {
   signSync(request: HttpRequest, options?: SigV4aSignOptions): SignedRequest;
   /** {@link SigV4aSigner.presign} without a promise, for static credentials. */
   presignSync(request: HttpRequest, options: SigV4aPresignOptions): PresignedRequest;
+  /**
+   * Signs a streaming upload as aws-chunked (`STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD[-TRAILER]`
+   * or `STREAMING-UNSIGNED-PAYLOAD-TRAILER`): sets `content-encoding`, `content-length`,
+   * `x-amz-decoded-content-length`, `x-amz-trailer`, and replaces the body by the encoded stream, whose
+   * chunks and trailer carry ECDSA signatures padded to 144 characters (so `content-length` is exact).
+   * @throws ValidationError `ERR_VALIDATION` (a trailer mode without `trailer`, no body, bad sizes),
+   *   CredentialsError `ERR_CREDENTIALS`.
+   * @example
+   * ```ts
+   * const signed = await signer.signStreaming({ ...request, body: stream }, { mode: 'signed', decodedContentLength: size });
+   * ```
+   */
+  signStreaming(request: HttpRequest, options: SigV4aStreamingSignOptions): Promise<SignedRequest>;
+}
+
+/** A signed request and what its aws-chunked body's signatures chain to. */
+interface CoreResult {
+  request: SignedRequest;
+  signature: string;
+  amzDate: string;
+  scope: string;
+  privateKey: KeyObject;
 }
 
 const CHECKSUM_HEADER = /^(?:x-amz-checksum-|x-amz-sdk-checksum-algorithm$|content-md5$|x-amz-content-sha256$|x-amz-trailer$|x-amz-decoded-content-length$)/;
@@ -151,7 +185,13 @@ export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
     return pair;
   };
 
-  const core = (credentials: AwsCredentials, request: HttpRequest, opts: SigV4aSignOptions, expiresIn: number | undefined): SignedRequest => {
+  const core = (
+    credentials: AwsCredentials,
+    request: HttpRequest,
+    opts: SigV4aSignOptions,
+    expiresIn: number | undefined,
+    extraHeaders?: Record<string, string>,
+  ): CoreResult => {
     const regionSet = opts.regionSet === undefined ? defaultRegionSet : formatRegionSet(opts.regionSet);
     const at = opts.signingDate;
     const date: AmzDate = formatDate(at === undefined ? clock.now() : typeof at === 'number' ? at : at.getTime());
@@ -168,6 +208,7 @@ export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
       const existing = headers[lower];
       headers[lower] = existing === undefined ? request.headers[name]! : `${existing},${request.headers[name]!}`;
     }
+    if (extraHeaders) Object.assign(headers, extraHeaders);
     if (!('host' in headers)) headers.host = hostHeader(request);
 
     let payloadHash = opts.payloadHash;
@@ -198,7 +239,8 @@ export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
     if (presign) query!['X-Amz-SignedHeaders'] = canonical.signedHeaders;
     const creq = canonicalRequest(request.method, canonicalUri(request.path, uriEscapePath), canonicalQuery(query), canonical, payloadHash);
     const sts = stringToSign(SIGV4A_ALGORITHM, date.long, scope, sha256Hex(creq));
-    const signature = ecdsaSign('sha256', Buffer.from(sts, 'utf8'), { key: keyPairFor(credentials).privateKey, dsaEncoding: 'der' }).toString('hex');
+    const privateKey = keyPairFor(credentials).privateKey;
+    const signature = signSigV4a(privateKey, sts);
 
     const signed: SignedRequest = { ...request, headers };
     if (presign) {
@@ -213,29 +255,37 @@ export function createSigV4aSigner(options: SigV4aSignerOptions): SigV4aSigner {
     if (opts.debug === true) {
       const debug: SigningDebug = { canonicalRequest: creq, stringToSign: sts };
       if (token !== undefined) {
-        Object.defineProperty(debug, 'toJSON', { value: () => ({ canonicalRequest: creq.split(token).join(REDACTED), stringToSign: sts }) });
+        Object.defineProperty(debug, 'toJSON', { value: () => ({ ...debug, canonicalRequest: creq.split(token).join(REDACTED) }) });
       }
       signed.debug = debug;
     }
-    return signed;
+    return { request: signed, signature, amzDate: date.long, scope, privateKey };
   };
 
   const { credentialsFor, requireStatic } = credentials;
 
   return {
     async sign(request, opts = {}) {
-      return core(await credentialsFor(opts.signal), request, opts, undefined);
+      return core(await credentialsFor(opts.signal), request, opts, undefined).request;
     },
     async presign(request, opts) {
       assertExpiresIn(opts.expiresIn);
-      return core(await credentialsFor(opts.signal), request, opts, opts.expiresIn) as PresignedRequest;
+      return core(await credentialsFor(opts.signal), request, opts, opts.expiresIn).request as PresignedRequest;
     },
     signSync(request, opts = {}) {
-      return core(requireStatic(), request, opts, undefined);
+      return core(requireStatic(), request, opts, undefined).request;
     },
     presignSync(request, opts) {
       assertExpiresIn(opts.expiresIn);
-      return core(requireStatic(), request, opts, opts.expiresIn) as PresignedRequest;
+      return core(requireStatic(), request, opts, opts.expiresIn).request as PresignedRequest;
+    },
+    async signStreaming(request, opts) {
+      const plan = planChunkedUpload(request, opts, { signed: STREAMING_SIGV4A_PAYLOAD, signedTrailer: STREAMING_SIGV4A_PAYLOAD_TRAILER }, SIGV4A_CHUNK_SIGNATURE_LENGTH);
+      const credentials = await credentialsFor(opts.signal);
+      const seed = core(credentials, { ...request, body: '' }, { ...opts, payloadHash: plan.payloadHash }, undefined, plan.headers);
+      return attachChunkedBody(seed.request, request.body!, plan, opts, (onStringToSign) =>
+        createSigV4aChunkSigner({ privateKey: seed.privateKey, amzDate: seed.amzDate, scope: seed.scope, seedSignature: seed.signature, onStringToSign }),
+      );
     },
   };
 }

@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { createFakeClock, createSeededRandom } from '@s3kit/primitives';
 import type { HttpRequest } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
+import { collect, once, pieces } from './test-support/byte-streams.js';
 import { createSigner } from './signer.js';
 import type { StreamingMode } from './signer.js';
 import { verifyAwsChunked } from './verify-aws-chunked.js';
@@ -22,22 +23,6 @@ const signer = createSigner({ credentials: CREDS, region: 'us-east-1', service: 
 const lookupSecret = (id: string): Promise<{ secretAccessKey: string } | undefined> =>
   Promise.resolve(id === CREDS.accessKeyId ? { secretAccessKey: CREDS.secretAccessKey } : undefined);
 const enc = new TextEncoder();
-
-async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Uint8Array[] = [];
-  for await (const p of source) parts.push(p);
-  return Buffer.concat(parts);
-}
-
-/** Feeds bytes in pieces cut at seeded random points (1 to `max` bytes). */
-async function* pieces(bytes: Uint8Array, seed = 1, max = 7000): AsyncGenerator<Uint8Array> {
-  const random = createSeededRandom(seed);
-  for (let i = 0; i < bytes.byteLength; ) {
-    const n = 1 + Math.floor(random() * max);
-    yield bytes.subarray(i, i + n);
-    i += n;
-  }
-}
 
 const body = (n: number): Uint8Array => {
   const b = new Uint8Array(n);
@@ -69,10 +54,6 @@ async function failure(source: AsyncIterable<Uint8Array>, verified: VerifiedRequ
     return err;
   }
   throw new Error('expected a failure');
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
 }
 
 const MODES: [StreamingMode, VerifiedRequest['payloadMode']][] = [

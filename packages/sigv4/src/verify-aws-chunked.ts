@@ -1,11 +1,12 @@
 /**
- * Streaming decoder and verifier of aws-chunked bodies (all three flavours), with bounded buffering.
+ * Streaming decoder and verifier of aws-chunked bodies (all three flavours, signed with SigV4 or
+ * SigV4a), with bounded buffering.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  */
-import { createHash, timingSafeEqual } from '#platform/sigv4-crypto';
+import { createHash } from '#platform/sigv4-crypto';
 import { ValidationError, bytesToLatin1, throwIfAborted } from '@s3kit/primitives';
-import { CHUNK_ALGORITHM, EMPTY_SHA256, TRAILER_ALGORITHM } from './constants.js';
-import { hmacHex, sha256Hex } from './signing-key.js';
+import { createChunkChainVerifier } from './chunk-chain-verifier.js';
+import { EMPTY_SHA256 } from './constants.js';
 import { SignatureVerificationError, verifyErrors } from './verify-error.js';
 import type { VerifiedRequest } from './verify-request.js';
 import { unwrapSigningKey } from './verify-signing-key.js';
@@ -47,7 +48,7 @@ export type ChunkedVerification = Pick<
 const MAX_LINE = 4096; // a chunk header is ~90 bytes; a trailer line (checksum) far less
 const MAX_TRAILER_LINES = 16;
 const SIZE = /^[0-9a-fA-F]{1,16}$/;
-const SIGNATURE_EXT = /^chunk-signature=([0-9a-f]{64})$/;
+const SIGNATURE_EXT = /^chunk-signature=(.*)$/;
 const TRAILER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const EMPTY = new Uint8Array(0);
 
@@ -56,14 +57,6 @@ const truncated = (): SignatureVerificationError => verifyErrors.incompleteBody(
 
 function latin1(bytes: Uint8Array): string {
   return bytesToLatin1(bytes);
-}
-
-function latin1Bytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(latin1Bytes(a), latin1Bytes(b));
 }
 
 /** Pull-based reader over an async iterable of byte chunks; holds at most one input chunk. */
@@ -145,7 +138,9 @@ class FrameReader {
 /**
  * Decodes an aws-chunked body as it streams and verifies it: every chunk signature (chained from
  * the seed signature), the final empty chunk, the trailers and their signature (signed-trailer
- * mode), and the decoded length. Yields the decoded data; a signed chunk is yielded only after
+ * mode), and the decoded length. A SigV4a request's chunks carry ECDSA signatures
+ * (`STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD[-TRAILER]`), hex DER padded with `*` to 144
+ * characters; they are verified under the public key of the request's credentials. Yields the decoded data; a signed chunk is yielded only after
  * its signature was checked. Returns (and passes to `onTrailers`) the trailer values, so the caller
  * can check `x-amz-checksum-*`.
  * @throws SignatureVerificationError from the iterator: `SignatureDoesNotMatch` (403, a chunk or
@@ -180,8 +175,7 @@ export async function* verifyAwsChunked(
   const minChunk = signed ? (options.minChunkSize ?? 8192) : 0;
   const key = unwrapSigningKey(verification.signingKey);
   if (signed && !key) throw new ValidationError({ field: 'verification.signingKey', rule: 'must come from verifyRequest' });
-  const prefix = `${verification.amzDate}\n${verification.credentialScope}\n`;
-  let previous = verification.seedSignature;
+  const chain = key && createChunkChainVerifier(key, verification);
   // No StringToSign in these details: a chunk's string to sign contains the previous signature.
   const mismatch = (what: string): SignatureVerificationError => verifyErrors.mismatch({ Chunk: what });
 
@@ -201,8 +195,8 @@ export async function* verifyAwsChunked(
       let signature: string | undefined;
       if (signed) {
         const m = semi < 0 ? null : SIGNATURE_EXT.exec(header.slice(semi + 1));
-        if (!m) throw malformed('a chunk has no valid chunk-signature');
-        signature = m[1]!;
+        signature = m ? chain!.parse(m[1]!) : undefined;
+        if (signature === undefined) throw malformed('a chunk has no valid chunk-signature');
       } else if (semi >= 0) {
         throw malformed('unsigned chunks carry no extensions');
       }
@@ -225,10 +219,7 @@ export async function* verifyAwsChunked(
           hash!.update(piece);
           parts.push(piece);
         }
-        const sts = `${CHUNK_ALGORITHM}\n${prefix}${previous}\n${EMPTY_SHA256}\n${hash ? hash.digest('hex') : EMPTY_SHA256}`;
-        const expected = hmacHex(key!, sts);
-        if (!sameHex(expected, signature!)) throw mismatch(String(chunks));
-        previous = expected;
+        if (!chain!.chunk(signature!, hash ? hash.digest('hex') : EMPTY_SHA256)) throw mismatch(String(chunks));
         if (size > 0) yield* parts;
       } else {
         yield* reader.bytes(size);
@@ -253,8 +244,8 @@ export async function* verifyAwsChunked(
         if (!TRAILER_NAME.test(name)) throw verifyErrors.malformedTrailer('a trailer line is not "name:value"');
         const value = line.slice(colon + 1);
         if (name === 'x-amz-trailer-signature' && signed) {
-          if (!/^[0-9a-f]{64}$/.test(value)) throw verifyErrors.malformedTrailer('x-amz-trailer-signature is not a hex signature');
-          trailerSignature = value;
+          trailerSignature = chain!.parse(value);
+          if (trailerSignature === undefined) throw verifyErrors.malformedTrailer('x-amz-trailer-signature is not a valid signature');
           continue;
         }
         if (!expectedTrailers.has(name)) throw verifyErrors.malformedTrailer(`unexpected trailer "${name.slice(0, 64)}"`);
@@ -265,9 +256,7 @@ export async function* verifyAwsChunked(
       for (const name of expectedTrailers) if (!(name in trailers)) throw verifyErrors.malformedTrailer(`missing trailer "${name}"`);
       if (signed) {
         if (trailerSignature === undefined) throw verifyErrors.malformedTrailer('missing x-amz-trailer-signature');
-        const sts = `${TRAILER_ALGORITHM}\n${prefix}${previous}\n${sha256Hex(text)}`;
-        const expected = hmacHex(key!, sts);
-        if (!sameHex(expected, trailerSignature)) throw mismatch('trailer');
+        if (!chain!.trailer(trailerSignature, text)) throw mismatch('trailer');
       }
     } else if ((await reader.line()) !== '') {
       throw malformed('the final chunk is not followed by an empty line');

@@ -364,7 +364,8 @@ describe('verifyRequest: SigV4a', () => {
     const signed = await v4a.sign(base());
     const v = await verifyRequest(signed, options());
     expect(v).toMatchObject({ algorithm: 'AWS4-ECDSA-P256-SHA256', authType: 'header', region: 'us-east-1', regionSet: ['us-east-1', 'us-west-2'], credentialScope: '20240102/s3/aws4_request', payloadMode: 'signed' });
-    expect(v.signingKey).toBeUndefined();
+    // The handle on the public key, for the chunks of a SigV4a aws-chunked body.
+    expect(JSON.stringify(v.signingKey)).toBe('"[REDACTED]"');
     expect(() => { verifyPayload('hello', v); }).not.toThrow();
     const url = await v4a.presign(base({ body: undefined }), { expiresIn: 60, regionSet: 'us-*' });
     await expect(verifyRequest(url, options())).resolves.toMatchObject({ authType: 'query', regionSet: ['us-*'] });

@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html
  */
 import { timingSafeEqual } from '#platform/sigv4-crypto';
-import { verifySigV4aSignature } from '#platform/sigv4a';
+import { createSigV4aVerifier } from '#platform/sigv4a';
 import { bytesToHex, systemClock, utf8Bytes } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
 import { formatAmzDate } from './amz-date.js';
@@ -16,6 +16,8 @@ import {
   SCOPE_TERMINATOR,
   STREAMING_SIGNED_PAYLOAD,
   STREAMING_SIGNED_PAYLOAD_TRAILER,
+  STREAMING_SIGV4A_PAYLOAD,
+  STREAMING_SIGV4A_PAYLOAD_TRAILER,
   STREAMING_UNSIGNED_PAYLOAD_TRAILER,
   UNSIGNED_PAYLOAD,
   SIGV4A_ALGORITHM,
@@ -23,10 +25,14 @@ import {
 import { payloadHashOf } from './payload.js';
 import { deriveSigningKey, hmacHex, sha256Hex } from './signing-key.js';
 import { SignatureVerificationError, verifyErrors } from './verify-error.js';
-import { createVerifiedSigningKey } from './verify-signing-key.js';
+import { createVerifiedSigV4aKey, createVerifiedSigningKey } from './verify-signing-key.js';
 import type { VerifiedSigningKey } from './verify-signing-key.js';
 
-/** How the body of a verified request is protected, from its `x-amz-content-sha256`. */
+/**
+ * How the body of a verified request is protected, from its `x-amz-content-sha256`. The signed
+ * streaming modes cover both algorithms: `STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]` (SigV4) and
+ * `STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD[-TRAILER]` (SigV4a).
+ */
 export type PayloadMode = 'signed' | 'unsigned' | 'streaming-signed' | 'streaming-signed-trailer' | 'streaming-unsigned-trailer';
 
 /** What {@link VerifyRequestOptions.lookupSecret} returns for a known access key. */
@@ -78,8 +84,8 @@ export interface VerifiedRequest {
   /** The payload hash that was signed (hex SHA-256 or one of the special values). */
   payloadHash: string;
   /**
-   * Opaque handle on the signing key, for chunk and trailer signatures (SigV4 only). Not
-   * serializable.
+   * Opaque handle on the key that checks chunk and trailer signatures ({@link verifyAwsChunked}):
+   * SigV4's signing key, or SigV4a's public key. Not serializable.
    */
   signingKey?: VerifiedSigningKey;
   /** The request's signature, which seeds the chunk signature chain. */
@@ -340,13 +346,15 @@ function checkSignedHeaders(request: HttpRequest, auth: ParsedAuth, signed: Read
   }
 }
 
-function payloadModeOf(hash: string): PayloadMode | undefined {
+/** The payload mode of `hash` under `algorithm`: each algorithm signs chunks with its own streaming values. */
+function payloadModeOf(hash: string, algorithm: ParsedAuth['algorithm']): PayloadMode | undefined {
+  const v4a = algorithm === SIGV4A_ALGORITHM;
   switch (hash) {
     case UNSIGNED_PAYLOAD:
       return 'unsigned';
-    case STREAMING_SIGNED_PAYLOAD:
+    case v4a ? STREAMING_SIGV4A_PAYLOAD : STREAMING_SIGNED_PAYLOAD:
       return 'streaming-signed';
-    case STREAMING_SIGNED_PAYLOAD_TRAILER:
+    case v4a ? STREAMING_SIGV4A_PAYLOAD_TRAILER : STREAMING_SIGNED_PAYLOAD_TRAILER:
       return 'streaming-signed-trailer';
     case STREAMING_UNSIGNED_PAYLOAD_TRAILER:
       return 'streaming-unsigned-trailer';
@@ -409,10 +417,11 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
   checkSignedHeaders(request, auth, signed);
 
   const payloadHash = resolvePayloadHash(request, auth, signed, uriEscapePath, service);
-  const payloadMode = payloadModeOf(payloadHash);
+  const payloadMode = payloadModeOf(payloadHash, auth.algorithm);
   if (payloadMode === undefined || (auth.authType === 'query' && payloadMode !== 'signed' && payloadMode !== 'unsigned')) {
+    const chunked = auth.algorithm === SIGV4A_ALGORITHM ? [STREAMING_SIGV4A_PAYLOAD, STREAMING_SIGV4A_PAYLOAD_TRAILER] : [STREAMING_SIGNED_PAYLOAD, STREAMING_SIGNED_PAYLOAD_TRAILER];
     throw verifyErrors.invalidArgument(
-      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, or a valid sha256 value.',
+      `x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, ${chunked.join(', ')}, or a valid sha256 value.`,
       'x-amz-content-sha256',
       payloadHash.slice(0, 128),
     );
@@ -449,13 +458,16 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
   const v4a = auth.algorithm === SIGV4A_ALGORITHM;
   const scope = v4a ? `${auth.scopeDate}/${auth.scopeService}/${SCOPE_TERMINATOR}` : credentialScope(auth.scopeDate, auth.scopeRegion, auth.scopeService);
   const sts = stringToSign(auth.algorithm, auth.amzDate, scope, sha256Hex(creq));
-  let key: Uint8Array | undefined;
+  let handle: VerifiedSigningKey;
   let valid: boolean;
   if (v4a) {
-    valid = DER_HEX.test(auth.signature) && verifySigV4aSignature({ accessKeyId: auth.accessKeyId, secretAccessKey: secret.secretAccessKey }, sts, auth.signature);
+    const verify = createSigV4aVerifier({ accessKeyId: auth.accessKeyId, secretAccessKey: secret.secretAccessKey });
+    valid = DER_HEX.test(auth.signature) && verify(sts, auth.signature);
+    handle = createVerifiedSigV4aKey(verify);
   } else {
-    key = deriveSigningKey(secret.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService);
+    const key = deriveSigningKey(secret.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService);
     valid = SIGNATURE.test(auth.signature) && safeEqual(hmacHex(key, sts), auth.signature);
+    handle = createVerifiedSigningKey(key);
   }
   if (!valid) {
     let shown = creq;
@@ -481,8 +493,8 @@ export async function verifyRequest(request: HttpRequest, options: VerifyRequest
     region: v4a ? (options.region ?? auth.regionSet!) : auth.scopeRegion,
     service: auth.scopeService,
     signedHeaders: signedNames,
+    signingKey: handle,
   };
-  if (key) result.signingKey = createVerifiedSigningKey(key);
   if (auth.regionSet !== undefined) result.regionSet = auth.regionSet.split(',').map((r) => r.trim());
   if (decodedContentLength !== undefined) result.decodedContentLength = decodedContentLength;
   const trailer = request.headers['x-amz-trailer'];

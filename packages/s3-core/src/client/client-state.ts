@@ -25,8 +25,8 @@ import type {
   ResolvedConfig,
   RetryStrategy,
 } from '@s3kit/primitives';
-import { createSigner } from '@s3kit/sigv4';
-import type { AwsCredentials, CredentialsProvider, SignOptions, Signer } from '@s3kit/sigv4';
+import { createSigV4aSigner, createSigner } from '@s3kit/sigv4';
+import type { AwsCredentials, CredentialsProvider, SigV4aSigner, SignOptions, Signer } from '@s3kit/sigv4';
 import type { BodyTracker } from '../body/body-tracker.js';
 import { resolveEndpoint } from '../endpoints/resolve-endpoint.js';
 import type { EndpointParams } from '../endpoints/resolve-endpoint.js';
@@ -51,6 +51,11 @@ export interface ClientState {
   readonly credentials: AwsCredentials | CredentialsProvider;
   /** Signers for other regions (presigned POST forms of redirected buckets), one per region. */
   readonly regionSigners: Map<string, Signer>;
+  /**
+   * The SigV4a signer (Multi-Region Access Points), created on first use: it needs `node:crypto`, so
+   * elsewhere the first SigV4a request fails with `ERR_CONFIG` and nothing else does.
+   */
+  readonly sigV4aSigner: () => SigV4aSigner;
   readonly staticCredentials: boolean;
   readonly requestChecksum: ChecksumSetting;
   readonly responseChecksum: ChecksumSetting;
@@ -123,6 +128,7 @@ export async function resolveClientState(
   const clock = o.clock ?? systemClock;
   const credentials = o.credentials ?? defaultCredentials(configOptions, resolver, o.clock);
   const signer = createSigner({ credentials, region, service: 's3', clock });
+  let sigV4a: SigV4aSigner | undefined;
   const retry =
     o.retry !== undefined && 'run' in o.retry
       ? o.retry
@@ -148,6 +154,7 @@ export async function resolveClientState(
     signer,
     credentials,
     regionSigners: new Map(),
+    sigV4aSigner: () => (sigV4a ??= createSigV4aSigner({ credentials, regionSet: '*', service: 's3', clock })),
     staticCredentials: typeof credentials !== 'function',
     requestChecksum: explicit('requestChecksumCalculation') ? config.requestChecksumCalculation : isAws ? 'when_supported' : 'when_required',
     responseChecksum: explicit('responseChecksumValidation') ? config.responseChecksumValidation : isAws ? 'when_supported' : 'when_required',

@@ -1,5 +1,6 @@
 /** Presigned URLs for any operation and presigned POST forms, signed for the bucket's region. */
-import type { PostPolicyOptions, PostPolicyResult, Signer } from '@s3kit/sigv4';
+import { ValidationError } from '@s3kit/primitives';
+import type { PostPolicyOptions, PostPolicyResult, PresignedRequest } from '@s3kit/sigv4';
 import type { CompiledOperation } from '../interpreter/compile.js';
 import { serializeRequest } from '../interpreter/serialize-request.js';
 import { regionOf } from './client-state.js';
@@ -39,21 +40,34 @@ export interface PresignedPost extends PostPolicyResult {
 export async function presignOperation(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, options: PresignUrlOptions): Promise<PresignedUrl> {
   const bucket = op.bucketMember === undefined ? undefined : (input[op.bucketMember] as string | undefined);
   const region = regionOf(state, bucket);
-  const { request } = serializeRequest(op, input, state.endpoints.get(bucket, region, op.endpointFlags));
+  const endpoint = state.endpoints.get(bucket, region, op.endpointFlags);
+  const { request } = serializeRequest(op, input, endpoint);
   delete request.body;
-  const signOptions: Parameters<Signer['presign']>[1] = { expiresIn: options.expiresIn ?? 900, region };
-  if (options.signingDate) signOptions.signingDate = options.signingDate;
-  if (options.signal) signOptions.signal = options.signal;
-  const signed = await state.signer.presign(request, signOptions);
+  const expiresIn = options.expiresIn ?? 900;
+  const signal = options.signal ? { signal: options.signal } : {};
+  let signed: PresignedRequest;
+  if (endpoint.authScheme === 'sigv4a') {
+    // A SigV4a signer has no clock offset of its own: sign at the client's corrected time.
+    const signingDate = options.signingDate ?? state.clock.now() + state.signer.clockOffsetMs;
+    signed = await state.sigV4aSigner().presign(request, { expiresIn, signingDate, regionSet: endpoint.signingRegionSet ?? '*', ...signal });
+  } else {
+    signed = await state.signer.presign(request, { expiresIn, region, ...(options.signingDate ? { signingDate: options.signingDate } : {}), ...signal });
+  }
   const headers: Record<string, string> = {};
   for (const name in signed.headers) if (name !== 'host') headers[name] = signed.headers[name]!;
   return { url: signed.url, method: signed.method, headers };
 }
 
-/** Presigns a browser POST upload form for `options.bucket`, in the bucket's region. */
+/**
+ * Presigns a browser POST upload form for `options.bucket`, in the bucket's region.
+ * @throws {ValidationError} `ERR_VALIDATION` for a Multi-Region Access Point (POST policies are signed with SigV4 only).
+ */
 export async function presignPostForm(state: ClientState, options: PresignPostOptions): Promise<PresignedPost> {
   const region = regionOf(state, options.bucket);
   const endpoint = state.endpoints.get(options.bucket, region);
+  if (endpoint.authScheme === 'sigv4a') {
+    throw new ValidationError({ field: 'bucket', rule: 'cannot be a Multi-Region Access Point: s3kit signs POST policies with SigV4 only', value: options.bucket });
+  }
   const result = await signerFor(state, region).presignPost(options);
   const port = endpoint.port === undefined ? '' : `:${endpoint.port}`;
   const path = endpoint.style === 'path' ? endpoint.pathPrefix : `${endpoint.pathPrefix}/`;

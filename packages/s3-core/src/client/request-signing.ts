@@ -1,10 +1,14 @@
 /** Signing a prepared request by its plan (plain, unsigned payload, aws-chunked), and per-region signers. */
-import { createSigner } from '@s3kit/sigv4';
-import type { SignOptions, Signer } from '@s3kit/sigv4';
+import { UNSIGNED_PAYLOAD, createSigner } from '@s3kit/sigv4';
+import type { ChunkedUploadOptions, SignOptions, Signer } from '@s3kit/sigv4';
 import type { HttpRequest } from '@s3kit/primitives';
 import type { ResolvedEndpoint } from '../endpoints/resolve-endpoint.js';
 import type { ClientState } from './client-state.js';
 import type { SigningPlan } from './prepare-body.js';
+
+function chunkedOptions(plan: Extract<SigningPlan, { kind: 'streaming' }>): ChunkedUploadOptions {
+  return { mode: plan.mode, decodedContentLength: plan.decodedContentLength, ...(plan.trailer ? { trailer: plan.trailer } : {}) };
+}
 
 function signOptionsFor(state: ClientState, region: string, service: string, plan: SigningPlan): SignOptions {
   const key = `${region}\n${service}${plan.kind === 'unsigned-payload' ? '\nU' : ''}`;
@@ -20,7 +24,8 @@ function signOptionsFor(state: ClientState, region: string, service: string, pla
 /**
  * Signs `request` for `region` as `plan` says (synchronously with static credentials), as the
  * endpoint's service (`s3`, `s3express`, `s3-object-lambda`); a directory bucket's data-plane
- * request with the bucket's S3 Express session.
+ * request with the bucket's S3 Express session; a Multi-Region Access Point's with SigV4a (an
+ * aws-chunked body too, its chunks signed with ECDSA in the signed modes).
  */
 export async function signRequest(
   state: ClientState,
@@ -28,9 +33,16 @@ export async function signRequest(
   region: string,
   plan: SigningPlan,
   signal: AbortSignal | undefined,
-  endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme'>,
+  endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme' | 'signingRegionSet'>,
   bucket: string | undefined,
 ): Promise<HttpRequest> {
+  if (endpoint.authScheme === 'sigv4a') {
+    // A SigV4a signer has no clock offset of its own: sign at the client's corrected time.
+    const at = { signingDate: state.clock.now() + state.signer.clockOffsetMs, regionSet: endpoint.signingRegionSet ?? '*', ...(signal ? { signal } : {}) };
+    const v4a = state.sigV4aSigner();
+    if (plan.kind === 'streaming') return v4a.signStreaming(request, { ...at, ...chunkedOptions(plan) });
+    return v4a.sign(request, plan.kind === 'unsigned-payload' ? { ...at, payloadHash: UNSIGNED_PAYLOAD } : at);
+  }
   let signer = state.signer;
   let staticCredentials = state.staticCredentials;
   if (endpoint.authScheme === 'sigv4-s3express' && bucket !== undefined) {
@@ -42,11 +54,9 @@ export async function signRequest(
   }
   if (plan.kind === 'streaming') {
     return signer.signStreaming(request, {
-      mode: plan.mode,
-      decodedContentLength: plan.decodedContentLength,
+      ...chunkedOptions(plan),
       region,
       ...(endpoint.signingName === 's3' ? {} : { service: endpoint.signingName }),
-      ...(plan.trailer ? { trailer: plan.trailer } : {}),
       ...(signal ? { signal } : {}),
     });
   }

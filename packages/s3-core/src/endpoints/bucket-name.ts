@@ -14,6 +14,27 @@ function fail(rule: string, value: string): never {
   throw new ValidationError({ field: 'Bucket', rule, value });
 }
 
+/** The parts of a Multi-Region Access Point ARN that address it. */
+export interface MultiRegionAccessPointArn {
+  /** ARN partition: `aws`, `aws-cn`, `aws-us-gov`, ... */
+  partition: string;
+  /** The access point's alias, e.g. `mfzwi23gnjvgw.mrap`: the host is `<alias>.accesspoint.s3-global.<dns suffix>`. */
+  alias: string;
+}
+
+// arn:<partition>:s3::<account id>:accesspoint(:|/)<alias>: no region (a regional access point has one).
+const MRAP_ARN = /^arn:([a-z0-9-]+):s3::(\d{12}):accesspoint[:/]([A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,62})*)$/;
+
+/**
+ * The partition and alias of a Multi-Region Access Point ARN
+ * (`arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap`), or `undefined` for anything else.
+ * @example `multiRegionAccessPointOf('arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap') // { partition: 'aws', alias: 'mfzwi23gnjvgw.mrap' }`
+ */
+export function multiRegionAccessPointOf(bucket: string): MultiRegionAccessPointArn | undefined {
+  const m = MRAP_ARN.exec(bucket);
+  return m ? { partition: m[1]!, alias: m[3]! } : undefined;
+}
+
 /**
  * Checks a bucket name before anything is sent.
  *
@@ -23,7 +44,9 @@ function fail(rule: string, value: string): never {
  *   `--ol-s3`, `.mrap`, `--x-s3`, `--table-s3`).
  * - `'access'` (the default, for every other operation) accepts any name an existing bucket can
  *   have, including legacy us-east-1 names (up to 255 characters, capitals and `_`) and directory
- *   buckets (`name--usw2-az1--x-s3`); it refuses what can never be a bucket (empty, `/`, spaces).
+ *   buckets (`name--usw2-az1--x-s3`), and a Multi-Region Access Point ARN
+ *   (`arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap`); it refuses what can never be a
+ *   bucket (empty, `/`, spaces) and other ARNs (regional access points, Outposts, Object Lambda).
  *
  * @throws {ValidationError} `ERR_VALIDATION` naming the field `Bucket` and the rule broken.
  * @example `validateBucketName('my.bucket', 'create')`
@@ -31,6 +54,10 @@ function fail(rule: string, value: string): never {
 export function validateBucketName(name: string, rules: BucketNameRules = 'access'): void {
   if (typeof name !== 'string' || name.length === 0) fail('must be a non-empty string', name);
   if (rules === 'access') {
+    if (name.startsWith('arn:')) {
+      if (multiRegionAccessPointOf(name) === undefined) fail('must be a bucket name or a Multi-Region Access Point ARN (arn:<partition>:s3::<account>:accesspoint/<alias>)', name);
+      return;
+    }
     if (name.length > 255) fail('must be at most 255 characters', name);
     if (!ACCESS_CHARS.test(name)) fail('may contain only letters, digits, ".", "-" and "_"', name);
     return;

@@ -1,7 +1,7 @@
 /**
  * resolveEndpoint against AWS's own endpoint rules (vendor/s3-model/endpoint-rule-set-1.json.gz,
  * evaluated by test/endpoint-rules.ts): over a matrix of regions, buckets (general purpose, dotted,
- * directory buckets), custom endpoints, addressing, FIPS, dual-stack, acceleration and the
+ * directory buckets, Multi-Region Access Point ARNs of two partitions), custom endpoints, addressing, FIPS, dual-stack, acceleration and the
  * operations' endpoint context (S3 Express control plane, session auth off, Object Lambda), the URL,
  * signing name, signing region and auth scheme are the rules', and where the rules refuse, so do we.
  */
@@ -22,9 +22,12 @@ interface Case {
   context: 'none' | 'control' | 'no-session' | 'lambda';
 }
 
+const MRAP = 'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap';
+const MRAP_CN = 'arn:aws-cn:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap';
+
 function* cases(): Generator<Case> {
   for (const region of ['us-east-1', 'eu-west-1', 'cn-north-1', 'us-gov-west-1'])
-    for (const bucket of [undefined, 'photos', 'my.photos', 'photos--usw2-az1--x-s3'])
+    for (const bucket of [undefined, 'photos', 'my.photos', 'photos--usw2-az1--x-s3', MRAP, MRAP_CN])
       for (const endpoint of [undefined, 'https://s3.example.com', 'http://127.0.0.1:9000', 'https://s3.example.com/base'])
         for (const forcePathStyle of [false, true])
           for (const fips of [false, true])
@@ -36,7 +39,7 @@ function* cases(): Generator<Case> {
                 }
 }
 
-function ours(c: Case): { url: string; signingName: string; signingRegion: string; authScheme: string } | { error: string } {
+function ours(c: Case): { url: string; signingName: string; signingRegion: string; authScheme: string; signingRegionSet?: string } | { error: string } {
   const params: EndpointParams = {
     region: c.region,
     forcePathStyle: c.forcePathStyle,
@@ -52,7 +55,13 @@ function ours(c: Case): { url: string; signingName: string; signingRegion: strin
   try {
     const e = resolveEndpoint(params);
     const port = e.port === undefined ? '' : `:${e.port}`;
-    return { url: `${e.protocol}//${e.hostname}${port}${e.pathPrefix}`, signingName: e.signingName, signingRegion: e.signingRegion, authScheme: e.authScheme };
+    return {
+      url: `${e.protocol}//${e.hostname}${port}${e.pathPrefix}`,
+      signingName: e.signingName,
+      signingRegion: e.signingRegion,
+      authScheme: e.authScheme,
+      ...(e.signingRegionSet === undefined ? {} : { signingRegionSet: e.signingRegionSet }),
+    };
   } catch (err) {
     if (!isValidationError(err)) throw err;
     return { error: err.message };

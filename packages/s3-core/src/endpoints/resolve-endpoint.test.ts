@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isValidationError } from '@s3kit/primitives';
 import type { ValidationError } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
+import { multiRegionAccessPointOf, validateBucketName } from './bucket-name.js';
 import { requestPath, resolveEndpoint } from './resolve-endpoint.js';
 import type { EndpointParams, ResolvedEndpoint } from './resolve-endpoint.js';
 
@@ -127,6 +128,50 @@ describe('resolveEndpoint: custom endpoints', () => {
     expect(invalid({ region: 'us-east-1', endpoint: 'https://x', useAccelerate: true }).field).toBe('useAccelerate');
     expect(invalid({ region: 'us-east-1', endpoint: 'https://x', useFips: true }).field).toBe('useFips');
     expect(invalid({ region: 'us-east-1', endpoint: 'https://x', useDualstack: true }).field).toBe('useDualstack');
+  });
+});
+
+describe('resolveEndpoint: Multi-Region Access Points', () => {
+  const MRAP = 'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap';
+  const global = { protocol: 'https:', port: undefined, pathPrefix: '', signingName: 's3', authScheme: 'sigv4a', signingRegionSet: '*', style: 'virtual' };
+
+  it('sends an ARN to the global endpoint of its partition, signed with SigV4a for every region', () => {
+    expect(resolveEndpoint({ bucket: MRAP, region: 'eu-west-1' })).toEqual({ ...global, hostname: 'mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com', signingRegion: 'eu-west-1' });
+    const cn = 'arn:aws-cn:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap';
+    expect(resolveEndpoint({ bucket: cn, region: 'cn-north-1' })).toMatchObject({ ...global, hostname: 'mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com.cn' });
+    // The rules send it there even when the client has a custom endpoint.
+    expect(resolveEndpoint({ bucket: MRAP, region: 'us-east-1', endpoint: 'http://127.0.0.1:9000' })).toMatchObject({ hostname: 'mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com', protocol: 'https:' });
+  });
+
+  it('refuses what the rules refuse, naming the field', () => {
+    expect(invalid({ bucket: MRAP, region: 'us-east-1', forcePathStyle: true }).field).toBe('forcePathStyle');
+    expect(invalid({ bucket: MRAP, region: 'us-east-1', useDualstack: true }).field).toBe('useDualstack');
+    expect(invalid({ bucket: MRAP, region: 'us-east-1', useFips: true }).field).toBe('useFips');
+    expect(invalid({ bucket: MRAP, region: 'us-east-1', useAccelerate: true }).field).toBe('useAccelerate');
+    const otherPartition = invalid({ bucket: MRAP, region: 'cn-north-1' });
+    expect(otherPartition.field).toBe('Bucket');
+    expect(otherPartition.message).toContain('names partition aws, but the region cn-north-1 is in partition aws-cn');
+  });
+
+  it('parses Multi-Region Access Point ARNs only; other ARNs are not bucket names', () => {
+    expect(multiRegionAccessPointOf(MRAP)).toEqual({ partition: 'aws', alias: 'mfzwi23gnjvgw.mrap' });
+    expect(multiRegionAccessPointOf('arn:aws-us-gov:s3::123456789012:accesspoint:abc')).toEqual({ partition: 'aws-us-gov', alias: 'abc' });
+    for (const other of [
+      'arn:aws:s3:us-east-1:123456789012:accesspoint/regional',
+      'arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-01/accesspoint/ap',
+      'arn:aws:s3::123456789012:accesspoint/',
+      'arn:aws:s3::123456789012:accesspoint/a/b',
+      'arn:aws:s3::123456789012:bucket/b',
+      'arn:aws:s3::12345:accesspoint/abc',
+      'mfzwi23gnjvgw.mrap',
+    ]) {
+      expect(multiRegionAccessPointOf(other), other).toBeUndefined();
+    }
+    validateBucketName(MRAP);
+    expect(invalid({ bucket: 'arn:aws:s3:us-east-1:123456789012:accesspoint/regional', region: 'us-east-1' }).rule).toMatch(/Multi-Region Access Point ARN/);
+    expect(() => {
+      validateBucketName(MRAP, 'create');
+    }).toThrow(expect.objectContaining({ code: 'ERR_VALIDATION' }) as Error);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ValidationError } from '@s3kit/primitives';
-import { directoryBucketZone, isVirtualHostableBucket, validateBucketName } from './bucket-name.js';
+import { directoryBucketZone, isVirtualHostableBucket, multiRegionAccessPointOf, validateBucketName } from './bucket-name.js';
+import type { MultiRegionAccessPointArn } from './bucket-name.js';
 import { encodeKeyPath } from './object-key.js';
 
 /** Input of {@link resolveEndpoint}. */
@@ -52,13 +53,19 @@ export interface ResolvedEndpoint {
   signingRegion: string;
   /** Service name to sign with: `s3`, `s3express` (directory buckets) or `s3-object-lambda`. */
   signingName: 's3' | 's3express' | 's3-object-lambda';
-  /** `sigv4-s3express`: sign with the bucket's session credentials (CreateSession); else plain SigV4. */
-  authScheme: 'sigv4' | 'sigv4-s3express';
+  /**
+   * `sigv4-s3express`: sign with the bucket's session credentials (CreateSession); `sigv4a`: sign
+   * with SigV4a for {@link ResolvedEndpoint.signingRegionSet} (Multi-Region Access Points); else plain SigV4.
+   */
+  authScheme: 'sigv4' | 'sigv4-s3express' | 'sigv4a';
+  /** SigV4a region set (`*`), with `authScheme: 'sigv4a'` only. */
+  signingRegionSet?: string;
   /** Addressing style used. */
   style: 'virtual' | 'path';
 }
 
 interface Partition {
+  readonly name: string;
   readonly suffix: string;
   readonly dualstack: boolean;
   readonly fips: boolean;
@@ -67,14 +74,14 @@ interface Partition {
 
 // Partitions by region prefix, from the AWS partitions file (aws-cn, aws-us-gov, aws-iso*).
 const PARTITIONS: readonly [RegExp, Partition][] = [
-  [/^cn-/, { suffix: 'amazonaws.com.cn', dualstack: true, fips: false, accelerate: false }],
-  [/^us-gov-/, { suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: true }],
-  [/^us-isob-/, { suffix: 'sc2s.sgov.gov', dualstack: false, fips: true, accelerate: false }],
-  [/^us-isof-/, { suffix: 'csp.hci.ic.gov', dualstack: false, fips: true, accelerate: false }],
-  [/^us-iso-/, { suffix: 'c2s.ic.gov', dualstack: false, fips: true, accelerate: false }],
-  [/^eu-isoe-/, { suffix: 'cloud.adc-e.uk', dualstack: false, fips: true, accelerate: false }],
+  [/^cn-/, { name: 'aws-cn', suffix: 'amazonaws.com.cn', dualstack: true, fips: false, accelerate: false }],
+  [/^us-gov-/, { name: 'aws-us-gov', suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: true }],
+  [/^us-isob-/, { name: 'aws-iso-b', suffix: 'sc2s.sgov.gov', dualstack: false, fips: true, accelerate: false }],
+  [/^us-isof-/, { name: 'aws-iso-f', suffix: 'csp.hci.ic.gov', dualstack: false, fips: true, accelerate: false }],
+  [/^us-iso-/, { name: 'aws-iso', suffix: 'c2s.ic.gov', dualstack: false, fips: true, accelerate: false }],
+  [/^eu-isoe-/, { name: 'aws-iso-e', suffix: 'cloud.adc-e.uk', dualstack: false, fips: true, accelerate: false }],
 ];
-const AWS: Partition = { suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: true };
+const AWS: Partition = { name: 'aws', suffix: 'amazonaws.com', dualstack: true, fips: true, accelerate: true };
 const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IPV4_HOST = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const AWS_HOST = /(?:^|\.)amazonaws\.com(?:\.cn)?$/;
@@ -150,6 +157,8 @@ export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
     if (params.useAccelerate === true) invalid('useAccelerate', 'cannot be combined with a custom endpoint');
   }
   if (params.useObjectLambdaEndpoint === true) return objectLambdaEndpoint(params);
+  const mrap = bucket === undefined ? undefined : multiRegionAccessPointOf(bucket);
+  if (mrap !== undefined) return multiRegionAccessPointEndpoint(params, mrap);
   const zone = bucket === undefined ? undefined : directoryBucketZone(bucket);
   if (zone !== undefined || (bucket === undefined && params.useS3ExpressControlEndpoint === true)) return s3ExpressEndpoint(params, zone);
   let protocol: 'https:' | 'http:' = 'https:';
@@ -205,6 +214,34 @@ function customUrl(params: EndpointParams): { protocol: 'https:' | 'http:'; host
   if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid('endpoint', 'must use http: or https:', url.protocol);
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') invalid('endpoint', 'must not have a query, fragment or credentials');
   return { protocol: url.protocol, hostname: url.hostname, port: url.port === '' ? undefined : Number(url.port), basePath: url.pathname.replace(/\/+$/, '') };
+}
+
+/**
+ * A Multi-Region Access Point ARN as the bucket, as AWS's endpoint rules say:
+ * `https://<alias>.accesspoint.s3-global.<dns suffix>`, signed with SigV4a for every region (`*`).
+ * The rules send it there even with a custom endpoint, and refuse path style, FIPS, dual-stack,
+ * acceleration and an ARN of another partition than the client's region.
+ */
+function multiRegionAccessPointEndpoint(params: EndpointParams, arn: MultiRegionAccessPointArn): ResolvedEndpoint {
+  if (params.forcePathStyle === true) invalid('forcePathStyle', 'cannot be used with a Multi-Region Access Point ARN');
+  if (params.useDualstack === true) invalid('useDualstack', 'is not supported by Multi-Region Access Points');
+  if (params.useFips === true) invalid('useFips', 'is not supported by Multi-Region Access Points');
+  if (params.useAccelerate === true) invalid('useAccelerate', 'is not supported by Multi-Region Access Points');
+  const partition = partitionOf(params.region);
+  if (partition.name !== arn.partition) {
+    invalid('Bucket', `names partition ${arn.partition}, but the region ${params.region} is in partition ${partition.name}`, params.bucket);
+  }
+  return {
+    protocol: 'https:',
+    hostname: `${arn.alias}.accesspoint.s3-global.${partition.suffix}`,
+    port: undefined,
+    pathPrefix: '',
+    signingRegion: params.region,
+    signingName: 's3',
+    authScheme: 'sigv4a',
+    signingRegionSet: '*',
+    style: 'virtual',
+  };
 }
 
 /** S3 Object Lambda (`WriteGetObjectResponse`): `s3-object-lambda.<region>`, signed as `s3-object-lambda`. */

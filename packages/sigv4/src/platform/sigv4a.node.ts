@@ -4,10 +4,15 @@ import type { AwsCredentials } from '../aws-credentials.js';
 import { deriveSigV4aKeyPair } from '../sigv4a-key.js';
 
 export { createSigV4aSigner } from '../sigv4a-signer.js';
+export { createSigV4aChunkSigner } from '../sigv4a-chunk-signer.js';
 export { deriveSigV4aKeyPair, deriveSigV4aPrivateScalar, sigV4aPublicKeyFromCoordinates } from '../sigv4a-key.js';
 
-/** Whether `signatureHex` (DER, hex) is the SigV4a signature of `stringToSign` under these credentials' key. */
-export function verifySigV4aSignature(credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>, stringToSign: string, signatureHex: string): boolean {
+/**
+ * Checks SigV4a signatures (hex DER) under the public key of these credentials, derived once: for a
+ * request and then each of its aws-chunked chunks.
+ */
+export function createSigV4aVerifier(credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>): (stringToSign: string, signatureHex: string) => boolean {
   const { publicKey } = deriveSigV4aKeyPair(credentials);
-  return ecdsaVerify('sha256', Buffer.from(stringToSign, 'utf8'), { key: publicKey, dsaEncoding: 'der' }, Buffer.from(signatureHex, 'hex'));
+  return (stringToSign, signatureHex) =>
+    ecdsaVerify('sha256', Buffer.from(stringToSign, 'utf8'), { key: publicKey, dsaEncoding: 'der' }, Buffer.from(signatureHex, 'hex'));
 }

@@ -42,9 +42,17 @@ export function sigV4aPublicKeyFromCoordinates(_xHex: string, _yHex: string): ne
 }
 
 /**
+ * Throws: SigV4a chunk signing needs `node:crypto`.
+ * @throws {ConfigError} `ERR_CONFIG` always.
+ */
+export function createSigV4aChunkSigner(_init: unknown): never {
+  return unsupported();
+}
+
+/**
  * Throws: SigV4a verification needs `node:crypto`.
  * @throws {ConfigError} `ERR_CONFIG` always.
  */
-export function verifySigV4aSignature(_credentials: unknown, _stringToSign: string, _signatureHex: string): never {
+export function createSigV4aVerifier(_credentials: unknown): never {
   return unsupported();
 }
