@@ -18,7 +18,7 @@ export const BUCKET = 'chaos';
  * Static credentials of the children: distinctive values, so that finding one in an output is
  * certain to be a leak (the secret key, the session token).
  */
-export const STATIC_CREDENTIALS: Required<MockCredentials> = {
+export const STATIC_CREDENTIALS: Required<Omit<MockCredentials, 'account'>> = {
   accessKeyId: 'AKIACHAOSSTATIC00001',
   secretAccessKey: 'chaosStaticSecret/wJalrXUtnFEMI/K7MDENG/bPxRfiCY',
   sessionToken: 'chaosStaticSessionToken/IQoJb3JpZ2luX2VjEHYaCXVzLWVhc3QtMSJH',

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { S3Client } from '@s3kit/s3-core';
 import { describe, expect, it } from 'vitest';
 import { testContext } from '../test-support/context.js';
@@ -36,6 +39,45 @@ describe('s3kit serve', () => {
     expect(JSON.parse(line)).toMatchObject({ accessKeyId: 'test', region: 'us-east-1' });
     stop.abort();
     expect(await done).toBe(0);
+  });
+
+  it('--user and --users run one account per key pair; --log prints a line per request', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's3kit-serve-'));
+    await writeFile(join(dir, 'users.json'), JSON.stringify([{ accessKeyId: 'AKIDBOB', secretAccessKey: 'bob-secret', displayName: 'bob', email: 'bob@example.com' }]));
+    const stop = new AbortController();
+    const ctx = testContext({ signal: stop.signal, cwd: dir });
+    const alice = 'a'.repeat(64);
+    const done = serve(['--user', `AKIDALICE:alice-secret:${alice}:alice`, '--users', 'users.json', '--log'], ctx);
+    const endpoint = await firstLine(() => ctx.stdout.text);
+    const as = (accessKeyId: string, secretAccessKey: string) => new S3Client({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } });
+    const a = as('AKIDALICE', 'alice-secret');
+    const b = as('AKIDBOB', 'bob-secret');
+    await a.createBucket({ Bucket: 'alices' });
+    expect((await a.listBuckets()).Owner).toEqual({ ID: alice, DisplayName: 'alice' });
+    await expect(b.listObjectsV2({ Bucket: 'alices' })).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect((await b.listBuckets()).Buckets ?? []).toEqual([]);
+    await a.close();
+    await b.close();
+    stop.abort();
+    expect(await done).toBe(0);
+    expect(ctx.stderr.text).toContain('access keys "AKIDALICE", "AKIDBOB"');
+    const lines = ctx.stderr.text.split('\n').filter((l) => /^\d{4}-\d\d-\d\dT/.test(l));
+    expect(lines.map((l) => l.split(' ').slice(1, 5).join(' '))).toEqual(['PUT /alices 200 -', 'GET / 200 -', 'GET /alices?encoding-type=url&list-type=2 403 AccessDenied', 'GET / 200 -']);
+    expect(lines.every((l) => /\d+\.\dms$/.test(l))).toBe(true);
+    expect(ctx.stderr.text).not.toContain('secret');
+  });
+
+  it('refuses a --user without a secret and a --users file that is not a JSON array of users, without echoing it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's3kit-serve-'));
+    await writeFile(join(dir, 'bad.json'), '{"accessKeyId": "K", "secretAccessKey": "leaky-secret"');
+    await writeFile(join(dir, 'wrong.json'), '[{"accessKeyId": "K"}]');
+    const aborted = AbortSignal.abort();
+    for (const args of [['--user', 'AKIDONLY'], ['--users', 'bad.json'], ['--users', 'wrong.json'], ['--users', 'missing.json']]) {
+      const ctx = testContext({ signal: aborted, cwd: dir });
+      expect(await serve(args, ctx)).toBe(252);
+      expect(ctx.stderr.text).toContain('hint: ');
+      expect(ctx.stderr.text).not.toContain('leaky-secret');
+    }
   });
 
   it('rejects half a key pair, bad ports and arguments', async () => {

@@ -34,10 +34,13 @@ describe('bucket operations', () => {
     const engine = createS3Engine();
     expectS3Error(() => engine.createBucket({ Bucket: 'Bad_Name' }), 'InvalidBucketName');
     engine.createBucket({ Bucket: 'mine' });
-    expectS3Error(() => engine.createBucket({ Bucket: 'mine' }), 'BucketAlreadyOwnedByYou', { BucketName: 'mine' });
+    // Re-creating your own bucket: a no-op in us-east-1 (S3's legacy), BucketAlreadyOwnedByYou elsewhere.
+    expect(engine.createBucket({ Bucket: 'mine' })).toEqual({ Location: '/mine' });
+    engine.createBucket({ Bucket: 'mine-eu', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } });
+    expectS3Error(() => engine.createBucket({ Bucket: 'mine-eu' }), 'BucketAlreadyOwnedByYou', { BucketName: 'mine-eu' });
     const other = { ID: 'other', DisplayName: 'other' };
-    expectS3Error(() => engine.createBucket({ Bucket: 'mine', Owner: other }), 'BucketAlreadyExists');
-    engine.createBucket({ Bucket: 'theirs', Owner: other });
+    expectS3Error(() => engine.createBucket({ Bucket: 'mine' }, other), 'BucketAlreadyExists');
+    engine.createBucket({ Bucket: 'theirs' }, other);
     expectS3Error(() => engine.createBucket({ Bucket: 'theirs' }), 'BucketAlreadyExists');
   });
 

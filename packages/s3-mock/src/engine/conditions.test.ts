@@ -95,10 +95,16 @@ describe('checkWriteConditions', () => {
     }).not.toThrow();
   });
 
-  it('If-None-Match with an ETag is not implemented', () => {
-    expectS3Error(() => {
+  it('If-None-Match with ETags fails only when one matches the current object', () => {
+    expect(() => {
       checkWriteConditions({ IfNoneMatch: '"abc"' }, undefined, 'k');
-    }, 'NotImplemented');
+    }).not.toThrow();
+    expect(() => {
+      checkWriteConditions({ IfNoneMatch: '"other"' }, { ETag: '"abc"', LastModified: 0 }, 'k');
+    }).not.toThrow();
+    expectS3Error(() => {
+      checkWriteConditions({ IfNoneMatch: 'abc' }, { ETag: '"abc"', LastModified: 0 }, 'k');
+    }, 'PreconditionFailed');
   });
 
   it('If-Match needs the object and a matching ETag', () => {

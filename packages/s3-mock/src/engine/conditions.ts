@@ -29,7 +29,7 @@ export interface CopySourceConditions {
 export interface WriteConditions {
   /** `If-Match`: the write happens only if the current object's ETag matches. */
   IfMatch?: string;
-  /** `If-None-Match`: only `*` is supported (write only if the key does not exist). */
+  /** `If-None-Match`: `*` (write only if the key does not exist) or ETags the current object must not have. */
   IfNoneMatch?: string;
 }
 
@@ -112,15 +112,13 @@ export function checkCopySourceConditions(c: CopySourceConditions, target: Condi
 }
 
 /**
- * Checks conditional-write headers against the current object at the key (`undefined` when absent).
- * @throws S3MockError `NotImplemented` (If-None-Match other than `*`), `PreconditionFailed`, `NoSuchKey` (If-Match on a missing key)
+ * Checks conditional-write headers against the current object at the key (`undefined` when absent):
+ * If-None-Match (`*` or ETags) fails when it matches the current object, If-Match when it does not.
+ * @throws S3MockError `PreconditionFailed`, `NoSuchKey` (If-Match on a missing key)
  */
 export function checkWriteConditions(c: WriteConditions, current: ConditionTarget | undefined, key: string): void {
-  if (c.IfNoneMatch !== undefined) {
-    if (c.IfNoneMatch.trim() !== '*') {
-      throw new S3MockError('NotImplemented', { Header: 'If-None-Match' });
-    }
-    if (current) throw new S3MockError('PreconditionFailed', { Condition: 'If-None-Match' });
+  if (c.IfNoneMatch !== undefined && current && etagListMatches(c.IfNoneMatch, current.ETag)) {
+    throw new S3MockError('PreconditionFailed', { Condition: 'If-None-Match' });
   }
   if (c.IfMatch !== undefined) {
     if (!current) throw new S3MockError('NoSuchKey', { Key: key });

@@ -1,10 +1,11 @@
 import { base64ToBytes, bytesToBase64, utf8Bytes } from '@s3kit/primitives';
 import { S3MockError } from './errors.js';
 import { listPage } from './listing.js';
-import { requireBucket } from './lookups.js';
-import type { ObjectRecord } from './records.js';
-import { sortedKeys } from './records.js';
-import type { ChecksumAlgorithm, EngineContext, Owner } from './records.js';
+import type { Owner, Requester } from './account.js';
+import { sortedKeys } from './engine-state.js';
+import type { BucketState, EngineContext } from './engine-state.js';
+import { currentObject, requireBucket } from './lookups.js';
+import type { ChecksumAlgorithm, ObjectVersion } from './records.js';
 
 /** Input of ListObjectsV2. `EncodingType=url` is the protocol layer's job (it encodes on output). */
 export interface ListObjectsV2Input {
@@ -118,7 +119,17 @@ export function maxItems(value: number | undefined, name: string): number {
   return Math.min(value, 1000);
 }
 
-function summary(o: ObjectRecord, withOwner: boolean): ObjectSummary {
+/** `ChecksumAlgorithm` / `ChecksumType` of a listing entry, when the object has a checksum. */
+export function checksumSummary(o: ObjectVersion): { ChecksumAlgorithm?: ChecksumAlgorithm[]; ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE' } {
+  return o.Checksum ? { ChecksumAlgorithm: [o.Checksum.algorithm], ChecksumType: o.Checksum.type } : {};
+}
+
+/** Prefix and delimiter of a listing request, normalised (an empty delimiter means none). */
+export function prefixAndDelimiter(input: { Prefix?: string; Delimiter?: string }): { Prefix: string; delimiter: string | undefined } {
+  return { Prefix: input.Prefix ?? '', delimiter: input.Delimiter === '' ? undefined : input.Delimiter };
+}
+
+function summary(o: ObjectVersion, withOwner: boolean): ObjectSummary {
   const s: ObjectSummary = {
     Key: o.Key,
     LastModified: new Date(o.LastModified),
@@ -127,32 +138,33 @@ function summary(o: ObjectRecord, withOwner: boolean): ObjectSummary {
     StorageClass: o.StorageClass,
   };
   if (withOwner) s.Owner = { ...o.Owner };
-  if (o.Checksum) {
-    s.ChecksumAlgorithm = [o.Checksum.algorithm];
-    s.ChecksumType = o.Checksum.type;
-  }
-  return s;
+  return { ...s, ...checksumSummary(o) };
+}
+
+/** One page of current objects (keys whose newest version is a delete marker are skipped). */
+function objectPage(bucket: BucketState, prefix: string, delimiter: string | undefined, max: number, marker: string | undefined) {
+  const page = listPage(sortedKeys(bucket), (k) => k, { prefix, delimiter, max, marker, include: (k) => currentObject(bucket, k) !== undefined });
+  return { ...page, objects: page.entries.map((k) => currentObject(bucket, k)!) };
 }
 
 /**
  * Lists objects in UTF-8 binary key order, with prefix, delimiter roll-up and continuation tokens.
  * @throws S3MockError `NoSuchBucket`, `InvalidArgument` (bad token or max-keys)
  */
-export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input): ListObjectsV2Output {
+export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input, _requester: Requester): ListObjectsV2Output {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
-  const marker =
-    input.ContinuationToken !== undefined ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
-  const page = listPage(sortedKeys(bucket), (k) => k, { prefix: Prefix, delimiter, max: MaxKeys, marker });
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
+  // An empty token is no token (S3 lists from the start and echoes it).
+  const marker = input.ContinuationToken ? decodeContinuationToken(input.ContinuationToken) : input.StartAfter;
+  const page = objectPage(bucket, Prefix, delimiter, MaxKeys, marker);
   const out: ListObjectsV2Output = {
-    Name: bucket.Name,
+    Name: input.Bucket,
     Prefix,
     MaxKeys,
     KeyCount: page.entries.length + page.prefixes.length,
     IsTruncated: page.truncated,
-    Contents: page.entries.map((k) => summary(bucket.objects.get(k)!, input.FetchOwner === true)),
+    Contents: page.objects.map((o) => summary(o, input.FetchOwner === true)),
     CommonPrefixes: page.prefixes,
   };
   if (delimiter !== undefined) out.Delimiter = delimiter;
@@ -166,20 +178,19 @@ export function listObjectsV2(ctx: EngineContext, input: ListObjectsV2Input): Li
  * Lists objects, version 1 (marker based).
  * @throws S3MockError `NoSuchBucket`, `InvalidArgument` (max-keys)
  */
-export function listObjects(ctx: EngineContext, input: ListObjectsInput): ListObjectsOutput {
+export function listObjects(ctx: EngineContext, input: ListObjectsInput, _requester: Requester): ListObjectsOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxKeys = maxItems(input.MaxKeys, 'max-keys');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
   const marker = input.Marker === '' ? undefined : input.Marker;
-  const page = listPage(sortedKeys(bucket), (k) => k, { prefix: Prefix, delimiter, max: MaxKeys, marker });
+  const page = objectPage(bucket, Prefix, delimiter, MaxKeys, marker);
   const out: ListObjectsOutput = {
-    Name: bucket.Name,
+    Name: input.Bucket,
     Prefix,
     Marker: input.Marker ?? '',
     MaxKeys,
     IsTruncated: page.truncated,
-    Contents: page.entries.map((k) => summary(bucket.objects.get(k)!, true)),
+    Contents: page.objects.map((o) => summary(o, true)),
     CommonPrefixes: page.prefixes,
   };
   if (delimiter !== undefined) out.Delimiter = delimiter;

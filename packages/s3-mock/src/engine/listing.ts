@@ -12,6 +12,8 @@ export interface PageOptions<E> {
   marker: string | undefined;
   /** Finer resume test for entries sharing `marker` as key (multipart uploads); default: key must be past marker. */
   isPastMarker?: (entry: E) => boolean;
+  /** Entries to list at all (others are skipped before any roll-up); default all. */
+  include?: (entry: E) => boolean;
 }
 
 /** One page: entries and common prefixes in listing order. */
@@ -50,6 +52,7 @@ export function listPage<E>(sorted: readonly E[], keyOf: (e: E) => string, o: Pa
   let lastPrefix: string | undefined;
   for (let i = lowerBound(sorted, keyOf, from); i < sorted.length; i++) {
     const entry = sorted[i]!;
+    if (o.include && !o.include(entry)) continue;
     const key = keyOf(entry);
     if (!key.startsWith(prefix)) {
       if (compareUtf8(key, prefix) > 0) break;

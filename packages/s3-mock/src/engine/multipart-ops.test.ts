@@ -37,7 +37,7 @@ describe('multipart upload happy path', () => {
         { PartNumber: 2, ETag: p2.ETag.slice(1, -1) },
       ],
     });
-    expect(done).toEqual({ Bucket: 'mpu', Key: 'obj', ETag: expected });
+    expect(done).toEqual({ Bucket: 'mpu', Key: 'obj', ETag: expected, ServerSideEncryption: 'AES256' }); // SSE-S3 by default, as S3 since 2023
     expect(engine.listAllMultipartUploads()).toEqual([]);
     const whole = engine.getObject({ Bucket: 'mpu', Key: 'obj' });
     expect(text(whole.Body)).toBe('helloworld!');

@@ -3,8 +3,13 @@ import type { CopySourceConditions, WriteConditions } from './conditions.js';
 import { multipartETag, singlePartETag, unquote } from './etag.js';
 import { S3MockError } from './errors.js';
 import { listPage } from './listing.js';
-import { maxItems } from './list-ops.js';
-import { requireBucket, requireObject, requireUpload } from './lookups.js';
+import { maxItems, prefixAndDelimiter } from './list-ops.js';
+import type { Owner, Requester } from './account.js';
+import type { EngineContext, UploadState } from './engine-state.js';
+import { randomId } from './engine-state.js';
+import { deepFreeze } from './freeze.js';
+import { copySource } from './copy-object.js';
+import { currentObject, requireBucket, requireUpload, shownVersionId, writtenVersionId } from './lookups.js';
 import {
   assertKey,
   checkContentMD5,
@@ -14,24 +19,23 @@ import {
   storageClass,
   toSeconds,
 } from './object-input.js';
-import { storeObject } from './object-ops.js';
+import { writerOf } from './object-write.js';
+import { objectOwnership } from './ownership.js';
+import type { AclInput } from './acl.js';
+import { writeLock } from './object-lock.js';
+import type { ObjectLockInput } from './object-lock.js';
+import { checkPartKey, checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
+import type { EncryptionInput, EncryptionOutput } from './encryption.js';
+import { writeVersion } from './object-store.js';
 import { resolveCopySourceRange } from './range.js';
-import type {
-  ChecksumAlgorithm,
-  ContentHeaders,
-  EngineContext,
-  ObjectChecksum,
-  ObjectRecord,
-  Owner,
-  PartRecord,
-  UploadRecord,
-} from './records.js';
+import { claimStorage } from './storage.js';
+import type { ChecksumAlgorithm, ContentHeaders, ObjectChecksum, PartRecord, UploadRecord } from './records.js';
 import { validateTags } from './tags.js';
 import type { Tag } from './tags.js';
 import { compareUtf8 } from './utf8-order.js';
 
 /** Input of CreateMultipartUpload. */
-export interface CreateMultipartUploadInput extends ContentHeaders {
+export interface CreateMultipartUploadInput extends ContentHeaders, AclInput, EncryptionInput, ObjectLockInput {
   Bucket: string;
   Key: string;
   Metadata?: Readonly<Record<string, string>>;
@@ -45,7 +49,7 @@ export interface CreateMultipartUploadInput extends ContentHeaders {
 }
 
 /** Output of CreateMultipartUpload. */
-export interface CreateMultipartUploadOutput {
+export interface CreateMultipartUploadOutput extends EncryptionOutput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -53,8 +57,8 @@ export interface CreateMultipartUploadOutput {
   ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
 }
 
-/** Input of UploadPart. */
-export interface UploadPartInput {
+/** Input of UploadPart (an SSE-C upload's parts each bring its key). */
+export interface UploadPartInput extends EncryptionInput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -68,26 +72,30 @@ export interface UploadPartInput {
 }
 
 /** Output of UploadPart. */
-export interface UploadPartOutput {
+export interface UploadPartOutput extends EncryptionOutput {
   ETag: string;
   Checksum?: ObjectChecksum;
 }
 
 /** Input of UploadPartCopy. */
-export interface UploadPartCopyInput extends CopySourceConditions {
+export interface UploadPartCopyInput extends CopySourceConditions, EncryptionInput {
+  /** The source's SSE-C key (`x-amz-copy-source-server-side-encryption-customer-*`). */
+  CopySourceEncryption?: EncryptionInput;
   Bucket: string;
   Key: string;
   UploadId: string;
   PartNumber: number;
-  CopySource: { Bucket: string; Key: string };
+  CopySource: { Bucket: string; Key: string; VersionId?: string };
   /** `x-amz-copy-source-range`: `bytes=first-last`. */
   CopySourceRange?: string;
 }
 
 /** Output of UploadPartCopy (`<CopyPartResult>`). */
-export interface UploadPartCopyOutput {
+export interface UploadPartCopyOutput extends EncryptionOutput {
   ETag: string;
   LastModified: Date;
+  /** The source version copied, when the source bucket's versioning was ever configured. */
+  CopySourceVersionId?: string;
 }
 
 /** Input of ListParts. */
@@ -170,7 +178,7 @@ export interface ListMultipartUploadsOutput {
 }
 
 /** Input of CompleteMultipartUpload. */
-export interface CompleteMultipartUploadInput extends WriteConditions {
+export interface CompleteMultipartUploadInput extends WriteConditions, EncryptionInput {
   Bucket: string;
   Key: string;
   UploadId: string;
@@ -181,12 +189,14 @@ export interface CompleteMultipartUploadInput extends WriteConditions {
 }
 
 /** Output of CompleteMultipartUpload. */
-export interface CompleteMultipartUploadOutput {
+export interface CompleteMultipartUploadOutput extends EncryptionOutput {
   Bucket: string;
   Key: string;
   /** `"<md5 of the parts' binary md5s>-<N>"`. */
   ETag: string;
   Checksum?: ObjectChecksum;
+  /** The new version's id, when the bucket's versioning was ever configured. */
+  VersionId?: string;
 }
 
 /** An in-flight upload as {@link listAllMultipartUploads} reports it. */
@@ -199,15 +209,9 @@ export interface InFlightUpload {
   PartCount: number;
 }
 
-const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A 64-character id from the injected random source, made unique (a degenerate source still terminates). */
+/** A 64-character upload id from the injected random source, unique across buckets and completed uploads. */
 function newUploadId(ctx: EngineContext): string {
-  let id = '';
-  for (let i = 0; i < 64; i++) id += ID_CHARS[Math.floor(ctx.random() * ID_CHARS.length)] ?? 'A';
-  const taken = (candidate: string): boolean =>
-    ctx.state.completed.has(candidate) || [...ctx.state.buckets.values()].some((b) => b.uploads.has(candidate));
-  return taken(id) ? `${id}.${ctx.state.seq}` : id;
+  return randomId(ctx, 64, (candidate) => ctx.state.completed.has(candidate) || [...ctx.state.buckets.values()].some((b) => b.uploads.has(candidate)));
 }
 
 function assertPartNumber(n: number): void {
@@ -224,10 +228,13 @@ function assertPartNumber(n: number): void {
  * Starts a multipart upload.
  * @throws S3MockError `NoSuchBucket`, `KeyTooLongError`, `MetadataTooLarge`, `InvalidStorageClass`, `InvalidTag`, `BadRequest`
  */
-export function createMultipartUpload(ctx: EngineContext, input: CreateMultipartUploadInput): CreateMultipartUploadOutput {
+export function createMultipartUpload(ctx: EngineContext, input: CreateMultipartUploadInput, requester: Requester): CreateMultipartUploadOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   assertKey(input.Key);
-  const upload: UploadRecord = {
+  const ownership = objectOwnership(ctx, bucket, requester, input);
+  const encryption = writeEncryption(bucket, input);
+  const lock = writeLock(bucket, input, ctx.clock.now());
+  const upload: UploadRecord = deepFreeze({
     UploadId: newUploadId(ctx),
     Key: input.Key,
     Initiated: ctx.clock.now(),
@@ -236,13 +243,15 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
     Metadata: normalizeMetadata(input.Metadata),
     StorageClass: storageClass(input.StorageClass),
     Tags: validateTags(input.Tagging ?? [], 'object'),
-    Owner: { ...bucket.Owner },
-    parts: new Map(),
-  };
-  if (input.ChecksumAlgorithm) upload.ChecksumAlgorithm = input.ChecksumAlgorithm;
-  if (input.ChecksumType) upload.ChecksumType = input.ChecksumType;
-  bucket.uploads.set(upload.UploadId, upload);
-  const out: CreateMultipartUploadOutput = { Bucket: bucket.Name, Key: upload.Key, UploadId: upload.UploadId };
+    ...ownership,
+    Initiator: writerOf(bucket, requester),
+    ...(encryption ? { Encryption: encryption } : {}),
+    ...lock,
+    ...(input.ChecksumAlgorithm ? { ChecksumAlgorithm: input.ChecksumAlgorithm } : {}),
+    ...(input.ChecksumType ? { ChecksumType: input.ChecksumType } : {}),
+  });
+  bucket.uploads.set(upload.UploadId, { record: upload, parts: new Map() });
+  const out: CreateMultipartUploadOutput = { Bucket: input.Bucket, Key: upload.Key, UploadId: upload.UploadId, ...encryptionOutput(upload.Encryption) };
   if (upload.ChecksumAlgorithm) out.ChecksumAlgorithm = upload.ChecksumAlgorithm;
   if (upload.ChecksumType) out.ChecksumType = upload.ChecksumType;
   return out;
@@ -252,24 +261,26 @@ export function createMultipartUpload(ctx: EngineContext, input: CreateMultipart
  * Uploads (or replaces) one part.
  * @throws S3MockError `NoSuchBucket`, `NoSuchUpload`, `InvalidArgument` (part number), `EntityTooLarge`, `InvalidDigest`, `BadDigest`
  */
-export function uploadPart(ctx: EngineContext, input: UploadPartInput): UploadPartOutput {
+export function uploadPart(ctx: EngineContext, input: UploadPartInput, _requester: Requester): UploadPartOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const upload = requireUpload(bucket, input.Key, input.UploadId);
   assertPartNumber(input.PartNumber);
   if (input.Body.length > ctx.maxObjectSize) {
     throw new S3MockError('EntityTooLarge', { ProposedSize: input.Body.length, MaxSizeAllowed: ctx.maxObjectSize });
   }
+  checkPartKey(upload.record.Encryption, input);
   checkContentMD5(input.ContentMD5, input.Body);
   const body = input.Body.slice();
-  const part: PartRecord = {
+  const part: PartRecord = deepFreeze({
     PartNumber: input.PartNumber,
     body,
     ETag: singlePartETag(body),
     LastModified: toSeconds(ctx.clock.now()),
-  };
-  if (input.Checksum) part.Checksum = { ...input.Checksum };
+    ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
+  });
+  claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
-  const out: UploadPartOutput = { ETag: part.ETag };
+  const out: UploadPartOutput = { ETag: part.ETag, ...encryptionOutput(upload.record.Encryption) };
   if (part.Checksum) out.Checksum = { ...part.Checksum };
   return out;
 }
@@ -278,34 +289,44 @@ export function uploadPart(ctx: EngineContext, input: UploadPartInput): UploadPa
  * Uploads a part copied from an existing object, optionally a byte range of it.
  * @throws S3MockError `NoSuchBucket`, `NoSuchUpload`, `NoSuchKey` (source), `InvalidArgument` (part number, range), `PreconditionFailed`
  */
-export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput): UploadPartCopyOutput {
+export function uploadPartCopy(ctx: EngineContext, input: UploadPartCopyInput, _requester: Requester): UploadPartCopyOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const upload = requireUpload(bucket, input.Key, input.UploadId);
   assertPartNumber(input.PartNumber);
-  const src = requireObject(requireBucket(ctx, input.CopySource.Bucket), input.CopySource.Key);
+  const srcBucket = requireBucket(ctx, input.CopySource.Bucket);
+  const src = copySource(srcBucket, input.CopySource);
+  checkReadKey(src.Encryption, input.CopySourceEncryption ?? {}, 'x-amz-copy-source-server-side-encryption-customer');
+  checkPartKey(upload.record.Encryption, input);
   checkCopySourceConditions(input, src);
   const range =
     input.CopySourceRange === undefined
       ? { start: 0, end: src.Size - 1 }
       : resolveCopySourceRange(input.CopySourceRange, src.Size);
   const body = readSegments(src.segments, range.start, range.end);
-  const part: PartRecord = {
+  const part: PartRecord = deepFreeze({
     PartNumber: input.PartNumber,
     body,
     ETag: singlePartETag(body),
     LastModified: toSeconds(ctx.clock.now()),
-  };
+  });
+  claimStorage(ctx, body.byteLength - (upload.parts.get(part.PartNumber)?.body.byteLength ?? 0));
   upload.parts.set(part.PartNumber, part);
-  return { ETag: part.ETag, LastModified: new Date(part.LastModified) };
+  const CopySourceVersionId = shownVersionId(srcBucket, src);
+  return {
+    ETag: part.ETag,
+    LastModified: new Date(part.LastModified),
+    ...encryptionOutput(upload.record.Encryption),
+    ...(CopySourceVersionId === undefined ? {} : { CopySourceVersionId }),
+  };
 }
 
 /**
  * Lists the parts of an in-flight upload, by part number.
  * @throws S3MockError `NoSuchBucket`, `NoSuchUpload`, `InvalidArgument` (max-parts, part-number-marker)
  */
-export function listParts(ctx: EngineContext, input: ListPartsInput): ListPartsOutput {
+export function listParts(ctx: EngineContext, input: ListPartsInput, _requester: Requester): ListPartsOutput {
   const bucket = requireBucket(ctx, input.Bucket);
-  const upload = requireUpload(bucket, input.Key, input.UploadId);
+  const { record: upload, parts } = requireUpload(bucket, input.Key, input.UploadId);
   const MaxParts = maxItems(input.MaxParts, 'max-parts');
   const marker = input.PartNumberMarker ?? 0;
   if (!Number.isInteger(marker) || marker < 0) {
@@ -315,10 +336,10 @@ export function listParts(ctx: EngineContext, input: ListPartsInput): ListPartsO
       'Provided part-number-marker not an integer or within integer range',
     );
   }
-  const after = [...upload.parts.values()].filter((p) => p.PartNumber > marker).sort((a, b) => a.PartNumber - b.PartNumber);
+  const after = [...parts.values()].filter((p) => p.PartNumber > marker).sort((a, b) => a.PartNumber - b.PartNumber);
   const page = after.slice(0, MaxParts);
   const out: ListPartsOutput = {
-    Bucket: bucket.Name,
+    Bucket: input.Bucket,
     Key: upload.Key,
     UploadId: upload.UploadId,
     PartNumberMarker: marker,
@@ -329,7 +350,7 @@ export function listParts(ctx: EngineContext, input: ListPartsInput): ListPartsO
       if (p.Checksum) s.Checksum = { ...p.Checksum };
       return s;
     }),
-    Initiator: { ...upload.Owner },
+    Initiator: { ...upload.Initiator },
     Owner: { ...upload.Owner },
     StorageClass: upload.StorageClass,
   };
@@ -345,14 +366,14 @@ export function compareUploads(a: UploadRecord, b: UploadRecord): number {
   return compareUtf8(a.Key, b.Key) || a.Initiated - b.Initiated || a.seq - b.seq;
 }
 
-function uploadSummary(u: UploadRecord): UploadSummary {
+function uploadSummary({ record: u }: UploadState): UploadSummary {
   const s: UploadSummary = {
     Key: u.Key,
     UploadId: u.UploadId,
     Initiated: new Date(u.Initiated),
     StorageClass: u.StorageClass,
     Owner: { ...u.Owner },
-    Initiator: { ...u.Owner },
+    Initiator: { ...u.Initiator },
   };
   if (u.ChecksumAlgorithm) s.ChecksumAlgorithm = u.ChecksumAlgorithm;
   if (u.ChecksumType) s.ChecksumType = u.ChecksumType;
@@ -363,14 +384,13 @@ function uploadSummary(u: UploadRecord): UploadSummary {
  * Lists in-flight uploads of a bucket with prefix, delimiter and key/upload-id markers.
  * @throws S3MockError `NoSuchBucket`, `InvalidArgument` (max-uploads)
  */
-export function listMultipartUploads(ctx: EngineContext, input: ListMultipartUploadsInput): ListMultipartUploadsOutput {
+export function listMultipartUploads(ctx: EngineContext, input: ListMultipartUploadsInput, _requester: Requester): ListMultipartUploadsOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const MaxUploads = maxItems(input.MaxUploads, 'max-uploads');
-  const Prefix = input.Prefix ?? '';
-  const delimiter = input.Delimiter === '' ? undefined : input.Delimiter;
-  const sorted = [...bucket.uploads.values()].sort(compareUploads);
+  const { Prefix, delimiter } = prefixAndDelimiter(input);
+  const sorted = [...bucket.uploads.values()].map((u) => u.record).sort(compareUploads);
   const keyMarker = input.KeyMarker === '' ? undefined : input.KeyMarker;
-  const markerUpload = keyMarker !== undefined && input.UploadIdMarker ? bucket.uploads.get(input.UploadIdMarker) : undefined;
+  const markerUpload = keyMarker !== undefined && input.UploadIdMarker ? bucket.uploads.get(input.UploadIdMarker)?.record : undefined;
   const page = listPage(sorted, (u) => u.Key, {
     prefix: Prefix,
     delimiter,
@@ -383,13 +403,13 @@ export function listMultipartUploads(ctx: EngineContext, input: ListMultipartUpl
     },
   });
   const out: ListMultipartUploadsOutput = {
-    Bucket: bucket.Name,
+    Bucket: input.Bucket,
     Prefix,
     KeyMarker: input.KeyMarker ?? '',
     UploadIdMarker: input.UploadIdMarker ?? '',
     MaxUploads,
     IsTruncated: page.truncated,
-    Uploads: page.entries.map(uploadSummary),
+    Uploads: page.entries.map((record) => uploadSummary(bucket.uploads.get(record.UploadId)!)),
     CommonPrefixes: page.prefixes,
   };
   if (delimiter !== undefined) out.Delimiter = delimiter;
@@ -416,20 +436,26 @@ const signatureOf = (parts: CompleteMultipartUploadInput['Parts']): string =>
 export function completeMultipartUpload(
   ctx: EngineContext,
   input: CompleteMultipartUploadInput,
+  _requester: Requester,
 ): CompleteMultipartUploadOutput {
   const bucket = requireBucket(ctx, input.Bucket);
   const signature = signatureOf(input.Parts);
   if (!bucket.uploads.has(input.UploadId)) {
     const done = ctx.state.completed.get(input.UploadId);
-    if (done?.Bucket === bucket.Name && done.Key === input.Key && done.signature === signature) {
-      if (bucket.objects.get(input.Key)?.ETag === done.ETag) {
-        const again: CompleteMultipartUploadOutput = { Bucket: done.Bucket, Key: done.Key, ETag: done.ETag };
+    if (done?.Bucket === input.Bucket && done.Key === input.Key && done.signature === signature) {
+      const current = currentObject(bucket, input.Key);
+      if (current?.VersionId === done.VersionId && current.ETag === done.ETag) {
+        const again: CompleteMultipartUploadOutput = { Bucket: done.Bucket, Key: done.Key, ETag: done.ETag, ...encryptionOutput(current.Encryption) };
         if (done.Checksum) again.Checksum = { ...done.Checksum };
+        const VersionId = writtenVersionId(done);
+        if (VersionId !== undefined) again.VersionId = VersionId;
         return again;
       }
     }
   }
-  const upload = requireUpload(bucket, input.Key, input.UploadId);
+  const { record: upload, parts } = requireUpload(bucket, input.Key, input.UploadId);
+  // An SSE-C upload is completed with its key, like each of its parts.
+  checkPartKey(upload.Encryption, input);
   if (input.Parts.length === 0) throw new S3MockError('MalformedXML', { UploadId: input.UploadId });
   const chosen: PartRecord[] = [];
   let previous = 0;
@@ -438,7 +464,7 @@ export function completeMultipartUpload(
     previous = PartNumber;
   }
   for (const { PartNumber, ETag } of input.Parts) {
-    const part = upload.parts.get(PartNumber);
+    const part = parts.get(PartNumber);
     if (part === undefined || unquote(part.ETag) !== unquote(ETag)) {
       throw new S3MockError('InvalidPart', { UploadId: input.UploadId, PartNumber, ETag });
     }
@@ -454,31 +480,36 @@ export function completeMultipartUpload(
       });
     }
   });
-  const current = bucket.objects.get(input.Key);
+  const current = currentObject(bucket, input.Key);
   checkWriteConditions(input, current && { ETag: current.ETag, LastModified: current.LastModified }, input.Key);
-  const record: ObjectRecord = {
+  // The parts' bytes (chosen or not) stop counting; the object's, a subset of them, count again.
+  claimStorage(ctx, -[...parts.values()].reduce((n, p) => n + p.body.byteLength, 0));
+  const record = writeVersion(ctx, bucket, {
     Key: upload.Key,
     segments: chosen.map((p) => p.body),
     Size: chosen.reduce((n, p) => n + p.body.length, 0),
     ETag: multipartETag(chosen.map((p) => p.ETag)),
     LastModified: toSeconds(ctx.clock.now()),
     ContentType: upload.ContentType,
-    headers: { ...upload.headers },
-    Metadata: { ...upload.Metadata },
+    headers: upload.headers,
+    Metadata: upload.Metadata,
     StorageClass: upload.StorageClass,
-    Tags: upload.Tags.map((t) => ({ ...t })),
-    Parts: chosen.map((p) => (p.Checksum ? { Size: p.body.length, ETag: p.ETag, Checksum: { ...p.Checksum } } : { Size: p.body.length, ETag: p.ETag })),
-    Owner: { ...upload.Owner },
-  };
-  if (input.Checksum) record.Checksum = { ...input.Checksum };
-  storeObject(bucket, record);
+    Tags: upload.Tags,
+    Parts: chosen.map((p) => (p.Checksum ? { Size: p.body.length, ETag: p.ETag, Checksum: p.Checksum } : { Size: p.body.length, ETag: p.ETag })),
+    Owner: upload.Owner,
+    Acl: upload.Acl,
+    ...(upload.Encryption ? { Encryption: upload.Encryption } : {}),
+    ...(upload.Retention ? { Retention: upload.Retention } : {}),
+    ...(upload.LegalHold ? { LegalHold: upload.LegalHold } : {}),
+    ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
+  });
   bucket.uploads.delete(upload.UploadId);
-  const out: CompleteMultipartUploadOutput = { Bucket: bucket.Name, Key: record.Key, ETag: record.ETag };
-  ctx.state.completed.set(upload.UploadId, { Bucket: bucket.Name, Key: record.Key, signature, ETag: record.ETag });
-  if (record.Checksum) {
-    out.Checksum = { ...record.Checksum };
-    ctx.state.completed.get(upload.UploadId)!.Checksum = { ...record.Checksum };
-  }
+  const checksum = record.Checksum ? { Checksum: record.Checksum } : {};
+  ctx.state.completed.set(upload.UploadId, deepFreeze({ Bucket: input.Bucket, Key: record.Key, signature, ETag: record.ETag, VersionId: record.VersionId, ...checksum }));
+  const out: CompleteMultipartUploadOutput = { Bucket: input.Bucket, Key: record.Key, ETag: record.ETag, ...encryptionOutput(record.Encryption) };
+  if (record.Checksum) out.Checksum = { ...record.Checksum };
+  const VersionId = writtenVersionId(record);
+  if (VersionId !== undefined) out.VersionId = VersionId;
   return out;
 }
 
@@ -486,9 +517,10 @@ export function completeMultipartUpload(
  * Aborts an upload and drops its parts.
  * @throws S3MockError `NoSuchBucket`, `NoSuchUpload`
  */
-export function abortMultipartUpload(ctx: EngineContext, input: { Bucket: string; Key: string; UploadId: string }): void {
+export function abortMultipartUpload(ctx: EngineContext, input: { Bucket: string; Key: string; UploadId: string }, _requester: Requester): void {
   const bucket = requireBucket(ctx, input.Bucket);
-  requireUpload(bucket, input.Key, input.UploadId);
+  const { parts } = requireUpload(bucket, input.Key, input.UploadId);
+  claimStorage(ctx, -[...parts.values()].reduce((n, p) => n + p.body.byteLength, 0));
   bucket.uploads.delete(input.UploadId);
 }
 
@@ -497,8 +529,8 @@ export function listAllMultipartUploads(ctx: EngineContext): InFlightUpload[] {
   const out: InFlightUpload[] = [];
   for (const name of [...ctx.state.buckets.keys()].sort()) {
     const bucket = ctx.state.buckets.get(name)!;
-    for (const u of [...bucket.uploads.values()].sort(compareUploads)) {
-      out.push({ Bucket: name, Key: u.Key, UploadId: u.UploadId, Initiated: new Date(u.Initiated), PartCount: u.parts.size });
+    for (const u of [...bucket.uploads.values()].sort((a, b) => compareUploads(a.record, b.record))) {
+      out.push({ Bucket: name, Key: u.record.Key, UploadId: u.record.UploadId, Initiated: new Date(u.record.Initiated), PartCount: u.parts.size });
     }
   }
   return out;

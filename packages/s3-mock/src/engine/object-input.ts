@@ -2,7 +2,7 @@ import { base64ToBytes, bytesToBase64, bytesToHex } from '@s3kit/primitives';
 import { md5 } from './etag.js';
 import { S3MockError } from './errors.js';
 import { STORAGE_CLASSES } from './records.js';
-import type { ContentHeaders, ObjectRecord } from './records.js';
+import type { ContentHeaders, StoredContentHeaders } from './records.js';
 import { utf8Length } from './utf8-order.js';
 
 /** Longest key S3 accepts, in UTF-8 bytes. */
@@ -70,8 +70,8 @@ export function checkContentMD5(contentMD5: string | undefined, body: Uint8Array
 }
 
 /** Splits content headers into the always-set Content-Type and the optional rest. */
-export function splitContentHeaders(h: ContentHeaders): Pick<ObjectRecord, 'ContentType' | 'headers'> {
-  const headers: ObjectRecord['headers'] = {};
+export function splitContentHeaders(h: ContentHeaders): { ContentType: string; headers: StoredContentHeaders } {
+  const headers: Omit<ContentHeaders, 'ContentType'> = {};
   if (h.ContentEncoding !== undefined) headers.ContentEncoding = h.ContentEncoding;
   if (h.ContentDisposition !== undefined) headers.ContentDisposition = h.ContentDisposition;
   if (h.ContentLanguage !== undefined) headers.ContentLanguage = h.ContentLanguage;

@@ -1,14 +1,13 @@
-import type { Clock, Random } from '@s3kit/primitives';
+/**
+ * The engine's records: object versions and delete markers, multipart uploads and their parts,
+ * buckets. Every record is deep-frozen when stored (see `freeze.ts`); an update stores a new one.
+ */
+import type { Owner } from './account.js';
+import type { AccessControlPolicy } from './acl.js';
+import type { ObjectEncryption } from './encryption.js';
+import type { Retention } from './object-lock.js';
+import type { BucketConfig } from './bucket-config.js';
 import type { Tag } from './tags.js';
-import { compareUtf8 } from './utf8-order.js';
-
-/** A bucket or object owner (`<Owner><ID/><DisplayName/></Owner>`). */
-export interface Owner {
-  /** Canonical user id. */
-  ID: string;
-  /** Display name. */
-  DisplayName: string;
-}
 
 /** Checksum algorithms S3 accepts. */
 export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
@@ -19,11 +18,11 @@ export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA
  */
 export interface ObjectChecksum {
   /** Algorithm name. */
-  algorithm: ChecksumAlgorithm;
+  readonly algorithm: ChecksumAlgorithm;
   /** Base64 value as S3 shows it (a composite one ends in `-N`). */
-  value: string;
+  readonly value: string;
   /** Whole-object checksum or checksum of part checksums. */
-  type: 'FULL_OBJECT' | 'COMPOSITE';
+  readonly type: 'FULL_OBJECT' | 'COMPOSITE';
 }
 
 /** Standard HTTP content headers S3 stores with an object and returns on GET/HEAD. */
@@ -41,6 +40,9 @@ export interface ContentHeaders {
   /** `Expires`, kept as the raw header text. */
   Expires?: string;
 }
+
+/** Content headers other than Content-Type, as stored. */
+export type StoredContentHeaders = Readonly<Omit<ContentHeaders, 'ContentType'>>;
 
 /** Storage classes S3 accepts on writes. */
 export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
@@ -60,162 +62,116 @@ export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
 /** Boundaries of one part of a completed multipart object. */
 export interface PartExtent {
   /** Part size in bytes. */
-  Size: number;
+  readonly Size: number;
   /** The part's quoted ETag. */
-  ETag: string;
+  readonly ETag: string;
   /** The part's checksum, when one was uploaded. */
-  Checksum?: ObjectChecksum;
+  readonly Checksum?: ObjectChecksum;
 }
 
-/** A stored object. Byte arrays are never mutated after they are stored (snapshots share them). */
-export interface ObjectRecord {
-  Key: string;
+/** The version id of objects written while versioning was never enabled, or is suspended. */
+export const NULL_VERSION_ID = 'null';
+
+/** One stored version of an object: its body and everything S3 keeps with it. */
+export interface ObjectVersion {
+  readonly kind: 'object';
+  readonly Key: string;
+  /** `null` ({@link NULL_VERSION_ID}) unless written while versioning was enabled. */
+  readonly VersionId: string;
   /** Body as segments (one per part for multipart objects) to avoid concatenating on complete. */
-  segments: Uint8Array[];
-  Size: number;
-  ETag: string;
+  readonly segments: readonly Uint8Array[];
+  readonly Size: number;
+  readonly ETag: string;
   /** ms since the epoch, whole seconds. */
-  LastModified: number;
+  readonly LastModified: number;
   /** Always set (`binary/octet-stream` by default). */
-  ContentType: string;
-  headers: Omit<ContentHeaders, 'ContentType'>;
+  readonly ContentType: string;
+  readonly headers: StoredContentHeaders;
   /** User metadata, keys lower-cased, without the `x-amz-meta-` prefix. */
-  Metadata: Record<string, string>;
-  StorageClass: string;
-  Checksum?: ObjectChecksum;
-  Tags: Tag[];
+  readonly Metadata: Readonly<Record<string, string>>;
+  readonly StorageClass: string;
+  readonly Checksum?: ObjectChecksum;
+  readonly Tags: readonly Tag[];
   /** Present for multipart objects. */
-  Parts?: PartExtent[];
-  Owner: Owner;
+  readonly Parts?: readonly PartExtent[];
+  readonly Owner: Owner;
+  /** The object's ACL. */
+  readonly Acl: AccessControlPolicy;
+  /** How it is encrypted, if at all. */
+  readonly Encryption?: ObjectEncryption;
+  /** Object lock retention, if any. */
+  readonly Retention?: Retention;
+  /** Object lock legal hold status, if ever set. */
+  readonly LegalHold?: 'ON' | 'OFF';
 }
+
+/** A delete marker: the newest version of a key deleted in a versioning-enabled or suspended bucket. */
+export interface DeleteMarker {
+  readonly kind: 'deleteMarker';
+  readonly Key: string;
+  readonly VersionId: string;
+  /** ms since the epoch, whole seconds. */
+  readonly LastModified: number;
+  readonly Owner: Owner;
+}
+
+/** One entry of a key's version stack. */
+export type KeyVersion = ObjectVersion | DeleteMarker;
 
 /** An uploaded part of an in-flight multipart upload. */
 export interface PartRecord {
-  PartNumber: number;
-  body: Uint8Array;
-  ETag: string;
+  readonly PartNumber: number;
+  readonly body: Uint8Array;
+  readonly ETag: string;
   /** ms since the epoch, whole seconds. */
-  LastModified: number;
-  Checksum?: ObjectChecksum;
+  readonly LastModified: number;
+  readonly Checksum?: ObjectChecksum;
 }
 
-/** An in-flight multipart upload. */
+/** An in-flight multipart upload (its parts live beside it, in `UploadState.parts`). */
 export interface UploadRecord {
-  UploadId: string;
-  Key: string;
+  readonly UploadId: string;
+  readonly Key: string;
   /** ms since the epoch. */
-  Initiated: number;
+  readonly Initiated: number;
   /** Creation order, breaks ties between uploads initiated in the same ms. */
-  seq: number;
-  ContentType: string;
-  headers: Omit<ContentHeaders, 'ContentType'>;
-  Metadata: Record<string, string>;
-  StorageClass: string;
-  Tags: Tag[];
-  ChecksumAlgorithm?: ChecksumAlgorithm;
-  ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
-  Owner: Owner;
-  parts: Map<number, PartRecord>;
+  readonly seq: number;
+  readonly ContentType: string;
+  readonly headers: StoredContentHeaders;
+  readonly Metadata: Readonly<Record<string, string>>;
+  readonly StorageClass: string;
+  readonly Tags: readonly Tag[];
+  readonly ChecksumAlgorithm?: ChecksumAlgorithm;
+  readonly ChecksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  readonly Owner: Owner;
+  readonly Initiator: Owner;
+  /** The ACL the completed object gets. */
+  readonly Acl: AccessControlPolicy;
+  /** The encryption of the completed object (SSE-C: every part must bring its key). */
+  readonly Encryption?: ObjectEncryption;
+  /** The completed object's retention and legal hold. */
+  readonly Retention?: Retention;
+  readonly LegalHold?: 'ON' | 'OFF';
 }
 
 /** A completed upload, remembered so that a retried CompleteMultipartUpload succeeds again. */
 export interface CompletedUpload {
-  Bucket: string;
-  Key: string;
+  readonly Bucket: string;
+  readonly Key: string;
   /** `partNumber:etag` list the upload was completed with. */
-  signature: string;
-  ETag: string;
-  Checksum?: ObjectChecksum;
+  readonly signature: string;
+  readonly ETag: string;
+  /** The version the completion stored. */
+  readonly VersionId: string;
+  readonly Checksum?: ObjectChecksum;
 }
 
-/** A bucket and everything in it. */
+/** A bucket's own attributes and configuration (its content lives in `BucketState`). */
 export interface BucketRecord {
-  Name: string;
+  readonly Name: string;
   /** ms since the epoch. */
-  CreationDate: number;
-  Region: string;
-  Owner: Owner;
-  objects: Map<string, ObjectRecord>;
-  uploads: Map<string, UploadRecord>;
-  Tags: Tag[] | undefined;
-  /** Object keys in UTF-8 order; rebuilt lazily after a key is added or removed. */
-  sortedKeys: string[] | undefined;
-}
-
-/** The whole mutable state of an engine. */
-export interface EngineState {
-  buckets: Map<string, BucketRecord>;
-  completed: Map<string, CompletedUpload>;
-  seq: number;
-}
-
-/** Resolved engine configuration and ports, shared by every operation. */
-export interface EngineContext {
-  state: EngineState;
-  clock: Clock;
-  random: Random;
-  region: string;
-  owner: Owner;
-  minPartSize: number;
-  maxObjectSize: number;
-  incompleteUploadsBlockBucketDelete: boolean;
-}
-
-/** A fresh empty state. */
-export function emptyState(): EngineState {
-  return { buckets: new Map(), completed: new Map(), seq: 0 };
-}
-
-/** Object keys of `bucket` in UTF-8 order (cached). */
-export function sortedKeys(bucket: BucketRecord): string[] {
-  bucket.sortedKeys ??= [...bucket.objects.keys()].sort(compareUtf8);
-  return bucket.sortedKeys;
-}
-
-const cloneTags = (tags: readonly Tag[]): Tag[] => tags.map((t) => ({ ...t }));
-const cloneChecksum = <T extends { Checksum?: ObjectChecksum }>(r: T): T =>
-  r.Checksum ? { ...r, Checksum: { ...r.Checksum } } : { ...r };
-
-function cloneObject(o: ObjectRecord): ObjectRecord {
-  const copy: ObjectRecord = {
-    ...cloneChecksum(o),
-    segments: [...o.segments],
-    headers: { ...o.headers },
-    Metadata: { ...o.Metadata },
-    Tags: cloneTags(o.Tags),
-    Owner: { ...o.Owner },
-  };
-  if (o.Parts) copy.Parts = o.Parts.map(cloneChecksum);
-  return copy;
-}
-
-function cloneUpload(u: UploadRecord): UploadRecord {
-  return {
-    ...u,
-    headers: { ...u.headers },
-    Metadata: { ...u.Metadata },
-    Tags: cloneTags(u.Tags),
-    Owner: { ...u.Owner },
-    parts: new Map([...u.parts].map(([n, p]) => [n, cloneChecksum(p)])),
-  };
-}
-
-/**
- * A deep copy of `state`. Byte arrays are shared: the engine copies bodies on the way in and out and
- * never mutates a stored one, so sharing them is safe and keeps snapshots cheap.
- */
-export function cloneState(state: EngineState): EngineState {
-  const buckets = new Map<string, BucketRecord>();
-  for (const [name, b] of state.buckets) {
-    buckets.set(name, {
-      ...b,
-      Owner: { ...b.Owner },
-      objects: new Map([...b.objects].map(([k, o]) => [k, cloneObject(o)])),
-      uploads: new Map([...b.uploads].map(([k, u]) => [k, cloneUpload(u)])),
-      Tags: b.Tags ? cloneTags(b.Tags) : undefined,
-      sortedKeys: undefined,
-    });
-  }
-  const completed = new Map([...state.completed].map(([k, c]) => [k, cloneChecksum(c)]));
-  return { buckets, completed, seq: state.seq };
+  readonly CreationDate: number;
+  readonly Region: string;
+  readonly Owner: Owner;
+  readonly config: BucketConfig;
 }

@@ -7,7 +7,7 @@ import type { Clock, HttpQuery, HttpRequest, HttpTransport, Random } from '@s3ki
 import { createS3Engine } from '../engine/engine.js';
 import type { EngineSnapshot, S3Engine, SeedSpec } from '../engine/engine.js';
 import type { InFlightUpload } from '../engine/multipart-ops.js';
-import type { Owner } from '../engine/records.js';
+import type { Account } from '../engine/account.js';
 import type { MockCredentials } from '../protocol/auth.js';
 import { drainRequestBody } from '../protocol/request-body.js';
 import { createS3Handler } from '../protocol/s3-handler.js';
@@ -20,6 +20,7 @@ import type { ListenOptions, S3MockServer } from '../server/listen.js';
 import { createInProcessTransport } from '../transport/in-process-transport.js';
 import { createFaultRegistry } from './faults.js';
 import type { FaultAction, FaultRegistry } from './faults.js';
+import { governedByBucketRules, isCorsPreflight, preflightHeaders, withCorsHeaders } from './permissive-cors.js';
 import type { Served, ServeFunction } from './served.js';
 
 /** Options of {@link createS3Mock}. */
@@ -54,8 +55,19 @@ export interface S3MockOptions {
    * @default 5 MiB
    */
   minPartSize?: number;
-  /** Default bucket owner. @default the engine's */
-  owner?: Owner;
+  /**
+   * Most bytes the mock stores (object versions and parts); over it, 507 `InsufficientStorage`.
+   * @default 1 GiB
+   */
+  maxStoredBytes?: number;
+  /**
+   * Create buckets as S3 did before April 2023 (`ObjectWriter` ownership, ACLs in effect, no public
+   * access block) instead of as S3 does today (`BucketOwnerEnforced`, public access blocked).
+   * @default false
+   */
+  legacyBucketDefaults?: boolean;
+  /** The account of requests signed with keys that name none, and of seeded content. @default the engine's */
+  owner?: Account;
   /**
    * Virtual-host base domains (`bucket.<domain>`), besides `*.amazonaws.com`.
    * @default ['localhost']
@@ -70,6 +82,14 @@ export interface S3MockOptions {
    * @default 900000
    */
   maxSkewMs?: number;
+  /**
+   * Accept SigV2 signatures (header, query string and browser-form POST), which S3 refuses on
+   * buckets it creates today.
+   * @default false
+   */
+  sigV2?: boolean;
+  /** Called after every request is served (the request log of `s3kit serve --log`). */
+  onRequest?: (request: RecordedRequest, elapsedMs: number) => void;
 }
 
 /** One request the mock served, as recorded in {@link S3Mock.requests}. Secrets are redacted. */
@@ -152,7 +172,10 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       ...(options.random ? { random: options.random } : {}),
       ...(options.region ? { region: options.region } : {}),
       ...(options.minPartSize !== undefined ? { minPartSize: options.minPartSize } : {}),
+      ...(options.maxStoredBytes !== undefined ? { maxStoredBytes: options.maxStoredBytes } : {}),
+      ...(options.legacyBucketDefaults !== undefined ? { legacyBucketDefaults: options.legacyBucketDefaults } : {}),
       ...(options.owner ? { owner: options.owner } : {}),
+      accounts: (options.credentials ?? []).flatMap((c) => (c.account ? [c.account] : [])),
     });
   if (options.seed) engine.seed(options.seed);
   const handlerOptions = {
@@ -161,12 +184,13 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     credentials: options.credentials,
     baseDomains: options.baseDomains,
     maxSkewMs: options.maxSkewMs,
+    sigV2: options.sigV2,
   };
   const handler = createS3Handler({ ...handlerOptions, clock });
   const faults = createFaultRegistry();
   const requests: RecordedRequest[] = [];
 
-  const record = (request: HttpRequest, route: Route | undefined, status: number, errorCode: string | undefined, fault: FaultAction | undefined): void => {
+  const record = (request: HttpRequest, route: Route | undefined, status: number, errorCode: string | undefined, fault: FaultAction | undefined, started: number): void => {
     const entry: RecordedRequest = {
       operation: route?.operation,
       bucket: route?.bucket,
@@ -180,6 +204,7 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     if (errorCode !== undefined) entry.errorCode = errorCode;
     if (fault !== undefined) entry.fault = fault;
     requests.push(entry);
+    options.onRequest?.(entry, performance.now() - started);
   };
 
   const skewedHandler = (skewMs: number): S3RequestHandler =>
@@ -192,29 +217,36 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
     return { status: action.status, code: action.code, message: action.message ?? action.code, fields: {} };
   };
 
-  const serve: ServeFunction = async (request, signal) => {
+  const serve: ServeFunction = async (request, signal, connection) => {
     throwIfAborted(signal);
+    const started = performance.now();
     let route: Route | undefined;
     try {
       route = handler.route(request);
     } catch {
       route = undefined; // handle() routes again and renders the error
     }
+    const permissive = connection?.permissiveCors === true && !governedByBucketRules(engine, route, request.headers);
+    if (permissive && isCorsPreflight(request.method, request.headers)) {
+      await drainRequestBody(request).catch(() => undefined);
+      record(request, route, 204, undefined, undefined, started);
+      return { kind: 'reply', reply: { status: 204, headers: preflightHeaders(request.headers), body: new Uint8Array(0), route, requestId: '' } };
+    }
     const action = route && faults.take(route, request.method);
     let served: Served;
     if (action === undefined) {
-      served = { kind: 'reply', reply: await handler.handle(request, route) };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection) };
     } else if (action === 'reset') {
       served = { kind: 'reset' };
     } else if (typeof action === 'object' && 'delayMs' in action) {
       await clock.sleep(action.delayMs, signal);
-      served = { kind: 'reply', reply: await handler.handle(request, route) };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection) };
     } else if (typeof action === 'object' && 'truncateBodyAt' in action) {
-      served = { kind: 'reply', reply: await handler.handle(request, route), truncateAt: action.truncateBodyAt };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection), truncateAt: action.truncateBodyAt };
     } else if (typeof action === 'object' && 'bytesPerSecond' in action) {
-      served = { kind: 'reply', reply: await handler.handle(request, route), throttle: { bytesPerSecond: action.bytesPerSecond, sleep: (ms, s) => clock.sleep(ms, s) } };
+      served = { kind: 'reply', reply: await handler.handle(request, route, connection), throttle: { bytesPerSecond: action.bytesPerSecond, sleep: (ms, s) => clock.sleep(ms, s) } };
     } else if (typeof action === 'object' && 'clockSkewMs' in action) {
-      served = { kind: 'reply', reply: await skewedHandler(action.clockSkewMs).handle(request, route) };
+      served = { kind: 'reply', reply: await skewedHandler(action.clockSkewMs).handle(request, route, connection) };
     } else {
       await drainRequestBody(request).catch(() => undefined);
       const doc = injectedError(action);
@@ -222,8 +254,9 @@ export function createS3Mock(options: S3MockOptions = {}): S3Mock {
       reply.route = route;
       served = { kind: 'reply', reply };
     }
-    if (served.kind === 'reset') record(request, route, 0, undefined, action);
-    else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action);
+    if (permissive && served.kind === 'reply') served.reply.headers = withCorsHeaders(request.headers, served.reply.headers);
+    if (served.kind === 'reset') record(request, route, 0, undefined, action, started);
+    else record(request, served.reply.route, served.reply.status, served.reply.errorCode, action, started);
     return served;
   };
 

@@ -30,7 +30,11 @@ describe('fault actions', () => {
       state.done = true;
       return r;
     });
-    for (let i = 0; i < 60 && !state.done; i++) await clock.advance(100);
+    // Each step lets the serving code run to its next sleep (a macrotask turn) before time moves on.
+    for (let i = 0; i < 200 && !state.done; i++) {
+      await clock.advance(100);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const res = await pending;
     expect([res.status, res.text.length]).toEqual([200, 1000]);
     expect(clock.now() - Date.UTC(2026, 0, 1)).toBeGreaterThanOrEqual(4900); // 1000 bytes at 200 B/s

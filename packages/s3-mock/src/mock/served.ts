@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@s3kit/primitives';
+import type { ConnectionInfo } from '../protocol/condition-context.js';
 import type { HandledRequest } from '../protocol/s3-handler.js';
 
 /** Bandwidth limit of an injected slow response. */
@@ -30,5 +31,5 @@ export type Served =
     }
   | { kind: 'reset' };
 
-/** Serves one request (never rejects except on abort). */
-export type ServeFunction = (request: HttpRequest, signal?: AbortSignal) => Promise<Served>;
+/** Serves one request (never rejects except on abort); `connection` says where it came from (default loopback). */
+export type ServeFunction = (request: HttpRequest, signal?: AbortSignal, connection?: ConnectionInfo) => Promise<Served>;

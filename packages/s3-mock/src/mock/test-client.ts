@@ -26,15 +26,15 @@ export function testRequest(method: string, path: string, o: SendOptions = {}): 
   return req;
 }
 
-export function testSigner(region = 'us-east-1', secretAccessKey = 'test'): Signer {
-  return createSigner({ credentials: { accessKeyId: 'test', secretAccessKey }, region, service: 's3' });
+export function testSigner(region = 'us-east-1', secretAccessKey = 'test', accessKeyId = 'test'): Signer {
+  return createSigner({ credentials: { accessKeyId, secretAccessKey }, region, service: 's3' });
 }
 
-export function createTestClient(mock: S3Mock) {
+export function createTestClient(mock: S3Mock, keys: { accessKeyId: string; secretAccessKey: string } = { accessKeyId: 'test', secretAccessKey: 'test' }) {
   const signers = new Map<string, Signer>();
   const signer = (region: string): Signer => {
     let s = signers.get(region);
-    if (!s) signers.set(region, (s = testSigner(region)));
+    if (!s) signers.set(region, (s = testSigner(region, keys.secretAccessKey, keys.accessKeyId)));
     return s;
   };
   const deliver = async (req: HttpRequest): Promise<TestResponse> => {

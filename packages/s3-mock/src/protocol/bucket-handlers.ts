@@ -1,7 +1,8 @@
 /** Bucket operations and tagging (bucket and object). */
 import type { Tag } from '../engine/tags.js';
-import { compact } from './http-headers.js';
-import { emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import { aclFromHeaders } from './acl-xml.js';
+import { compact, enumHeader, intParam } from './http-headers.js';
+import { emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import type { S3Operation } from './route.js';
@@ -9,12 +10,16 @@ import { childText, childrenNamed, parseXml } from './xml-reader.js';
 import { el, group, xmlDocument } from './xml-writer.js';
 
 function listBuckets(ctx: OperationContext): Reply {
-  const out = ctx.engine.listBuckets(compact({ Prefix: ctx.query('prefix') }));
+  const out = ctx.engine.listBuckets(
+    compact({ Prefix: ctx.query('prefix'), MaxBuckets: intParam(ctx.query('max-buckets'), 'max-buckets'), ContinuationToken: ctx.query('continuation-token') }),
+    ctx.requester,
+  );
   const buckets = out.Buckets.map((b) => group('Bucket', el('Name', b.Name), el('CreationDate', b.CreationDate), el('BucketRegion', b.BucketRegion)));
   return xmlReply(
     xmlDocument('ListAllMyBucketsResult', [
       group('Owner', el('ID', out.Owner.ID), el('DisplayName', out.Owner.DisplayName)),
       group('Buckets', ...buckets),
+      el('ContinuationToken', out.ContinuationToken),
       el('Prefix', ctx.query('prefix')),
     ]),
   );
@@ -28,24 +33,32 @@ async function createBucket(ctx: OperationContext): Promise<Reply> {
     if (root.name !== 'CreateBucketConfiguration') throw S3ProtocolError.of('MalformedXML');
     LocationConstraint = childText(root, 'LocationConstraint');
   }
+  const ownership = enumHeader(ctx.headers, 'x-amz-object-ownership', ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const);
   const out = ctx.engine.createBucket(
-    LocationConstraint === undefined ? { Bucket: ctx.bucket } : { Bucket: ctx.bucket, CreateBucketConfiguration: { LocationConstraint } },
+    compact({
+      Bucket: ctx.bucket,
+      CreateBucketConfiguration: LocationConstraint === undefined ? undefined : { LocationConstraint },
+      ObjectOwnership: ownership,
+      ObjectLockEnabledForBucket: ctx.headers['x-amz-bucket-object-lock-enabled']?.toLowerCase() === 'true' ? true : undefined,
+      ...aclFromHeaders(ctx.headers),
+    }),
+    ctx.requester,
   );
   return emptyReply(200, { location: out.Location });
 }
 
 function deleteBucket(ctx: OperationContext): Reply {
-  ctx.engine.deleteBucket({ Bucket: ctx.bucket });
+  ctx.engine.deleteBucket({ Bucket: ctx.bucket }, ctx.requester);
   return emptyReply(204);
 }
 
 function headBucket(ctx: OperationContext): Reply {
-  const out = ctx.engine.headBucket({ Bucket: ctx.bucket });
+  const out = ctx.engine.headBucket({ Bucket: ctx.bucket }, ctx.requester);
   return emptyReply(200, { 'x-amz-bucket-region': out.BucketRegion, 'x-amz-access-point-alias': 'false' });
 }
 
 function getBucketLocation(ctx: OperationContext): Reply {
-  const out = ctx.engine.getBucketLocation({ Bucket: ctx.bucket });
+  const out = ctx.engine.getBucketLocation({ Bucket: ctx.bucket }, ctx.requester);
   return xmlReply(xmlDocument('LocationConstraint', out.LocationConstraint === undefined ? [] : [escapeText(out.LocationConstraint)]));
 }
 
@@ -78,22 +91,28 @@ export const BUCKET_HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   DeleteBucket: deleteBucket,
   HeadBucket: headBucket,
   GetBucketLocation: getBucketLocation,
-  GetBucketTagging: (ctx) => taggingReply(ctx.engine.getBucketTagging({ Bucket: ctx.bucket }).TagSet),
+  GetBucketTagging: (ctx) => taggingReply(ctx.engine.getBucketTagging({ Bucket: ctx.bucket }, ctx.requester).TagSet),
   PutBucketTagging: async (ctx) => {
-    ctx.engine.putBucketTagging({ Bucket: ctx.bucket, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
+    ctx.engine.putBucketTagging({ Bucket: ctx.bucket, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } }, ctx.requester);
     return emptyReply(204);
   },
   DeleteBucketTagging: (ctx) => {
-    ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket });
+    ctx.engine.deleteBucketTagging({ Bucket: ctx.bucket }, ctx.requester);
     return emptyReply(204);
   },
-  GetObjectTagging: (ctx) => taggingReply(ctx.engine.getObjectTagging({ Bucket: ctx.bucket, Key: ctx.key }).TagSet),
+  GetObjectTagging: (ctx) => {
+    const out = ctx.engine.getObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId') }), ctx.requester);
+    const reply = taggingReply(out.TagSet);
+    Object.assign(reply.headers, versionHeader(out.VersionId));
+    return reply;
+  },
   PutObjectTagging: async (ctx) => {
-    ctx.engine.putObjectTagging({ Bucket: ctx.bucket, Key: ctx.key, Tagging: { TagSet: parseTaggingXml(await xmlBody(ctx)) } });
-    return emptyReply(200);
+    const TagSet = parseTaggingXml(await xmlBody(ctx));
+    const out = ctx.engine.putObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId'), Tagging: { TagSet } }), ctx.requester);
+    return emptyReply(200, versionHeader(out.VersionId));
   },
   DeleteObjectTagging: (ctx) => {
-    ctx.engine.deleteObjectTagging({ Bucket: ctx.bucket, Key: ctx.key });
-    return emptyReply(204);
+    const out = ctx.engine.deleteObjectTagging(compact({ Bucket: ctx.bucket, Key: ctx.key, VersionId: ctx.query('versionId') }), ctx.requester);
+    return emptyReply(204, versionHeader(out.VersionId));
   },
 };

@@ -67,13 +67,13 @@ export function parseTaggingHeader(text: string | undefined): Tag[] | undefined 
 }
 
 /** `x-amz-copy-source` (`/bucket/key` or `bucket/key`, URL-encoded, optional `?versionId=`). @throws S3ProtocolError `InvalidArgument` */
-export function parseCopySource(text: string): { Bucket: string; Key: string } {
+export function parseCopySource(text: string): { Bucket: string; Key: string; VersionId?: string } {
   const bad = (): S3ProtocolError =>
     S3ProtocolError.of('InvalidArgument', { ArgumentName: 'x-amz-copy-source', ArgumentValue: text.slice(0, 1024) }, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey');
-  const [path = '', query] = text.split('?', 2);
-  if (query !== undefined && !/^versionId=(null)?$/.test(query)) {
-    throw S3ProtocolError.of('NotImplemented', {}, 'Copying from an object version is not implemented by s3-mock');
-  }
+  const q = text.indexOf('?');
+  const path = q < 0 ? text : text.slice(0, q);
+  const query = q < 0 ? undefined : new URLSearchParams(text.slice(q + 1));
+  const VersionId = query?.get('versionId') ?? undefined;
   let decoded: string;
   try {
     decoded = decodeURIComponent(path.replace(/^\//, ''));
@@ -82,7 +82,8 @@ export function parseCopySource(text: string): { Bucket: string; Key: string } {
   }
   const slash = decoded.indexOf('/');
   if (slash <= 0 || slash === decoded.length - 1) throw bad();
-  return { Bucket: decoded.slice(0, slash), Key: decoded.slice(slash + 1) };
+  const source = { Bucket: decoded.slice(0, slash), Key: decoded.slice(slash + 1) };
+  return VersionId === undefined || VersionId === '' ? source : { ...source, VersionId };
 }
 
 /** A header that must be one of `allowed`. @throws S3ProtocolError `InvalidArgument` */

@@ -1,24 +1,12 @@
 /** ListObjects (v1), ListObjectsV2 and ListMultipartUploads, with `encoding-type=url`. */
 import type { ObjectSummary } from '../engine/list-ops.js';
-import type { Owner } from '../engine/records.js';
 import { compact, intParam } from './http-headers.js';
 import { xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import type { S3Operation } from './route.js';
-import { el, group, urlEncodeKey, xmlDocument } from './xml-writer.js';
-
-/** The `encoding-type` parameter: only `url` exists. @throws S3ProtocolError `InvalidArgument` */
-function encoding(ctx: OperationContext): (v: string | undefined) => string | undefined {
-  const type = ctx.query('encoding-type');
-  if (type === undefined) return (v) => v;
-  if (type !== 'url') {
-    throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'encoding-type', ArgumentValue: type.slice(0, 64) }, 'Invalid Encoding Method specified in Request');
-  }
-  return (v) => (v === undefined ? undefined : urlEncodeKey(v));
-}
-
-const owner = (name: string, o: Owner | undefined): string => (o ? group(name, el('ID', o.ID), el('DisplayName', o.DisplayName)) : '');
+import { commonPrefixesXml, keyEncoding, ownerXml } from './listing-xml.js';
+import { el, group, xmlDocument } from './xml-writer.js';
 
 function contents(o: ObjectSummary, enc: (v: string) => string | undefined): string {
   return group(
@@ -29,16 +17,13 @@ function contents(o: ObjectSummary, enc: (v: string) => string | undefined): str
     ...(o.ChecksumAlgorithm ?? []).map((a) => el('ChecksumAlgorithm', a)),
     el('ChecksumType', o.ChecksumType),
     el('Size', o.Size),
-    owner('Owner', o.Owner),
+    ownerXml('Owner', o.Owner),
     el('StorageClass', o.StorageClass),
   );
 }
 
-const prefixes = (list: readonly string[], enc: (v: string) => string | undefined): string[] =>
-  list.map((p) => group('CommonPrefixes', el('Prefix', enc(p))));
-
 function listObjectsV2(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   if (ctx.query('list-type') !== '2') throw S3ProtocolError.of('InvalidArgument', { ArgumentName: 'list-type' }, 'Invalid list type');
   const out = ctx.engine.listObjectsV2(
     compact({
@@ -49,7 +34,7 @@ function listObjectsV2(ctx: OperationContext) {
       StartAfter: ctx.query('start-after'),
       ContinuationToken: ctx.query('continuation-token'),
       FetchOwner: ctx.query('fetch-owner') === 'true' ? true : undefined,
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListBucketResult', [
@@ -64,13 +49,13 @@ function listObjectsV2(ctx: OperationContext) {
       el('EncodingType', ctx.query('encoding-type')),
       el('IsTruncated', out.IsTruncated),
       ...out.Contents.map((o) => contents(o, enc)),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }
 
 function listObjects(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   const out = ctx.engine.listObjects(
     compact({
       Bucket: ctx.bucket,
@@ -78,12 +63,13 @@ function listObjects(ctx: OperationContext) {
       Delimiter: ctx.query('delimiter'),
       MaxKeys: intParam(ctx.query('max-keys'), 'max-keys'),
       Marker: ctx.query('marker'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListBucketResult', [
       el('Name', out.Name),
-      el('Prefix', enc(out.Prefix)),
+      // ListObjects (v1) leaves the Prefix element unencoded (botocore decodes it only in v2).
+      el('Prefix', out.Prefix),
       el('Marker', enc(out.Marker)),
       el('NextMarker', enc(out.NextMarker)),
       el('MaxKeys', out.MaxKeys),
@@ -91,13 +77,13 @@ function listObjects(ctx: OperationContext) {
       el('EncodingType', ctx.query('encoding-type')),
       el('IsTruncated', out.IsTruncated),
       ...out.Contents.map((o) => contents(o, enc)),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }
 
 function listMultipartUploads(ctx: OperationContext) {
-  const enc = encoding(ctx);
+  const enc = keyEncoding(ctx);
   const out = ctx.engine.listMultipartUploads(
     compact({
       Bucket: ctx.bucket,
@@ -106,7 +92,7 @@ function listMultipartUploads(ctx: OperationContext) {
       KeyMarker: ctx.query('key-marker'),
       UploadIdMarker: ctx.query('upload-id-marker'),
       MaxUploads: intParam(ctx.query('max-uploads'), 'max-uploads'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListMultipartUploadsResult', [
@@ -125,15 +111,15 @@ function listMultipartUploads(ctx: OperationContext) {
           'Upload',
           el('Key', enc(u.Key)),
           el('UploadId', u.UploadId),
-          owner('Initiator', u.Initiator),
-          owner('Owner', u.Owner),
+          ownerXml('Initiator', u.Initiator),
+          ownerXml('Owner', u.Owner),
           el('StorageClass', u.StorageClass),
           el('Initiated', u.Initiated),
           el('ChecksumAlgorithm', u.ChecksumAlgorithm),
           el('ChecksumType', u.ChecksumType),
         ),
       ),
-      ...prefixes(out.CommonPrefixes, enc),
+      ...commonPrefixesXml(out.CommonPrefixes, enc),
     ]),
   );
 }

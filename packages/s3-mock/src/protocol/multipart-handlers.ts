@@ -1,10 +1,14 @@
 /** Multipart upload operations. */
 import type { ChecksumAlgorithm, ObjectChecksum } from '../engine/records.js';
 import type { PartSummary } from '../engine/multipart-ops.js';
+import { aclFromHeaders } from './acl-xml.js';
+import { lockFromHeaders } from './object-lock-handlers.js';
+import { copySourceEncryptionFromHeaders, encryptionFromHeaders, encryptionHeaders } from './encryption-headers.js';
 import { compositeChecksum } from './checksums.js';
 import { compact, contentHeadersFrom, enumHeader, intParam, metadataFrom, parseCopySource, parseTaggingHeader } from './http-headers.js';
-import { copySourceConditions } from './object-handlers.js';
-import { checksumElements, checksumHeaders, emptyReply, xmlBody, xmlReply } from './operation-context.js';
+import { ownerXml } from './listing-xml.js';
+import { authorizeCopySource, copySourceConditions } from './object-handlers.js';
+import { checksumElements, checksumHeaders, emptyReply, versionHeader, xmlBody, xmlReply } from './operation-context.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError } from './protocol-error.js';
 import { checksumHeader, requestedAlgorithm, resolveRequestChecksum } from './request-checksum.js';
@@ -29,11 +33,14 @@ async function createMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Metadata: metadataFrom(h),
       StorageClass: h['x-amz-storage-class'],
       Tagging: parseTaggingHeader(h['x-amz-tagging']),
+      ...aclFromHeaders(h),
+      ...encryptionFromHeaders(h),
+      ...lockFromHeaders(h),
       ChecksumAlgorithm: requestedAlgorithm(h, 'x-amz-checksum-algorithm'),
       ChecksumType: enumHeader(h, 'x-amz-checksum-type', ['FULL_OBJECT', 'COMPOSITE'] as const),
-    }),
+    }), ctx.requester
   );
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = encryptionHeaders(out);
   if (out.ChecksumAlgorithm) headers['x-amz-checksum-algorithm'] = out.ChecksumAlgorithm;
   if (out.ChecksumType) headers['x-amz-checksum-type'] = out.ChecksumType;
   return xmlReply(xmlDocument('InitiateMultipartUploadResult', [el('Bucket', out.Bucket), el('Key', out.Key), el('UploadId', out.UploadId)]), headers);
@@ -51,10 +58,11 @@ async function uploadPart(ctx: OperationContext): Promise<Reply> {
       PartNumber: partNumber(ctx),
       Body: bytes,
       ContentMD5: h['content-md5'],
+      ...encryptionFromHeaders(h),
       Checksum: checksum && { ...checksum, type: 'COMPOSITE' as const },
-    }),
+    }), ctx.requester
   );
-  const headers: Record<string, string> = { etag: out.ETag };
+  const headers: Record<string, string> = { etag: out.ETag, ...encryptionHeaders(out) };
   if (out.Checksum) headers[checksumHeader(out.Checksum.algorithm)] = out.Checksum.value;
   return emptyReply(200, headers);
 }
@@ -62,21 +70,25 @@ async function uploadPart(ctx: OperationContext): Promise<Reply> {
 async function uploadPartCopy(ctx: OperationContext): Promise<Reply> {
   const h = ctx.headers;
   await ctx.body();
+  const CopySource = parseCopySource(h['x-amz-copy-source']!);
+  authorizeCopySource(ctx, CopySource);
   const out = ctx.engine.uploadPartCopy(
     compact({
       Bucket: ctx.bucket,
       Key: ctx.key,
       UploadId: uploadId(ctx),
       PartNumber: partNumber(ctx),
-      CopySource: parseCopySource(h['x-amz-copy-source']!),
+      CopySource,
       CopySourceRange: h['x-amz-copy-source-range'],
+      ...encryptionFromHeaders(h),
+      CopySourceEncryption: copySourceEncryptionFromHeaders(h),
       ...copySourceConditions(h),
-    }),
+    }), ctx.requester
   );
-  return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]));
+  const headers = { ...encryptionHeaders(out), ...(out.CopySourceVersionId === undefined ? {} : { 'x-amz-copy-source-version-id': out.CopySourceVersionId }) };
+  return xmlReply(xmlDocument('CopyPartResult', [el('LastModified', out.LastModified), el('ETag', out.ETag)]), headers);
 }
 
-const ownerXml = (name: string, o: { ID: string; DisplayName: string }): string => group(name, el('ID', o.ID), el('DisplayName', o.DisplayName));
 
 function partXml(p: PartSummary): string {
   return group('Part', el('PartNumber', p.PartNumber), el('LastModified', p.LastModified), el('ETag', p.ETag), checksumElements(p.Checksum, false), el('Size', p.Size));
@@ -90,7 +102,7 @@ function listParts(ctx: OperationContext): Reply {
       UploadId: uploadId(ctx),
       PartNumberMarker: intParam(ctx.query('part-number-marker'), 'part-number-marker'),
       MaxParts: intParam(ctx.query('max-parts'), 'max-parts'),
-    }),
+    }), ctx.requester
   );
   return xmlReply(
     xmlDocument('ListPartsResult', [
@@ -128,7 +140,7 @@ function allParts(ctx: OperationContext): { parts: Map<number, PartSummary>; alg
   const parts = new Map<number, PartSummary>();
   let marker = 0;
   for (;;) {
-    const page = ctx.engine.listParts({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx), PartNumberMarker: marker });
+    const page = ctx.engine.listParts({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx), PartNumberMarker: marker }, ctx.requester);
     for (const p of page.Parts) parts.set(p.PartNumber, p);
     if (!page.IsTruncated || page.NextPartNumberMarker === undefined) return compact({ parts, algorithm: page.ChecksumAlgorithm, type: page.ChecksumType });
     marker = page.NextPartNumberMarker;
@@ -173,7 +185,8 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
       Checksum: completionChecksum(ctx, Parts),
       IfMatch: ctx.headers['if-match'],
       IfNoneMatch: ctx.headers['if-none-match'],
-    }),
+      ...encryptionFromHeaders(ctx.headers),
+    }), ctx.requester
   );
   const r = ctx.request;
   const host = r.headers.host ?? r.hostname + (r.port === undefined ? '' : `:${r.port}`);
@@ -181,7 +194,7 @@ async function completeMultipartUpload(ctx: OperationContext): Promise<Reply> {
   const location = ctx.route.virtualHost ? `${r.protocol}//${host}/${keyPath}` : `${r.protocol}//${host}/${out.Bucket}/${keyPath}`;
   return xmlReply(
     xmlDocument('CompleteMultipartUploadResult', [el('Location', location), el('Bucket', out.Bucket), el('Key', out.Key), el('ETag', out.ETag), checksumElements(out.Checksum)]),
-    checksumHeaders(out.Checksum),
+    { ...checksumHeaders(out.Checksum), ...versionHeader(out.VersionId), ...encryptionHeaders(out) },
   );
 }
 
@@ -193,7 +206,7 @@ export const MULTIPART_HANDLERS: Partial<Record<S3Operation, OperationHandler>> 
   ListParts: listParts,
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: (ctx) => {
-    ctx.engine.abortMultipartUpload({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx) });
+    ctx.engine.abortMultipartUpload({ Bucket: ctx.bucket, Key: ctx.key, UploadId: uploadId(ctx) }, ctx.requester);
     return emptyReply(204);
   },
 };

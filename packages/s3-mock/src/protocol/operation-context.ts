@@ -1,6 +1,8 @@
 /** What an operation handler receives and returns. */
 import type { HttpRequest } from '@s3kit/primitives';
 import type { VerifiedRequest } from '@s3kit/sigv4';
+import type { AccessRequest } from '../engine/access.js';
+import type { Account, Requester } from '../engine/account.js';
 import type { S3Engine } from '../engine/engine.js';
 import type { ObjectChecksum } from '../engine/records.js';
 import type { ReadBody } from './request-body.js';
@@ -23,6 +25,8 @@ export interface OperationContext {
   engine: S3Engine;
   /** The verified signature, `undefined` with auth `none`. */
   verified: VerifiedRequest | undefined;
+  /** Who sent the request: passed to every engine call. */
+  requester: Requester;
   /** Lower-case request headers. */
   headers: Readonly<Record<string, string>>;
   /** The bucket (routes below the service level always have one). */
@@ -33,6 +37,14 @@ export interface OperationContext {
   body(): Promise<ReadBody>;
   /** First value of a query parameter. */
   query(name: string): string | undefined;
+  /** The secret and account of an access key the mock accepts (for requests signed in their body: browser POST). */
+  keys(accessKeyId: string): { secretAccessKey: string; account: Account } | undefined;
+  /** Whether SigV2 signatures are accepted (`sigV2` option). */
+  sigV2: boolean;
+  /** The handler clock's time, in ms. */
+  now(): number;
+  /** An access request for another target of this request (a copy source, one key of DeleteObjects), with its condition keys. */
+  context(operation: string, target: { Bucket: string; Key?: string; VersionId?: string }): AccessRequest;
 }
 
 /** An operation implementation. */
@@ -50,6 +62,11 @@ export function xmlReply(xml: string, headers: Record<string, string> = {}, stat
 /** A reply without a body. */
 export function emptyReply(status = 200, headers: Record<string, string> = {}): Reply {
   return { status, headers, body: EMPTY };
+}
+
+/** The `x-amz-version-id` header, when there is a version id to show. */
+export function versionHeader(versionId: string | undefined): Record<string, string> {
+  return versionId === undefined ? {} : { 'x-amz-version-id': versionId };
 }
 
 /** `x-amz-checksum-*` and `x-amz-checksum-type` headers for a checksum. */

@@ -4,11 +4,14 @@ import { ERRORS, isS3MockError } from '../engine/errors.js';
 /** Status and default message of the error codes the protocol layer raises itself (engine codes come from {@link ERRORS}). */
 export const PROTOCOL_ERRORS = {
   ...ERRORS,
-  AccessDenied: { status: 403, message: 'Access Denied' },
+  AccessForbidden: { status: 403, message: 'CORSResponse: This CORS request is not allowed.' },
   IncompleteBody: { status: 400, message: 'You did not provide the number of bytes specified by the Content-Length HTTP header.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
-  MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
+  MalformedPOSTRequest: { status: 400, message: 'The body of your POST request is not well-formed multipart/form-data.' },
+  InvalidPolicyDocument: { status: 400, message: 'The content of the form does not meet the conditions specified in the policy document.' },
+  MalformedACLError: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },
+  MaxMessageLengthExceeded: { status: 400, message: 'Your request was too big.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   ServiceUnavailable: { status: 503, message: 'Please reduce your request rate.' },
@@ -26,6 +29,8 @@ export interface S3ErrorDocument {
   message: string;
   /** Extra `<Error>` members, in order. */
   fields: Readonly<Record<string, string | number>>;
+  /** Response headers the error carries (`x-amz-delete-marker`, `x-amz-version-id`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,7 +72,13 @@ function stringFields(value: unknown): Record<string, string> {
  * a 500 `InternalError` (its message is not shown: it could hold internals).
  */
 export function toErrorDocument(err: unknown): S3ErrorDocument {
-  if (isS3MockError(err)) return { status: err.status, code: err.code, message: err.message, fields: err.fields };
+  if (isS3MockError(err)) {
+    const doc: S3ErrorDocument = { status: err.status, code: err.code, message: err.message, fields: err.fields };
+    if (err.version) {
+      doc.headers = { 'x-amz-version-id': err.version.VersionId, ...(err.version.DeleteMarker ? { 'x-amz-delete-marker': 'true' } : {}) };
+    }
+    return doc;
+  }
   if (err instanceof S3ProtocolError) return { status: err.status, code: err.code, message: err.message, fields: err.fields };
   if (err instanceof Error && err.name === 'SignatureVerificationError') {
     const e = err as Error & { statusCode: number; code: string; details?: unknown };

@@ -40,6 +40,14 @@ describe('resolveRoute', () => {
     ['DELETE', '/b/k', { uploadId: 'u' }, {}, 'AbortMultipartUpload'],
     ['POST', '/b/k', { uploads: '' }, {}, 'CreateMultipartUpload'],
     ['POST', '/b/k', { uploadId: 'u' }, {}, 'CompleteMultipartUpload'],
+    ['GET', '/b', { versions: '' }, {}, 'ListObjectVersions'],
+    ['GET', '/b', { acl: '' }, {}, 'GetBucketAcl'],
+    ['GET', '/b', { analytics: '', id: 'a' }, {}, 'GetBucketAnalyticsConfiguration'],
+    ['GET', '/b', { analytics: '' }, {}, 'ListBucketAnalyticsConfigurations'],
+    ['GET', '/b', { lifecycle: '' }, {}, 'GetBucketLifecycleConfiguration'],
+    ['GET', '/b/k', { attributes: '' }, {}, 'GetObjectAttributes'],
+    ['GET', '/b/k', { 'x-id': 'GetObject' }, {}, 'GetObject'],
+    ['PUT', '/b/k', { retention: '' }, {}, 'PutObjectRetention'],
   ] as const)('%s %s %j -> %s', (method, path, query, headers, operation) => {
     expect(route(method, path, query, headers).operation).toBe(operation);
   });
@@ -50,9 +58,10 @@ describe('resolveRoute', () => {
     expect(route('GET', '/', {}, {}, 'b.localhost')).toMatchObject({ operation: 'ListObjects', bucket: 'b' });
   });
 
-  it('refuses bad encodings, unmodelled sub-resources and unknown methods', () => {
+  it('refuses bad encodings, unknown methods and requests that name no operation', () => {
     expect(() => route('GET', '/%ZZ')).toThrow(expect.objectContaining({ code: 'InvalidURI' }) as Error);
-    expect(() => route('GET', '/b', { acl: '' })).toThrow(expect.objectContaining({ code: 'NotImplemented', status: 501 }) as Error);
     expect(() => route('POST', '/')).toThrow(expect.objectContaining({ code: 'MethodNotAllowed', status: 405 }) as Error);
+    // CompleteMultipartUpload is recognised by its uploadId: a bare POST on a key is no operation.
+    expect(() => route('POST', '/b/k')).toThrow(expect.objectContaining({ code: 'MethodNotAllowed', status: 405 }) as Error);
   });
 });

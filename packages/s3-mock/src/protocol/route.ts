@@ -1,42 +1,26 @@
 /**
- * Request routing as data: which bucket and key a request addresses (path-style or virtual-host),
- * and which S3 operation its method, sub-resources and headers name.
+ * Request routing: which bucket and key a request addresses (path-style or virtual-host), and
+ * which S3 operation its method, sub-resources and headers name, from the route table generated
+ * from AWS's model (`route-table.ts`).
  */
 import type { HttpRequest } from '@s3kit/primitives';
 import { S3ProtocolError } from './protocol-error.js';
+import { ROUTE_TABLE } from './route-table.js';
+import type { RouteSpec, S3Operation as ModelOperation } from './route-table.js';
 
-/** The S3 operations the mock serves. */
-export type S3Operation =
-  | 'ListBuckets'
-  | 'CreateBucket'
-  | 'DeleteBucket'
-  | 'HeadBucket'
-  | 'GetBucketLocation'
-  | 'GetBucketTagging'
-  | 'PutBucketTagging'
-  | 'DeleteBucketTagging'
-  | 'ListObjects'
-  | 'ListObjectsV2'
-  | 'ListMultipartUploads'
-  | 'DeleteObjects'
-  | 'PutObject'
-  | 'CopyObject'
-  | 'GetObject'
-  | 'HeadObject'
-  | 'DeleteObject'
-  | 'GetObjectTagging'
-  | 'PutObjectTagging'
-  | 'DeleteObjectTagging'
-  | 'CreateMultipartUpload'
-  | 'UploadPart'
-  | 'UploadPartCopy'
-  | 'ListParts'
-  | 'CompleteMultipartUpload'
-  | 'AbortMultipartUpload';
+export { ROUTE_TABLE, S3_OPERATIONS } from './route-table.js';
+export type { RouteSpec } from './route-table.js';
+
+/**
+ * Every operation the mock routes: the model's, plus the two S3 REST operations browsers use that
+ * the SDK model leaves out: the CORS preflight (`OPTIONS` on a bucket or object) and the
+ * browser-form upload (`POST` of `multipart/form-data` to a bucket).
+ */
+export type S3Operation = ModelOperation | 'OptionsObject' | 'PostObject';
 
 /** Where a request goes. */
 export interface Route {
-  /** The operation (`undefined` when the request names none the mock serves; see `reject`). */
+  /** The operation, as the generated {@link ROUTE_TABLE} recognises it. */
   operation: S3Operation;
   /** Bucket name, when the request addresses one. */
   bucket?: string;
@@ -45,54 +29,6 @@ export interface Route {
   /** Whether the bucket came from the Host header. */
   virtualHost: boolean;
 }
-
-interface RouteRule {
-  method: string;
-  level: 'service' | 'bucket' | 'object';
-  /** Query parameters that must all be present. */
-  query?: readonly string[];
-  /** A header that must be present. */
-  header?: string;
-  operation: S3Operation;
-}
-
-/** First match wins, so the more specific rule of a method comes first. */
-export const ROUTE_RULES: readonly RouteRule[] = [
-  { method: 'GET', level: 'service', operation: 'ListBuckets' },
-  { method: 'PUT', level: 'bucket', query: ['tagging'], operation: 'PutBucketTagging' },
-  { method: 'PUT', level: 'bucket', operation: 'CreateBucket' },
-  { method: 'DELETE', level: 'bucket', query: ['tagging'], operation: 'DeleteBucketTagging' },
-  { method: 'DELETE', level: 'bucket', operation: 'DeleteBucket' },
-  { method: 'HEAD', level: 'bucket', operation: 'HeadBucket' },
-  { method: 'GET', level: 'bucket', query: ['location'], operation: 'GetBucketLocation' },
-  { method: 'GET', level: 'bucket', query: ['tagging'], operation: 'GetBucketTagging' },
-  { method: 'GET', level: 'bucket', query: ['uploads'], operation: 'ListMultipartUploads' },
-  { method: 'GET', level: 'bucket', query: ['list-type'], operation: 'ListObjectsV2' },
-  { method: 'GET', level: 'bucket', operation: 'ListObjects' },
-  { method: 'POST', level: 'bucket', query: ['delete'], operation: 'DeleteObjects' },
-  { method: 'PUT', level: 'object', query: ['tagging'], operation: 'PutObjectTagging' },
-  { method: 'PUT', level: 'object', query: ['partNumber', 'uploadId'], header: 'x-amz-copy-source', operation: 'UploadPartCopy' },
-  { method: 'PUT', level: 'object', query: ['partNumber', 'uploadId'], operation: 'UploadPart' },
-  { method: 'PUT', level: 'object', header: 'x-amz-copy-source', operation: 'CopyObject' },
-  { method: 'PUT', level: 'object', operation: 'PutObject' },
-  { method: 'GET', level: 'object', query: ['tagging'], operation: 'GetObjectTagging' },
-  { method: 'GET', level: 'object', query: ['uploadId'], operation: 'ListParts' },
-  { method: 'GET', level: 'object', operation: 'GetObject' },
-  { method: 'HEAD', level: 'object', operation: 'HeadObject' },
-  { method: 'DELETE', level: 'object', query: ['tagging'], operation: 'DeleteObjectTagging' },
-  { method: 'DELETE', level: 'object', query: ['uploadId'], operation: 'AbortMultipartUpload' },
-  { method: 'DELETE', level: 'object', operation: 'DeleteObject' },
-  { method: 'POST', level: 'object', query: ['uploads'], operation: 'CreateMultipartUpload' },
-  { method: 'POST', level: 'object', query: ['uploadId'], operation: 'CompleteMultipartUpload' },
-];
-
-/** Sub-resources of real S3 the mock does not model: answered with 501 `NotImplemented`. */
-export const UNSUPPORTED_SUBRESOURCES: ReadonlySet<string> = new Set([
-  'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'encryption', 'intelligent-tiering', 'inventory', 'legal-hold',
-  'lifecycle', 'logging', 'metadataTable', 'metrics', 'notification', 'object-lock', 'ownershipControls', 'policy',
-  'policyStatus', 'publicAccessBlock', 'renameObject', 'replication', 'requestPayment', 'restore', 'retention', 'select',
-  'session', 'torrent', 'versioning', 'versionId', 'versions', 'website',
-]);
 
 /** Default virtual-host base domains besides the amazonaws.com patterns. */
 export const DEFAULT_BASE_DOMAINS: readonly string[] = ['localhost'];
@@ -119,10 +55,27 @@ function decodeSegment(raw: string): string {
   }
 }
 
+function matches(spec: RouteSpec, method: string, level: RouteSpec['level'], query: Readonly<Record<string, unknown>>, headers: Readonly<Record<string, string>>): boolean {
+  return (
+    spec.method === method &&
+    spec.level === level &&
+    // Presence only: a wrong value (`list-type=3`) reaches the operation, which says what is wrong.
+    spec.query.every(([name]) => query[name] !== undefined) &&
+    spec.requiredQuery.every((name) => query[name] !== undefined) &&
+    spec.requiredHeaders.every((name) => headers[name] !== undefined)
+  );
+}
+
+/** The browser operations, which the model does not describe. */
+function browserOperation(method: string, level: RouteSpec['level'], headers: Readonly<Record<string, string>>): S3Operation | undefined {
+  if (method === 'OPTIONS' && level !== 'service') return 'OptionsObject';
+  if (method === 'POST' && level === 'bucket' && /^multipart\/form-data/i.test(headers['content-type'] ?? '')) return 'PostObject';
+  return undefined;
+}
+
 /**
- * Routes a request: addressing, then the first {@link ROUTE_RULES} entry that matches.
- * @throws S3ProtocolError `InvalidURI` (bad percent-encoding), `NotImplemented` (a sub-resource the mock does not model),
- *   `MethodNotAllowed` (no rule for the method)
+ * Routes a request: addressing, then the first {@link ROUTE_TABLE} entry that matches.
+ * @throws S3ProtocolError `InvalidURI` (bad percent-encoding), `MethodNotAllowed` (no operation for the method)
  */
 export function resolveRoute(request: Pick<HttpRequest, 'method' | 'hostname' | 'path' | 'query' | 'headers'>, baseDomains?: readonly string[]): Route {
   const raw = request.path.split('?')[0] ?? '/';
@@ -142,23 +95,12 @@ export function resolveRoute(request: Pick<HttpRequest, 'method' | 'hostname' | 
   const key = keyRaw === '' ? undefined : decodeSegment(keyRaw);
   const level = bucket === undefined ? 'service' : key === undefined ? 'bucket' : 'object';
   const query = request.query ?? {};
-  for (const name of Object.keys(query)) {
-    if (UNSUPPORTED_SUBRESOURCES.has(name)) {
-      throw S3ProtocolError.of('NotImplemented', {}, `The ${name} sub-resource is not implemented by s3-mock`);
-    }
-  }
   const method = request.method.toUpperCase();
-  const rule = ROUTE_RULES.find(
-    (r) =>
-      r.method === method &&
-      r.level === level &&
-      (r.query ?? []).every((q) => query[q] !== undefined) &&
-      (r.header === undefined || request.headers[r.header] !== undefined),
-  );
-  if (!rule) {
+  const operation = browserOperation(method, level, request.headers) ?? ROUTE_TABLE.find((r) => matches(r, method, level, query, request.headers))?.operation;
+  if (!operation) {
     throw S3ProtocolError.of('MethodNotAllowed', { Method: method, ResourceType: level === 'service' ? 'SERVICE' : level.toUpperCase() });
   }
-  const route: Route = { operation: rule.operation, virtualHost: hostBucket !== undefined };
+  const route: Route = { operation, virtualHost: hostBucket !== undefined };
   if (bucket !== undefined) route.bucket = bucket;
   if (key !== undefined) route.key = key;
   return route;

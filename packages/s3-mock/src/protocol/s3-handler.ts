@@ -5,18 +5,29 @@
 import { createHash } from '#platform/mock-crypto';
 import { systemClock, utf8ByteLength } from '@s3kit/primitives';
 import type { Clock, HttpRequest } from '@s3kit/primitives';
-import type { VerifiedRequest } from '@s3kit/sigv4';
 import type { S3Engine } from '../engine/engine.js';
+import { ANONYMOUS } from '../engine/account.js';
 import { authenticate, DEFAULT_MOCK_CREDENTIALS } from './auth.js';
 import type { MockCredentials } from './auth.js';
 import { BUCKET_HANDLERS } from './bucket-handlers.js';
-import { httpDate } from './http-headers.js';
+import { conditionContext } from './condition-context.js';
+import type { ConnectionInfo } from './condition-context.js';
+import { compact, httpDate } from './http-headers.js';
 import { LIST_HANDLERS } from './list-handlers.js';
 import { MULTIPART_HANDLERS } from './multipart-handlers.js';
+import { VERSIONING_HANDLERS } from './versioning-handlers.js';
+import { ACCESS_HANDLERS } from './access-handlers.js';
+import { POLICY_HANDLERS } from './policy-handlers.js';
+import { BUCKET_ENCRYPTION_HANDLERS } from './bucket-encryption-handlers.js';
+import { OBJECT_LOCK_HANDLERS } from './object-lock-handlers.js';
+import { CORS_HANDLERS, corsResponseHeaders } from './cors-handlers.js';
+import { postObject } from './post-object.js';
+import { BUCKET_SETTINGS_HANDLERS } from './bucket-settings-handlers.js';
 import { OBJECT_HANDLERS } from './object-handlers.js';
 import type { OperationContext, OperationHandler, Reply } from './operation-context.js';
 import { S3ProtocolError, toErrorDocument } from './protocol-error.js';
 import type { S3ErrorDocument } from './protocol-error.js';
+import { MAX_DRAINED_BYTES, checkDeclaredBody, declaredLength } from './body-limits.js';
 import { drainRequestBody, readRequestBody } from './request-body.js';
 import type { ReadBody } from './request-body.js';
 import { resolveRoute } from './route.js';
@@ -54,6 +65,12 @@ export interface S3HandlerOptions {
    * @default 900000
    */
   maxSkewMs?: number | undefined;
+  /**
+   * Accept SigV2 signatures (header, query and browser-form POST), which S3 refuses on buckets it
+   * creates today.
+   * @default false
+   */
+  sigV2?: boolean | undefined;
 }
 
 /** A handled request: the reply, plus what the mock records about it. */
@@ -71,17 +88,38 @@ export interface S3RequestHandler {
   /** Routes a request. @throws S3ProtocolError `InvalidURI`, `NotImplemented`, `MethodNotAllowed` */
   route(request: HttpRequest): Route;
   /** Handles a request (routing it unless `route` is given). Never rejects: failures become S3 error replies. */
-  handle(request: HttpRequest, route?: Route): Promise<HandledRequest>;
+  handle(request: HttpRequest, route?: Route, connection?: ConnectionInfo): Promise<HandledRequest>;
   /** Renders an error reply (used for injected faults). */
   errorReply(request: HttpRequest, error: S3ErrorDocument, status?: number): HandledRequest;
 }
 
-const HANDLERS: Record<S3Operation, OperationHandler> = {
+const HANDLERS: Partial<Record<S3Operation, OperationHandler>> = {
   ...BUCKET_HANDLERS,
   ...LIST_HANDLERS,
   ...OBJECT_HANDLERS,
   ...MULTIPART_HANDLERS,
-} as Record<S3Operation, OperationHandler>;
+  ...VERSIONING_HANDLERS,
+  ...ACCESS_HANDLERS,
+  ...POLICY_HANDLERS,
+  ...BUCKET_ENCRYPTION_HANDLERS,
+  ...OBJECT_LOCK_HANDLERS,
+  ...CORS_HANDLERS,
+  ...BUCKET_SETTINGS_HANDLERS,
+  PostObject: postObject,
+};
+
+/** The first value of query parameter `name`. */
+function queryValue(request: HttpRequest, name: string): string | undefined {
+  const v = request.query?.[name];
+  return typeof v === 'string' ? v : v?.[0];
+}
+
+/** The handler of `operation`. @throws S3ProtocolError `NotImplemented` for an operation the mock does not model */
+function handlerOf(operation: S3Operation): OperationHandler {
+  const handler = HANDLERS[operation];
+  if (!handler) throw S3ProtocolError.of('NotImplemented', {}, `${operation} is not implemented by s3-mock`);
+  return handler;
+}
 
 const encoder = new TextEncoder();
 
@@ -114,8 +152,10 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   const authOptions = {
     mode: options.auth ?? 'verify',
     credentials: options.credentials ?? DEFAULT_MOCK_CREDENTIALS,
+    defaultAccount: engine.owner,
     clock,
     maxSkewMs: options.maxSkewMs,
+    sigV2: options.sigV2 === true,
   } as const;
   let seq = 0;
 
@@ -132,7 +172,7 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
   });
 
   const renderError = (request: HttpRequest, doc: S3ErrorDocument, route: Route | undefined, id: { requestId: string; hostId: string }, status?: number): HandledRequest => {
-    const headers = baseHeaders(id.requestId, id.hostId);
+    const headers = { ...baseHeaders(id.requestId, id.hostId), ...doc.headers };
     if (doc.code === 'NotModified') {
       if (doc.fields.ETag !== undefined) headers.etag = String(doc.fields.ETag);
       if (typeof doc.fields.LastModified === 'number') headers['last-modified'] = httpDate(doc.fields.LastModified);
@@ -145,29 +185,63 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
     return { status: status ?? doc.status, headers, body, route, errorCode: doc.code, requestId: id.requestId };
   };
 
-  const regionOf = (bucket: string | undefined): string | undefined => {
-    if (bucket === undefined) return undefined;
-    try {
-      return engine.headBucket({ Bucket: bucket }).BucketRegion;
-    } catch {
-      return undefined;
+
+  /** Refusals of a body for its declared size: such a body is never read. */
+  const SIZE_ERRORS: ReadonlySet<string> = new Set(['EntityTooLarge', 'InsufficientStorage', 'MaxMessageLengthExceeded']);
+
+  /** Bytes reserved by stored bodies being read now (counted against `maxStoredBytes` before they arrive). */
+  let reserved = 0;
+
+  /**
+   * What to do with a body the operation did not read: small ones are read and discarded so the
+   * connection stays usable; a large one, or one the client waits to send (`Expect: 100-continue`),
+   * is not read at all, and the reply closes the connection.
+   */
+  const settleUnreadBody = async (request: HttpRequest, headers: Record<string, string>, errorCode?: string): Promise<void> => {
+    const length = declaredLength(request);
+    const refusedForSize = errorCode !== undefined && SIZE_ERRORS.has(errorCode);
+    if (refusedForSize || request.headers.expect?.toLowerCase() === '100-continue' || (length ?? 0) > MAX_DRAINED_BYTES) {
+      headers.connection = 'close';
+      return;
     }
+    await drainRequestBody(request).catch(() => undefined);
   };
 
-  const handle = async (request: HttpRequest, given?: Route): Promise<HandledRequest> => {
+  const handle = async (request: HttpRequest, given?: Route, connection: ConnectionInfo = {}): Promise<HandledRequest> => {
     const id = ids();
     let route: Route | undefined = given;
     const state = { bodyRead: false };
     let cached: Promise<ReadBody> | undefined;
+    let reservation = 0;
     try {
       route ??= resolveRoute(request, options.baseDomains);
       assertHeaderSection(request.headers);
-      const verified: VerifiedRequest | undefined = await authenticate(request, authOptions, regionOf(route.bucket));
+      // A CORS preflight is never signed (a presigned URL's query signs another method): it is anonymous.
+      const { verified, requester } =
+        route.operation === 'OptionsObject'
+          ? { verified: undefined, requester: ANONYMOUS }
+          : await authenticate(request, authOptions, route.bucket === undefined ? undefined : engine.bucketRegion(route.bucket), route.virtualHost ? route.bucket : undefined);
+      const handler = handlerOf(route.operation);
+      // The one authorization step: every operation runs only after the engine's access decision.
+      engine.authorize(
+        compact({
+          operation: route.operation,
+          bucket: route.bucket,
+          key: route.key,
+          versionId: queryValue(request, 'versionId'),
+          expectedBucketOwner: request.headers['x-amz-expected-bucket-owner'],
+          context: conditionContext(request, requester, connection, clock.now()),
+        }),
+        requester,
+      );
+      reservation = checkDeclaredBody(route.operation, request, engine, reserved);
+      reserved += reservation;
       const ctx: OperationContext = {
         request,
         route,
         engine,
         verified,
+        requester,
         headers: request.headers,
         bucket: route.bucket ?? '',
         key: route.key ?? '',
@@ -176,22 +250,30 @@ export function createS3Handler(options: S3HandlerOptions): S3RequestHandler {
           cached ??= readRequestBody(request, verified);
           return cached;
         },
-        query: (name) => {
-          const v = request.query?.[name];
-          return typeof v === 'string' ? v : v?.[0];
+        query: (name) => queryValue(request, name),
+        keys: (accessKeyId) => {
+          const found = authOptions.credentials.find((c) => c.accessKeyId === accessKeyId);
+          return found && { secretAccessKey: found.secretAccessKey, account: found.account ?? authOptions.defaultAccount };
         },
+        sigV2: options.sigV2 === true,
+        now: () => clock.now(),
+        context: (operation, target) =>
+          compact({ operation, bucket: target.Bucket, key: target.Key, versionId: target.VersionId, context: conditionContext(request, requester, connection, clock.now()) }),
       };
-      const reply = await HANDLERS[route.operation](ctx);
-      if (!state.bodyRead) await drainRequestBody(request);
-      const headers = { ...baseHeaders(id.requestId, id.hostId), ...reply.headers };
+      const reply = await handler(ctx);
+      const headers = { ...baseHeaders(id.requestId, id.hostId), ...corsResponseHeaders(engine, request, route), ...reply.headers };
+      if (!state.bodyRead) await settleUnreadBody(request, headers);
       headers['content-length'] ??= String(reply.body.byteLength);
       return { ...reply, headers, route, requestId: id.requestId };
     } catch (err) {
-      if (!state.bodyRead) await drainRequestBody(request).catch(() => undefined);
-      return renderError(request, toErrorDocument(err), route, id);
+      const reply = renderError(request, toErrorDocument(err), route, id);
+      Object.assign(reply.headers, corsResponseHeaders(engine, request, route));
+      if (!state.bodyRead) await settleUnreadBody(request, reply.headers, reply.errorCode);
+      return reply;
+    } finally {
+      reserved -= reservation;
     }
   };
-
   return {
     route: (request) => resolveRoute(request, options.baseDomains),
     handle,

@@ -9,7 +9,6 @@ import type { HttpQuery, HttpRequest } from '@s3kit/primitives';
 import type { S3Engine } from '../engine/engine.js';
 import { throttleSlices } from '../mock/served.js';
 import type { ServeFunction } from '../mock/served.js';
-import { isCorsPreflight, preflightHeaders, withCorsHeaders } from './cors.js';
 
 /** Where a server listens. */
 export interface ListenOptions {
@@ -24,7 +23,9 @@ export interface ListenOptions {
    */
   host?: string;
   /**
-   * Answer CORS preflights and allow any origin, so browser pages can call the mock (see `cors.ts`).
+   * Answer CORS preflights and allow any origin, so browser pages can call the mock (see
+   * `mock/permissive-cors.ts`). A bucket with CORS rules is answered from its rules, as S3 does;
+   * `false` answers every request as S3 would (no CORS without bucket rules).
    * @default true
    */
   cors?: boolean;
@@ -101,20 +102,22 @@ export function clientErrorResponse(parserCode: string | undefined): string {
   return `HTTP/1.1 ${status}\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
-async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, cors: boolean): Promise<void> {
-  if (cors && isCorsPreflight(req.method, req.headers)) {
-    res.writeHead(204, preflightHeaders(req.headers));
-    res.end();
-    return;
-  }
+/** A body that answers `100 Continue` when it is first read: a request refused before that never gets one. */
+async function* continueOnRead(req: IncomingMessage, res: ServerResponse): AsyncGenerator<Uint8Array> {
+  res.writeContinue();
+  for await (const chunk of req) yield chunk as Uint8Array;
+}
+
+async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerResponse, options: { cors: boolean; expectsContinue: boolean }): Promise<void> {
   const request = toHttpRequest(req);
-  const served = await serve(request);
+  if (options.expectsContinue && request.body !== undefined) request.body = continueOnRead(req, res);
+  const served = await serve(request, undefined, { permissiveCors: options.cors, ...(req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress }) });
   if (served.kind === 'reset') {
     req.socket.destroy();
     return;
   }
   const { reply, truncateAt, throttle } = served;
-  res.writeHead(reply.status, cors ? withCorsHeaders(req.headers, reply.headers) : reply.headers);
+  res.writeHead(reply.status, reply.headers);
   if (request.method === 'HEAD' || reply.body.byteLength === 0) {
     res.end();
     return;
@@ -142,8 +145,9 @@ async function respond(serve: ServeFunction, req: IncomingMessage, res: ServerRe
 export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, options: ListenOptions = {}): Promise<S3MockServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
+  const expectingContinue = new WeakSet<IncomingMessage>();
   const server: Server = createServer({ keepAlive: true, maxHeaderSize: 64 * 1024 }, (req, res) => {
-    respond(serve, req, res, options.cors ?? true).catch(() => {
+    respond(serve, req, res, { cors: options.cors ?? true, expectsContinue: expectingContinue.has(req) }).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/xml' });
         res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');
@@ -159,9 +163,11 @@ export async function listenS3Mock(serve: ServeFunction, engine: S3Engine, optio
     }
     socket.end(clientErrorResponse(err.code));
   });
-  // The AWS CLI and SDKs send Expect: 100-continue on uploads; answer it before reading the body.
+  // The AWS CLI and SDKs send Expect: 100-continue on uploads: `100 Continue` goes out when the
+  // operation starts reading the body, so a request refused from its headers (auth, size, a
+  // missing bucket) gets its final answer instead and never sends the body.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    res.writeContinue();
+    expectingContinue.add(req);
     server.emit('request', req, res);
   });
   server.on('connection', (socket: Socket) => {

@@ -144,13 +144,23 @@ export const WIRE_CASES: readonly ContractCase[] = [
     },
   },
   {
-    op: 'Unmodelled',
-    behaviour: 'GET ?website (not modelled by the mock): 501 NotImplemented',
-    mock: 'deliberate: 501 NotImplemented for sub-resources it does not model (AWS: 404 NoSuchWebsiteConfiguration)',
-    rgw: { aws: 'mock: 501 NotImplemented', rgw: '405 MethodNotAllowed' },
+    op: 'GetBucketWebsite',
+    behaviour: 'no website configuration: 404 NoSuchWebsiteConfiguration',
+    rgw: { aws: '404 NoSuchWebsiteConfiguration', rgw: '405 MethodNotAllowed (website API off by default)' },
     async run({ c, bucket, expected }) {
       const res = await c.send('GET', pathOf(bucket), { query: { website: '' } });
-      expectError(res, ...expected<[number, string]>([501, 'NotImplemented'], [405, 'MethodNotAllowed']));
+      expectError(res, ...expected<[number, string]>([404, 'NoSuchWebsiteConfiguration'], [405, 'MethodNotAllowed']));
+    },
+  },
+  {
+    op: 'Unmodelled',
+    behaviour: 'GET ?analytics (not modelled by the mock): 501 NotImplemented',
+    mock: 'deliberate: 501 NotImplemented for operations it does not model (AWS: 200, an empty ListBucketAnalyticsConfigurationResult)',
+    rgw: { aws: 'mock: 501 NotImplemented', rgw: '200, the bucket listed (the sub-resource is ignored)' },
+    async run({ c, bucket, rgwDiffers }) {
+      const res = await c.send('GET', pathOf(bucket), { query: { analytics: '' } });
+      if (rgwDiffers()) expectOk(res);
+      else expectError(res, 501, 'NotImplemented');
     },
   },
 ];

@@ -8,7 +8,7 @@ import { CONTRACT_CASES } from './cases.js';
 import type { CaseContext, ContractCase } from './contract-case.js';
 import { createRawClient, pathOf } from './raw-client.js';
 import type { ContractTarget, RawClient } from './raw-client.js';
-import { xmlAll, xmlBlocks, xmlText } from './xml.js';
+import { xmlBlocks, xmlText } from './xml.js';
 
 async function emptyAndDelete(c: RawClient, bucket: string): Promise<void> {
   for (let round = 0; round < 20; round++) {
@@ -20,12 +20,16 @@ async function emptyAndDelete(c: RawClient, bucket: string): Promise<void> {
     if (uploads.length === 0 || xmlText(list.text, 'IsTruncated') !== 'true') break;
   }
   for (let round = 0; round < 20; round++) {
-    const list = await c.send('GET', pathOf(bucket), { query: { 'list-type': '2', 'encoding-type': 'url' } });
+    // Every version and delete marker, so versioned buckets empty too.
+    const list = await c.send('GET', pathOf(bucket), { query: { versions: '', 'encoding-type': 'url' } });
     if (list.status === 404) return;
+    const entries = [...xmlBlocks(list.text, 'Version'), ...xmlBlocks(list.text, 'DeleteMarker')];
     // encoding-type=url is form encoding: a space comes back as `+`.
-    const keys = xmlAll(list.text, 'Key').map((k) => decodeURIComponent(k.replace(/\+/g, ' ')));
-    for (const k of keys) await c.send('DELETE', pathOf(bucket, k));
-    if (keys.length === 0) break;
+    for (const e of entries) {
+      const k = decodeURIComponent((xmlText(e, 'Key') ?? '').replace(/\+/g, ' '));
+      await c.send('DELETE', pathOf(bucket, k), { query: { versionId: xmlText(e, 'VersionId') ?? 'null' } });
+    }
+    if (entries.length === 0) break;
   }
   await c.send('DELETE', pathOf(bucket));
 }

@@ -3,8 +3,11 @@
  * mock: preflights (`OPTIONS` with `Access-Control-Request-Method`) are answered before routing, and
  * every answer to a request with an `Origin` allows that origin and exposes every header (S3
  * clients need `ETag` and the `x-amz-*` headers). Permissive on purpose: the mock only binds
- * loopback. Per-bucket CORS rules, when a bucket has them, are the engine's business.
+ * loopback. A bucket with CORS rules is answered from its rules instead (`governedByBucketRules`).
  */
+import type { S3Engine } from '../engine/engine.js';
+import type { Route } from '../protocol/route.js';
+
 
 /** The methods a preflight allows: every method S3 uses. */
 const ALLOWED_METHODS = 'GET, PUT, POST, DELETE, HEAD';
@@ -42,4 +45,14 @@ export function withCorsHeaders(requestHeaders: RequestHeaders, reply: Record<st
   const origin = single(requestHeaders.origin);
   if (origin === undefined || reply['access-control-allow-origin'] !== undefined) return reply;
   return { ...reply, 'access-control-allow-origin': origin, 'access-control-expose-headers': '*', vary: reply.vary === undefined ? 'Origin' : `${reply.vary}, Origin` };
+}
+
+/**
+ * Whether the bucket a request targets has CORS rules, so the protocol answers its CORS from them
+ * (a preflight gets 200 or 403 and only a matching origin is allowed) rather than permissively.
+ */
+export function governedByBucketRules(engine: S3Engine, route: Route | undefined, headers: RequestHeaders): boolean {
+  const origin = single(headers.origin);
+  if (route?.bucket === undefined || origin === undefined) return false;
+  return engine.matchCors({ Bucket: route.bucket, Origin: origin, Method: single(headers['access-control-request-method']) ?? 'GET' }).configured;
 }
