@@ -117,7 +117,12 @@ export default defineConfig({
       {
         extends: true,
         resolve: { alias: nodeAliases },
-        test: { name: 'tooling', root, include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs'], exclude: ['**/*.integ.test.mjs', '**/node_modules/**'] },
+        test: {
+          name: 'tooling',
+          root,
+          include: ['scripts/**/*.test.mjs', 'bench/src/**/*.test.mjs', 'tooling/*/src/**/*.test.ts'],
+          exclude: ['**/*.integ.test.mjs', '**/*.integ.test.ts', '**/node_modules/**'],
+        },
       },
       {
         extends: true,

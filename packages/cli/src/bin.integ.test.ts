@@ -6,34 +6,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BIN, cleanEnv, runBin } from './test-support/bin.js';
 
 const execFileAsync = promisify(execFile);
-const BIN = join(import.meta.dirname, '../dist/bin.js');
-
-/** Environment with no AWS settings from this machine. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', ...extra };
-  delete env.AWS_PROFILE;
-  delete env.AWS_SESSION_TOKEN;
-  delete env.AWS_ENDPOINT_URL;
-  return env;
-}
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function s3kit(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [BIN, ...args], { env, cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build first (pnpm build, or pnpm test which builds)`);
@@ -59,13 +34,13 @@ describe('s3kit serve (built bin)', () => {
       const dir = await mkdtemp(join(tmpdir(), 's3kit-serve-'));
       try {
         await writeFile(join(dir, 'hello.txt'), 'hello from s3kit');
-        expect((await s3kit(['cp', join(dir, 'hello.txt'), 's3://served-bucket/docs/hello.txt', '--endpoint-url', endpoint], env)).code).toBe(0);
+        expect((await runBin(['cp', join(dir, 'hello.txt'), 's3://served-bucket/docs/hello.txt', '--endpoint-url', endpoint], env)).code).toBe(0);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
       expect((await aws('s3', 'ls')).stdout).toContain('served-bucket');
       expect((await aws('s3', 'ls', 's3://served-bucket/docs/')).stdout).toMatch(/\s16 hello\.txt/);
-      const ls = await s3kit(['ls', 's3://served-bucket', '--recursive', '--endpoint-url', endpoint], env);
+      const ls = await runBin(['ls', 's3://served-bucket', '--recursive', '--endpoint-url', endpoint], env);
       expect(ls.stdout).toContain(' docs/hello.txt');
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -78,16 +53,16 @@ describe('s3kit serve (built bin)', () => {
 
 describe('s3kit demo (built bin)', () => {
   it('completes against the embedded server with tiny sizes', async () => {
-    const result = await s3kit(['demo', '--size-mib', '8', '--files', '50'], cleanEnv({}));
+    const result = await runBin(['demo', '--size-mib', '8', '--files', '50'], cleanEnv({}));
     expect(result.stderr).not.toContain('s3kit:');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('re-sync: only the 2 changed files moved (48 unchanged)');
     expect(result.stdout).toMatch(/presigned GET via fetch\s+1\s+8\.0 MiB/);
   });
 
-  it('usage mistakes exit 2 with a hint', async () => {
-    const result = await s3kit(['demo', '--size-mib', 'lots'], cleanEnv({}));
-    expect(result.code).toBe(2);
+  it('usage mistakes exit 252 (as the AWS CLI v2) with a hint', async () => {
+    const result = await runBin(['demo', '--size-mib', 'lots'], cleanEnv({}));
+    expect(result.code).toBe(252);
     expect(result.stderr).toContain('hint: ');
   });
 });
@@ -104,13 +79,13 @@ describe('s3kit against a real S3 server (the integration run\'s RGW or S3KIT_TE
   });
 
   it('the demo runs there and deletes what it created', async () => {
-    const result = await s3kit(['demo', '--endpoint-url', s3.endpoint, '--size-mib', '12', '--files', '40', '--part-size', '5MiB'], env);
+    const result = await runBin(['demo', '--endpoint-url', s3.endpoint, '--size-mib', '12', '--files', '40', '--part-size', '5MiB'], env);
     expect(result.stderr).not.toContain('s3kit:');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('re-sync: only the 1 changed files moved (39 unchanged)');
     const bucket = /bucket (s3kit-demo-\S+), now deleted/.exec(result.stdout)?.[1];
     expect(bucket).toBeDefined();
-    const ls = await s3kit(['ls', '--endpoint-url', s3.endpoint], env);
+    const ls = await runBin(['ls', '--endpoint-url', s3.endpoint], env);
     expect(ls.stdout).not.toContain(bucket!);
   });
 
@@ -130,23 +105,23 @@ describe('s3kit against a real S3 server (the integration run\'s RGW or S3KIT_TE
       await writeFile(join(tree, name), `interop ${name}`);
       await utimes(join(tree, name), past, past);
     }
-    expect((await s3kit(['mb', `s3://${bucket}`, ...at], env)).code).toBe(0);
+    expect((await runBin(['mb', `s3://${bucket}`, ...at], env)).code).toBe(0);
     try {
-      const ours = await s3kit(['sync', tree, `s3://${bucket}/by-s3kit/`, '--json', ...at], env);
+      const ours = await runBin(['sync', tree, `s3://${bucket}/by-s3kit/`, '--json', ...at], env);
       expect((JSON.parse(ours.stdout) as { done: unknown[] }).done).toHaveLength(3);
       expect(await aws('s3', 'sync', tree, `s3://${bucket}/by-s3kit/`)).toBe('');
 
       expect((await aws('s3', 'sync', tree, `s3://${bucket}/by-aws/`)).match(/upload:/g)).toHaveLength(3);
-      const theirs = await s3kit(['sync', tree, `s3://${bucket}/by-aws/`, '--json', ...at], env);
+      const theirs = await runBin(['sync', tree, `s3://${bucket}/by-aws/`, '--json', ...at], env);
       expect(JSON.parse(theirs.stdout)).toMatchObject({ done: [], unchanged: 3 });
 
       const down = join(own, 'down');
       expect((await aws('s3', 'sync', `s3://${bucket}/by-aws/`, down)).match(/download:/g)).toHaveLength(3);
-      const back = await s3kit(['sync', `s3://${bucket}/by-aws/`, down, '--json', ...at], env);
+      const back = await runBin(['sync', `s3://${bucket}/by-aws/`, down, '--json', ...at], env);
       expect(JSON.parse(back.stdout)).toMatchObject({ done: [], unchanged: 3 });
     } finally {
       await rm(own, { recursive: true, force: true });
-      expect((await s3kit(['rb', `s3://${bucket}`, '--force', ...at], env)).code).toBe(0);
+      expect((await runBin(['rb', `s3://${bucket}`, '--force', ...at], env)).code).toBe(0);
     }
   });
 
@@ -154,22 +129,22 @@ describe('s3kit against a real S3 server (the integration run\'s RGW or S3KIT_TE
     const bucket = `s3kit-cli-${Date.now().toString(36)}`;
     const url = (key = ''): string => `s3://${bucket}/${key}`;
     const at = ['--endpoint-url', s3.endpoint];
-    expect((await s3kit(['mb', url(), ...at], env)).code).toBe(0);
+    expect((await runBin(['mb', url(), ...at], env)).code).toBe(0);
     try {
       await writeFile(join(dir, 'a.txt'), 'alpha');
       await writeFile(join(dir, 'b.txt'), 'bravo');
-      expect((await s3kit(['cp', 'a.txt', url('one/a.txt'), ...at], env, dir)).code).toBe(0);
-      const synced = await s3kit(['sync', '.', url('tree/'), '--json', ...at], env, dir);
+      expect((await runBin(['cp', 'a.txt', url('one/a.txt'), ...at], env, dir)).code).toBe(0);
+      const synced = await runBin(['sync', '.', url('tree/'), '--json', ...at], env, dir);
       expect(synced.code).toBe(0);
       expect((JSON.parse(synced.stdout) as { done: unknown[] }).done).toHaveLength(2);
-      const again = await s3kit(['sync', '.', url('tree/'), '--json', ...at], env, dir);
+      const again = await runBin(['sync', '.', url('tree/'), '--json', ...at], env, dir);
       expect((JSON.parse(again.stdout) as { done: unknown[]; unchanged: number }).unchanged).toBe(2);
-      const ls = await s3kit(['ls', url(), '--recursive', ...at], env);
+      const ls = await runBin(['ls', url(), '--recursive', ...at], env);
       expect(ls.stdout).toContain(' tree/b.txt');
-      const presigned = await s3kit(['presign', url('one/a.txt'), '--expires-in', '300', ...at], env);
+      const presigned = await runBin(['presign', url('one/a.txt'), '--expires-in', '300', ...at], env);
       expect(await (await fetch(presigned.stdout.trim())).text()).toBe('alpha');
     } finally {
-      const removed = await s3kit(['rb', url(), '--force', ...at], env);
+      const removed = await runBin(['rb', url(), '--force', ...at], env);
       expect(removed.stderr).toBe('');
       expect(removed.code).toBe(0);
     }

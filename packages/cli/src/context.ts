@@ -23,12 +23,24 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-/** A command's entry point: returns the exit code (0 ok, 1 some failures, 2 usage). */
+/**
+ * A command's entry point: returns the exit code, as the AWS CLI v2 documents them (`EXIT_*`).
+ */
 export type CommandRun = (argv: readonly string[], ctx: RunContext) => Promise<number>;
 
 /** Exit code: success. */
 export const EXIT_OK = 0;
-/** Exit code: the command ran but some operations failed. */
+/** Exit code: the command ran but one or more transfers failed. */
 export const EXIT_FAILURES = 1;
-/** Exit code: bad flags or arguments. */
-export const EXIT_USAGE = 2;
+/** Exit code: nothing failed, but files or objects were skipped (keys with no safe local path). */
+export const EXIT_SKIPPED = 2;
+/** Exit code: interrupted (SIGINT, SIGTERM). */
+export const EXIT_INTERRUPTED = 130;
+/** Exit code: bad flags or arguments (invalid command line). */
+export const EXIT_USAGE = 252;
+/** Exit code: invalid configuration or environment (region, profile, credentials). */
+export const EXIT_CONFIG = 253;
+/** Exit code: the service answered with an error. */
+export const EXIT_SERVICE = 254;
+/** Exit code: any other failure (could not connect, timed out, a bug). */
+export const EXIT_OTHER = 255;

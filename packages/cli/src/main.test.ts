@@ -6,9 +6,9 @@ import { COMMANDS, main, run } from './main.js';
 import { mockContext, testContext } from './test-support/context.js';
 
 describe('s3kit', () => {
-  it('without a command prints the help to stderr and exits 2', async () => {
+  it('without a command prints the help to stderr and exits 252', async () => {
     const ctx = testContext();
-    expect(await run([], ctx)).toBe(2);
+    expect(await run([], ctx)).toBe(252);
     expect(ctx.stderr.text).toContain('usage: s3kit <command>');
   });
 
@@ -25,9 +25,9 @@ describe('s3kit', () => {
     expect(ctx.stdout.text).toBe(`${manifest.version}\n`);
   });
 
-  it('an unknown command exits 2 with the list of commands', async () => {
+  it('an unknown command exits 252 with the list of commands', async () => {
     const ctx = testContext();
-    expect(await run(['cpp'], ctx)).toBe(2);
+    expect(await run(['cpp'], ctx)).toBe(252);
     expect(ctx.stderr.text).toContain('unknown command "cpp"');
     expect(ctx.stderr.text).toContain('hint: one of ls, cp, mv, rm, sync, mb, rb, presign, serve, demo');
   });
@@ -54,7 +54,7 @@ describe('s3kit', () => {
       expect(mock.engine.getBucketLocation({ Bucket: 'from-profile' }).LocationConstraint).toBe('eu-west-1');
       const missing = mockContext().ctx;
       missing.env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
-      expect(await run(['ls', '--profile', 'nope', '--endpoint-url', 'http://127.0.0.1:9'], missing)).toBe(1);
+      expect(await run(['ls', '--profile', 'nope', '--endpoint-url', 'http://127.0.0.1:9'], missing)).toBe(253);
       expect(missing.stderr.text).toContain('hint: ');
     } finally {
       await rm(dir, { recursive: true, force: true });

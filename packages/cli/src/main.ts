@@ -43,8 +43,9 @@ run 's3kit <command> --help' for a command's flags.
 `;
 
 /**
- * Runs `s3kit` with `argv` (the arguments after the program name) and returns the exit code:
- * 0 ok, 1 some failures, 2 usage.
+ * Runs `s3kit` with `argv` (the arguments after the program name) and returns the exit code
+ * (the AWS CLI v2's: 0 ok, 1 transfers failed, 2 skipped, 130 interrupted, 252 usage, 253
+ * configuration, 254 service error, 255 other).
  * @example
  * ```ts
  * const code = await run(['ls', 's3://photos/'], { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), isTTY: false });

@@ -1,6 +1,6 @@
-import { isS3kitError } from '@s3kit/primitives';
+import { isAbortError, isConfigError, isCredentialsError, isS3kitError, isValidationError } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
-import { EXIT_FAILURES, EXIT_USAGE } from './context.js';
+import { EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OTHER, EXIT_SERVICE, EXIT_USAGE } from './context.js';
 import type { RunContext } from './context.js';
 import { isUsageError } from './usage-error.js';
 
@@ -33,7 +33,10 @@ export function errorCode(err: unknown): string | undefined {
 
 /** One line describing an error: its message, the S3 code and status when there is one. Never a secret (s3kit errors are redacted). */
 export function describeError(err: unknown): string {
-  if (isS3ServiceError(err)) return `${err.message}${err.requestId === undefined ? '' : ` (request id ${err.requestId})`}`;
+  if (isS3ServiceError(err)) {
+    const id = err.requestId;
+    return id === undefined || err.message.includes(`request id ${id}`) ? err.message : `${err.message} (request id ${id})`;
+  }
   if (isS3kitError(err)) return `${err.message} [${err.code}]`;
   return err instanceof Error ? err.message : String(err);
 }
@@ -46,11 +49,23 @@ export function hintFor(err: unknown): string | undefined {
 }
 
 /**
+ * The exit code of a command that stopped on `err`, from the AWS CLI v2 table: 252 bad command line
+ * (usage and validation errors), 253 configuration or credentials, 254 the service answered with an
+ * error, 130 interrupted, 255 anything else (could not connect, timeouts, bugs).
+ */
+export function exitCodeFor(err: unknown): number {
+  if (isUsageError(err) || isValidationError(err)) return EXIT_USAGE;
+  if (isConfigError(err) || isCredentialsError(err)) return EXIT_CONFIG;
+  if (isS3ServiceError(err)) return EXIT_SERVICE;
+  if (isAbortError(err)) return EXIT_INTERRUPTED;
+  return EXIT_OTHER;
+}
+
+/**
  * Prints an error (and its hint) to stderr, or as JSON on stdout in `--json` mode, and returns
- * the exit code: 2 for usage errors, 1 otherwise.
+ * the exit code ({@link exitCodeFor}).
  */
 export function reportError(ctx: RunContext, err: unknown, json: boolean): number {
-  const usage = isUsageError(err);
   const hint = hintFor(err);
   if (json) {
     const body = { error: { code: errorCode(err) ?? 'ERR_UNKNOWN', message: describeError(err), ...(hint === undefined ? {} : { hint }) } };
@@ -59,5 +74,5 @@ export function reportError(ctx: RunContext, err: unknown, json: boolean): numbe
     ctx.stderr.write(`s3kit: ${describeError(err)}\n`);
     if (hint !== undefined) ctx.stderr.write(`hint: ${hint}\n`);
   }
-  return usage ? EXIT_USAGE : EXIT_FAILURES;
+  return exitCodeFor(err);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { circuitBreakerMiddleware, createCircuitBreaker } from './circuit-breaker.js';
+import { circuitBreakerMiddleware, createCircuitBreaker, isServerFailureResponse } from './circuit-breaker.js';
 import type { CircuitStateChange } from './circuit-breaker.js';
 import { createFakeClock } from './clock.js';
 import { AbortError, CircuitOpenError, isCircuitOpenError, NetworkError, TimeoutError, ValidationError } from './errors.js';
@@ -218,8 +218,8 @@ describe('circuitBreakerMiddleware', () => {
   }
 
   it('counts 5xx responses as failures, keyed by origin', async () => {
-    const { breaker, transport, sent } = setup([503, 500]);
-    expect((await transport.send(request('a.example'))).statusCode).toBe(503);
+    const { breaker, transport, sent } = setup([502, 500]);
+    expect((await transport.send(request('a.example'))).statusCode).toBe(502);
     expect((await transport.send(request('a.example'))).statusCode).toBe(500);
     expect(breaker.state('https://a.example')).toBe('open');
     await expect(transport.send(request('a.example'))).rejects.toThrow(CircuitOpenError);
@@ -234,8 +234,15 @@ describe('circuitBreakerMiddleware', () => {
     expect(breaker.state('https://a.example')).toBe('open');
   });
 
+  it('does not count throttling (503 SlowDown, 429) or 501 (regression: a throttled bucket locked out the whole endpoint)', async () => {
+    const { breaker, transport } = setup([503, 503, 429, 503, 501, 503, 503]);
+    for (let i = 0; i < 7; i++) await transport.send(request('a.example'));
+    expect(breaker.state('https://a.example')).toBe('closed');
+    expect(isServerFailureResponse(response(504))).toBe(true);
+  });
+
   it('does not count 4xx responses or unrelated errors', async () => {
-    const { breaker, transport } = setup([503, 404, 503, new Error('signing bug'), 503, 403]);
+    const { breaker, transport } = setup([500, 404, 500, new Error('signing bug'), 500, 403]);
     for (let i = 0; i < 6; i++) await transport.send(request('a.example')).catch(() => undefined);
     expect(breaker.state('https://a.example')).toBe('closed');
   });

@@ -206,9 +206,19 @@ export interface CircuitBreakerMiddlewareOptions {
   keyOf?: (request: HttpRequest) => string;
   /**
    * Whether a response counts as a failure.
-   * @default status >= 500
+   * @default {@link isServerFailureResponse}: 5xx except 501 and 503
    */
   isFailureResponse?: (response: HttpResponse) => boolean;
+}
+
+/**
+ * Whether a response says the server is failing: a 5xx status other than 501 (the server does not
+ * implement the request: it answered) and 503 (S3's `SlowDown`, "reduce your request rate":
+ * throttling is for backoff and adaptive rate limiting, not the breaker; 429 is a 4xx anyway).
+ */
+export function isServerFailureResponse(response: HttpResponse): boolean {
+  const status = response.statusCode;
+  return status >= 500 && status !== 501 && status !== 503;
 }
 
 /** Transport failures that say the endpoint is unhealthy; other errors (signing, validation) say nothing about it. */
@@ -217,9 +227,10 @@ function isEndpointFailure(error: unknown): boolean {
 }
 
 /**
- * An {@link HttpMiddleware} that runs each request through `breaker`, keyed by endpoint origin.
- * 5xx responses, `NetworkError` and `TimeoutError` count as failures; 4xx responses and other
- * errors count as the endpoint answering. Place it inside the retry middleware so each attempt
+ * An {@link HttpMiddleware} that runs each request through `breaker`, keyed by endpoint origin
+ * (or `keyOf`). 5xx responses other than 501 and 503 ({@link isServerFailureResponse}),
+ * `NetworkError` and `TimeoutError` count as failures; throttling (503, 429), other 4xx responses
+ * and other errors count as the endpoint answering. Place it inside the retry loop so each attempt
  * is counted and an open circuit stops retries early (`CircuitOpenError` is not retryable).
  *
  * @throws {CircuitOpenError} `ERR_CIRCUIT_OPEN` when the circuit of the request's key is open.
@@ -230,7 +241,7 @@ function isEndpointFailure(error: unknown): boolean {
  */
 export function circuitBreakerMiddleware(breaker: CircuitBreaker, options: CircuitBreakerMiddlewareOptions = {}): HttpMiddleware {
   const keyOf = options.keyOf ?? requestOrigin;
-  const isFailureResponse = options.isFailureResponse ?? ((response: HttpResponse) => response.statusCode >= 500);
+  const isFailureResponse = options.isFailureResponse ?? isServerFailureResponse;
   return (next) => (request, sendOptions) =>
     breaker.run(keyOf(request), () => next(request, sendOptions), {
       isFailure: isEndpointFailure,

@@ -176,6 +176,7 @@ describe('codes', () => {
         case 'ERR_ABORTED':
         case 'ERR_CIRCUIT_OPEN':
         case 'ERR_CREDENTIALS':
+        case 'ERR_BODY_TOO_LARGE':
           return 'stop';
         default: {
           const unreachable: never = code;

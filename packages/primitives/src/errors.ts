@@ -83,9 +83,10 @@ export const ERR_CONFIG = 'ERR_CONFIG';
 
 /**
  * Codes of {@link NetworkError}: a transport failure (`ERR_NETWORK`, the system code in
- * `details.errno`), or a response body that ended early, ran long or was not what it claimed.
+ * `details.errno`), or a response body that ended early, ran long, was not what it claimed, or was
+ * too large to read whole.
  */
-export type NetworkErrorCode = typeof ERR_NETWORK | 'ERR_BODY_TRUNCATED' | 'ERR_BODY_TOO_LONG' | 'ERR_BODY_INVALID';
+export type NetworkErrorCode = typeof ERR_NETWORK | 'ERR_BODY_TRUNCATED' | 'ERR_BODY_TOO_LONG' | 'ERR_BODY_INVALID' | 'ERR_BODY_TOO_LARGE';
 
 /** Every code of the errors this package defines, for an exhaustive `switch`. */
 export type PrimitivesErrorCode =

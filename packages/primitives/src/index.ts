@@ -123,7 +123,7 @@ export type {
 export { processEnv } from './process-env.js';
 export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
 export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
-export { createCircuitBreaker, circuitBreakerMiddleware } from './circuit-breaker.js';
+export { createCircuitBreaker, circuitBreakerMiddleware, isServerFailureResponse } from './circuit-breaker.js';
 export type {
   CircuitState,
   CircuitStateChange,

@@ -47,6 +47,11 @@ describe('classification tables', () => {
 });
 
 describe('classifyError', () => {
+  it('classifies an error whose clock skew the client corrected as clock-skew, whatever its code (a HEAD 403 has none)', () => {
+    expect(classifyError(Object.assign(serviceError('Forbidden', 403), { clockSkewCorrected: true }))).toBe('clock-skew');
+    expect(classifyError(serviceError('Forbidden', 403))).toBeUndefined();
+  });
+
   it('treats 429 as throttling whatever the code', () => {
     expect(classifyError(serviceError('Unknown', 429))).toBe('throttling');
   });

@@ -131,7 +131,8 @@ function classify(error: unknown, depth: number): RetryClassification | undefine
     (code !== undefined && table.has(code)) || (name !== undefined && table.has(name));
 
   if (has(THROTTLING_ERROR_CODES) || statusCode === THROTTLING_STATUS_CODE) return 'throttling';
-  if (has(CLOCK_SKEW_ERROR_CODES)) return 'clock-skew';
+  // A client that corrected its clock from the answer says so (a HEAD's bodiless 403 has no code to tell).
+  if (has(CLOCK_SKEW_ERROR_CODES) || (error as { clockSkewCorrected?: unknown }).clockSkewCorrected === true) return 'clock-skew';
   if (has(TRANSIENT_ERROR_CODES) || (statusCode !== undefined && TRANSIENT_STATUS_CODES.has(statusCode))) return 'transient';
   if (has(NETWORK_ERROR_CODES) || (errno !== undefined && NETWORK_ERROR_CODES.has(errno))) return 'network';
   if (error.retryable === true) return 'transient';

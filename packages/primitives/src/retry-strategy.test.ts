@@ -93,6 +93,17 @@ describe('createRetryStrategy (standard)', () => {
     expect(s.mode).toBe('standard');
   });
 
+  it('takes a per-call maxAttempts instead of its own (1: the caller retries itself), and validates it', async () => {
+    const { strategy: s } = strategy();
+    const once = script([transient(), transient()]);
+    expect(getRetryAttempts(await rejection(s.run(once.fn, { maxAttempts: 1 })))).toBe(1);
+    expect(once.calls()).toBe(1);
+    const more = script([transient(), transient(), transient(), transient()]);
+    await expect(s.run(more.fn, { maxAttempts: 5 })).resolves.toBe('ok');
+    expect(more.calls()).toBe(5);
+    expect(isValidationError(await rejection(s.run(more.fn, { maxAttempts: 0 })))).toBe(true);
+  });
+
   it('does not retry a client error', async () => {
     const { strategy: s } = strategy();
     const { fn, calls } = script([serviceError('NoSuchKey', 404)]);

@@ -88,6 +88,12 @@ export interface RetryRunOptions {
   replayable?: boolean;
   /** Called before each backoff wait (logging, tracing, metrics). Must not throw. */
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * Attempts for this call, the first one included, instead of the strategy's. `1` when the caller
+   * retries the call itself, so that one request has one retry budget (not one per layer).
+   * @default the strategy's `maxAttempts`
+   */
+  maxAttempts?: number;
 }
 
 /** Passed to each attempt. */
@@ -108,6 +114,7 @@ export interface RetryStrategy {
    * Runs `fn` until it succeeds, the error is not retryable, attempts or quota run out, or `signal`
    * aborts. Rethrows the last error; {@link getRetryAttempts} then tells how many attempts were made.
    * @throws {AbortError} `ERR_ABORTED` when `signal` aborts (also during a backoff wait).
+   * @throws {ValidationError} `ERR_VALIDATION` when `options.maxAttempts` is not an integer >= 1.
    */
   run<T>(fn: (context: RetryAttemptContext) => Promise<T>, options?: RetryRunOptions): Promise<T>;
   /** Tokens left in the retry quota. */
@@ -215,6 +222,8 @@ export function createRetryStrategy(options: RetryStrategyOptions = {}): RetrySt
     async run<T>(fn: (context: RetryAttemptContext) => Promise<T>, runOptions: RetryRunOptions = {}): Promise<T> {
       const { signal, onRetry } = runOptions;
       const replayable = runOptions.replayable ?? true;
+      const attempts = runOptions.maxAttempts ?? maxAttempts;
+      if (runOptions.maxAttempts !== undefined) checkNumber('maxAttempts', attempts, 'must be an integer >= 1', (n) => Number.isInteger(n) && n >= 1);
       let lastRetryCost = 0;
       for (let attempt = 1; ; attempt++) {
         try {
@@ -240,7 +249,7 @@ export function createRetryStrategy(options: RetryStrategyOptions = {}): RetrySt
         if (
           classification === undefined ||
           !replayable ||
-          attempt >= maxAttempts ||
+          attempt >= attempts ||
           !isRetryableClassification(classification, error) ||
           tokens < costOf(classification)
         ) {

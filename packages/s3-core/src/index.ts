@@ -16,6 +16,8 @@ export type { S3ServiceErrorOptions } from './errors/s3-service-error.js';
 export type { S3ErrorCode, KnownS3ErrorCode } from './errors/s3-error-code.js';
 export { XmlParseError, isXmlParseError, ERR_XML } from './xml/xml-error.js';
 export { ChecksumMismatchError, ERR_CHECKSUM_MISMATCH } from './body/response-body.js';
+export { DEFAULT_MAX_BUFFERED_BODY_BYTES } from './body/read-capped.js';
+export { ERR_URL_ENCODING } from './interpreter/parse-response.js';
 // Bodies.
 export type { S3Body } from './body/response-body.js';
 export type { RequestBody } from './body/request-body.js';

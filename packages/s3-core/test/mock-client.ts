@@ -1,6 +1,6 @@
 /** Test helper: an S3Client wired to an in-process s3-mock, with no environment or config files. */
 import { createFakeClock } from '@s3kit/primitives';
-import type { FakeClock } from '@s3kit/primitives';
+import type { FakeClock, HttpTransport } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
 import type { S3ClientOptions } from '../src/client/client-options.js';
@@ -15,15 +15,19 @@ export interface MockSetup {
   clock: FakeClock;
 }
 
-/** A mock plus a client talking to it through the in-process transport. */
-export function mockClient(options: S3ClientOptions = {}, mockOptions: S3MockOptions = {}): MockSetup {
+/** A mock plus a client talking to it through the in-process transport (through `wrap`, a misbehaving proxy, if given). */
+export function mockClient(
+  options: S3ClientOptions = {},
+  mockOptions: S3MockOptions = {},
+  wrap: (transport: HttpTransport) => HttpTransport = (transport) => transport,
+): MockSetup {
   const clock = createFakeClock({ instant: true });
   const mock = createS3Mock({ clock, ...mockOptions });
   const client = new S3Client({
     endpoint: 'http://127.0.0.1:9000',
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    transport: mock.transport,
+    transport: wrap(mock.transport),
     clock,
     random: () => 0.5,
     config: { env: EMPTY_ENV },

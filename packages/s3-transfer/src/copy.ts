@@ -2,6 +2,8 @@
  * Server-side copies: CopyObject up to the copy threshold (S3 allows 5 GiB), UploadPartCopy above,
  * every request pinned to the source's ETag.
  */
+import { abortMultipartUpload } from './abort-upload.js';
+import { withLeftover } from './leftover.js';
 import { planParts, partRanges, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
 import type { ProgressListener } from './progress.js';
@@ -120,7 +122,7 @@ export async function runCopy(ctx: TransferContext, input: CopyInput, options: C
     );
     return { Bucket: destination.Bucket, Key: destination.Key, ETag: out.ETag, VersionId: out.VersionId, size, multipart: true };
   } catch (err) {
-    await ctx.client.abortMultipartUpload({ Bucket: destination.Bucket, Key: destination.Key, UploadId }).catch(() => undefined);
-    throw mapPrecondition(err, source.Bucket, source.Key, etag);
+    const state = await abortMultipartUpload(ctx, { Bucket: destination.Bucket, Key: destination.Key, UploadId });
+    throw withLeftover(mapPrecondition(err, source.Bucket, source.Key, etag), { kind: 'multipart-upload', state, Bucket: destination.Bucket, Key: destination.Key, UploadId });
   }
 }

@@ -11,8 +11,10 @@ import { NetworkError, ValidationError } from '@s3kit/primitives';
 import { createChecksum, fullObjectChecksum, multipartEtag } from '@s3kit/s3-core';
 import type { Checksum, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { checkContentRange } from './content-range.js';
 import type { CheckpointRange, DownloadCheckpoint } from './checkpoint.js';
 import type { TransferFileHandle } from './file-system.js';
+import { withLeftover } from './leftover.js';
 import { writeAt } from './file-system.js';
 import { DEFAULT_PART_SIZE, rangeHeader } from './part-plan.js';
 import { createProgressTracker } from './progress.js';
@@ -176,11 +178,17 @@ async function fetchRange(
               IfMatch: plan.etag,
               ...(input.VersionId === undefined ? {} : { VersionId: input.VersionId }),
             },
-            { signal: s },
+            { signal: s, maxAttempts: 1 },
           );
           if (out.ETag !== undefined && out.ETag !== plan.etag) {
             await out.Body.dump();
             throw new TransferError(ERR_OBJECT_CHANGED, `s3://${input.Bucket}/${input.Key} changed during the download (ETag ${plan.etag} became ${out.ETag})`);
+          }
+          try {
+            checkContentRange(range, plan.size, out.ContentRange, `GetObject s3://${input.Bucket}/${input.Key}`);
+          } catch (err) {
+            await out.Body.dump();
+            throw err;
           }
           // Chunks go to the sink in batches of WRITE_BATCH bytes: one write call per batch
           // instead of one per network chunk (16 per MiB).
@@ -329,11 +337,10 @@ async function toFile(ctx: TransferContext, input: DownloadInput, options: Downl
     await saves.idle();
     await handle?.close().catch(() => undefined);
     const keep = checkpointPath !== undefined && !ctx.cancelled.aborted && !(err instanceof TransferError);
-    if (!keep) {
-      await ctx.fs.rm(tempPath, { force: true }).catch(() => undefined);
-      if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
-    }
-    throw err;
+    if (keep) throw withLeftover(err, { kind: 'partial-file', kept: true, path: tempPath, checkpoint: checkpointPath });
+    await ctx.fs.rm(tempPath, { force: true }).catch(() => undefined);
+    if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
+    throw withLeftover(err, { kind: 'partial-file', kept: false, path: tempPath });
   }
 }
 

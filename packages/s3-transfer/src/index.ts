@@ -69,5 +69,7 @@ export {
   ERR_TOO_MANY_DELETES,
 } from './transfer-error.js';
 export type { TransferErrorCode } from './transfer-error.js';
+export { getTransferLeftover, describeLeftover } from './leftover.js';
+export type { TransferLeftover } from './leftover.js';
 export { nodeFileSystem } from './file-system.js';
 export type { TransferFileSystem, TransferStats, TransferFileHandle, TransferDirent } from './file-system.js';

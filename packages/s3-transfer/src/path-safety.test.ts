@@ -51,6 +51,12 @@ describe('keyToLocalPath', () => {
     expect(keyToLocalPath('C:\\data', 'a\\..\\..\\x', { path: nodePath.win32 })).toEqual({ ok: false, reason: 'backslash' });
   });
 
+  it('refuses a drive-letter segment inside a key on Windows paths, whatever the rules (regression: " /c:" resolved against the drive\'s current directory, found by the property below)', () => {
+    expect(keyToLocalPath('C:\\data\\target', ' /c:', { path: nodePath.win32, windowsRules: false })).toEqual({ ok: false, reason: 'drive-letter' });
+    expect(keyToLocalPath('C:\\data\\target', 'a/D:/evil', { path: nodePath.win32, windowsRules: false })).toEqual({ ok: false, reason: 'drive-letter' });
+    expect(keyToLocalPath('/data', 'a/c:', { path: nodePath.posix, windowsRules: false })).toMatchObject({ ok: true, relative: 'a/c:' });
+  });
+
   it('property: any key maps inside the root or is skipped (posix and win32)', () => {
     const segment = fc.oneof(
       fc.constantFrom('..', '.', '', 'C:', 'con', 'a\\b', '\0', '~', 'ok', '..\\..', 'é'),

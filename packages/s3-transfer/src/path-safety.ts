@@ -82,6 +82,8 @@ export function keyToLocalPath(root: string, key: string, options: KeyToPathOpti
   const segments = rest.split('/').filter((s) => s !== '' && s !== '.');
   if (segments.length === 0) return { ok: false, reason: 'empty' };
   for (const segment of segments) {
+    // On Windows a `c:` segment anywhere makes path.resolve jump to that drive's current directory.
+    if (path.sep === '\\' && /^[a-zA-Z]:/.test(segment)) return { ok: false, reason: 'drive-letter' };
     const reason = segmentReason(segment, windows);
     if (reason) return { ok: false, reason };
   }

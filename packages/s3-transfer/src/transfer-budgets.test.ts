@@ -58,6 +58,15 @@ describe('budgets', () => {
     expect(s.clock.slept).toBeLessThan(7000);
   });
 
+  it('starts at the limit: the burst is about 100 ms of it (regression: a one-second burst ran 2.6-2.9x over the limit at first)', async () => {
+    const s = await setup();
+    const limit = 4 * 1024 * 1024;
+    const tm = s.make({ bandwidthLimit: limit, partSize: 1024 * 1024, multipartThreshold: 10 * limit });
+    await tm.upload({ Bucket: 'bkt', Key: 'one-second', Body: bytes(limit) });
+    // One second's worth of bytes may go out no faster than the limit allows past a 0.1 s burst.
+    expect(s.clock.slept).toBeGreaterThanOrEqual(900 - 1);
+  });
+
   it('validates manager options', async () => {
     const s = await setup();
     const bad: Partial<TransferManagerOptions>[] = [

@@ -23,7 +23,11 @@ export interface TransferContext {
   readonly bandwidth: RateLimiter | undefined;
   /** Largest token request the bandwidth limiter accepts. */
   readonly bandwidthBurst: number;
-  /** Part-level retries (a streamed part body is retried here, not by the client). */
+  /**
+   * Retries of the requests a transfer sends with a body it meters (PutObject, UploadPart, ranged
+   * GetObject) and of CompleteMultipartUpload. Those calls pass `maxAttempts: 1` to the client, so
+   * each request has this one budget; the other calls (HeadObject, ListParts...) use the client's.
+   */
   readonly retry: RetryStrategy;
   readonly partSize: number | undefined;
   readonly minPartSize: number;

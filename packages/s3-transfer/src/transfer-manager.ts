@@ -41,7 +41,11 @@ export interface TransferManagerOptions {
    * @default 256 MiB
    */
   memoryBudget?: number;
-  /** Bytes per second across all transfers (uploads and downloads). @default unlimited */
+  /**
+   * Bytes per second across all transfers (uploads and downloads). The burst after an idle spell is
+   * a tenth of a second of it (at least one 256 KiB chunk).
+   * @default unlimited
+   */
   bandwidthLimit?: number;
   /**
    * Multipart checksums: per-part CRC32 plus a FULL_OBJECT CRC32 combined from them (`full-object`),
@@ -54,7 +58,12 @@ export interface TransferManagerOptions {
    * @default 5 MiB
    */
   minPartSize?: number;
-  /** Part-level retries (streamed part bodies are not retried by the client itself). @default standard, 5 attempts */
+  /**
+   * Retries of each part (UploadPart, a download range, a small upload's PutObject) and of
+   * CompleteMultipartUpload: the manager sends these with the client's own retries off, so a part
+   * is sent at most `maxAttempts` times in all. Other requests use the client's retry strategy.
+   * @default standard mode, 5 attempts
+   */
   retry?: RetryStrategy | RetryStrategyOptions;
   /** Clock for rates and backoff. @default systemClock */
   clock?: Clock;
@@ -146,7 +155,10 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
   const clock = options.clock ?? systemClock;
   const retry = options.retry !== undefined && 'run' in options.retry ? options.retry : createRetryStrategy({ maxAttempts: 5, clock, ...options.retry });
   const chunkSize = 256 * 1024;
-  const bandwidthBurst = Math.max(chunkSize, Math.ceil(options.bandwidthLimit ?? 0));
+  // A token bucket lets its burst go out at wire speed: a burst of one second of the limit ran at
+  // 2.6-2.9x the limit for the first 40% of a 200 MB upload. A tenth of a second (at least one
+  // chunk, the unit bytes are metered in) keeps the start at the limit.
+  const bandwidthBurst = Math.max(chunkSize, Math.ceil((options.bandwidthLimit ?? 0) / 10));
   const cancel = new AbortController();
   const ctx: TransferContext = {
     client: options.client,

@@ -4,10 +4,12 @@
  * resume, and abort on failure unless the caller keeps a checkpoint.
  */
 import { checksumBase64, fullObjectChecksum, isS3ServiceError } from '@s3kit/s3-core';
+import { abortMultipartUpload } from './abort-upload.js';
 import { openUploadSource, meteredBody } from './body-source.js';
 import type { SizedSource, StreamSource, UploadBody } from './body-source.js';
 import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { CheckpointPart, SourceIdentity, UploadCheckpoint } from './checkpoint.js';
+import { withLeftover } from './leftover.js';
 import { createPartBuffers } from './part-buffers.js';
 import type { PartBuffers } from './part-buffers.js';
 import { DEFAULT_PART_SIZE, planParts, partRange, streamPartSize } from './part-plan.js';
@@ -146,7 +148,7 @@ async function uploadPart(ctx: TransferContext, state: MultipartState, job: Part
         ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }),
         ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
       },
-      { signal: s },
+      { signal: s, maxAttempts: 1 },
     ),
   );
   if (out.ETag === undefined) throw integrity(`UploadPart ${job.partNumber} of s3://${state.Bucket}/${state.Key} returned no ETag`);
@@ -174,15 +176,6 @@ async function listAllParts(ctx: TransferContext, state: MultipartState, signal:
   }
 }
 
-/** Aborts an upload, best effort (the original error matters more). */
-async function abortUpload(ctx: TransferContext, state: MultipartState): Promise<void> {
-  try {
-    await ctx.client.abortMultipartUpload({ Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId });
-  } catch {
-    // Left for a bucket lifecycle rule (AbortIncompleteMultipartUpload) to collect.
-  }
-}
-
 async function complete(ctx: TransferContext, state: MultipartState, signal: AbortSignal): Promise<UploadResult & { resumedParts: 0 }> {
   const parts = [...state.parts.values()].sort((a, b) => a.PartNumber - b.PartNumber);
   const size = parts.reduce((n, p) => n + p.Size, 0);
@@ -198,7 +191,7 @@ async function complete(ctx: TransferContext, state: MultipartState, signal: Abo
     ...(expected === undefined ? {} : { ChecksumCRC32: expected, ChecksumType: 'FULL_OBJECT' as const, MpuObjectSize: size }),
     ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
   };
-  const out = await ctx.retry.run(({ signal: s }) => ctx.client.completeMultipartUpload(input, { signal: s ?? signal }), { signal });
+  const out = await ctx.retry.run(({ signal: s }) => ctx.client.completeMultipartUpload(input, { signal: s ?? signal, maxAttempts: 1 }), { signal });
   if (expected !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== expected) {
     throw integrity(`s3://${state.Bucket}/${state.Key}: server CRC32 ${out.ChecksumCRC32} differs from the parts' combined ${expected}`);
   }
@@ -250,12 +243,12 @@ async function runMultipart(
     return result;
   } catch (err) {
     await saves.idle();
+    const upload = { kind: 'multipart-upload', Bucket: state.Bucket, Key: state.Key, UploadId: state.UploadId } as const;
     const keep = checkpointPath !== undefined && !ctx.cancelled.aborted && !(err instanceof TransferError);
-    if (!keep) {
-      await abortUpload(ctx, state);
-      if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
-    }
-    throw err;
+    if (keep) throw withLeftover(err, { ...upload, state: 'kept', checkpoint: checkpointPath });
+    const outcome = await abortMultipartUpload(ctx, state);
+    if (checkpointPath !== undefined) await removeCheckpoint(checkpointPath, ctx.fs).catch(() => undefined);
+    throw withLeftover(err, { ...upload, state: outcome });
   }
 }
 
@@ -335,7 +328,7 @@ async function putSingle(
   const { Body: _body, ...headers } = input;
   const checksum = ctx.checksum === 'none' ? undefined : checksumBase64('CRC32', data);
   const out = await sendWithRetry(ctx, data, progress, signal, (Body, s) =>
-    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) }, { signal: s }),
+    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) }, { signal: s, maxAttempts: 1 }),
   );
   if (checksum !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== checksum) {
     throw integrity(`PutObject s3://${input.Bucket}/${input.Key}: server CRC32 ${out.ChecksumCRC32} differs from ${checksum}`);
@@ -446,7 +439,7 @@ async function resumeWith(ctx: TransferContext, saved: UploadCheckpoint, source:
   };
   const id = source.identity!;
   if (id.size !== saved.source.size || id.mtimeMs !== saved.source.mtimeMs) {
-    await abortUpload(ctx, state);
+    await abortMultipartUpload(ctx, state);
     if (options.checkpoint !== undefined) await removeCheckpoint(options.checkpoint, ctx.fs);
     throw new TransferError(ERR_SOURCE_CHANGED, `${id.path} changed since the upload to s3://${saved.Bucket}/${saved.Key} was checkpointed; upload it again`);
   }

@@ -78,12 +78,12 @@ describe('s3kit cp', () => {
     expect(ctx.stderr.text).toContain('2 done, 0 failed');
   });
 
-  it('failures exit 1 and name the S3 code; usage mistakes exit 2 with a hint', async () => {
+  it('failed transfers exit 1, service errors 254, both naming the S3 code; usage mistakes exit 252 with a hint', async () => {
     const { ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
     await writeFile(join(dir, 'a.txt'), 'x');
     expect(await cp(['a.txt', 's3://missing-bucket/a.txt'], ctx)).toBe(1);
     expect(ctx.stderr.text).toContain('NoSuchBucket');
-    expect(await cp(['s3://bkt/nope', 'x'], ctx)).toBe(1);
+    expect(await cp(['s3://bkt/nope', 'x'], ctx)).toBe(254);
     expect(ctx.stderr.text).toContain('NotFound');
     const cases: string[][] = [
       ['a.txt', 'b.txt'],
@@ -98,7 +98,7 @@ describe('s3kit cp', () => {
     ];
     for (const args of cases) {
       const fresh = mockContext({ buckets: { bkt: {} } }, { cwd: dir }).ctx;
-      expect(await cp(args, fresh), args.join(' ')).toBe(2);
+      expect(await cp(args, fresh), args.join(' ')).toBe(252);
       expect(fresh.stderr.text, args.join(' ')).toContain('hint: ');
     }
   });
@@ -119,15 +119,28 @@ describe('s3kit cp', () => {
 describe('s3kit cp --recursive downloads', () => {
   it('skips keys with no safe local path with a warning, and prints the dry run of a move', async () => {
     const { mock, ctx } = mockContext({ buckets: { bkt: { objects: { 'r/ok.txt': 'ok', 'r/../evil': 'x', 'r/dir/': '' } } } }, { cwd: dir });
-    expect(await mv(['s3://bkt/r/', 'down', '--recursive', '--dryrun'], ctx)).toBe(0);
+    expect(await mv(['s3://bkt/r/', 'down', '--recursive', '--dryrun'], ctx)).toBe(2);
     expect(ctx.stdout.text).toBe(`(dryrun) move: s3://bkt/r/ok.txt to ${join(dir, 'down/ok.txt')}\n`);
     expect(mock.engine.listObjectsV2({ Bucket: 'bkt' }).KeyCount).toBe(3);
     ctx.stdout.text = '';
-    expect(await cp(['s3://bkt/r', 'down', '--recursive'], ctx)).toBe(0);
+    expect(await cp(['s3://bkt/r', 'down', '--recursive'], ctx)).toBe(2);
     expect(ctx.stderr.text).toContain('warning: skipped s3://bkt/r/../evil: no safe local path (parent-segment)');
     expect(await readFile(join(dir, 'down/ok.txt'), 'utf8')).toBe('ok');
     expect(await cp(['s3://bkt/r/', 's3://bkt/s/', '--recursive', '--dryrun', '--exclude', '*evil'], ctx)).toBe(0);
     expect(ctx.stdout.text).toContain('(dryrun) copy: s3://bkt/r/ok.txt to s3://bkt/s/ok.txt\n');
+  });
+
+  it('a recursive download that skipped unsafe keys exits 2 and counts them (regression: exited 0 after skipping, summary silent)', async () => {
+    const { ctx } = mockContext({ buckets: { bkt: { objects: { 'r/ok.txt': 'ok', 'r/../evil': 'x', 'r/a/../../evil2': 'y' } } } }, { cwd: dir });
+    expect(await cp(['s3://bkt/r/', 'skips', '--recursive'], ctx)).toBe(2);
+    expect(ctx.stderr.text).toContain('1 done, 0 failed, 2 skipped');
+    ctx.stdout.text = '';
+    expect(await cp(['s3://bkt/r/', 'skips-json', '--recursive', '--json'], ctx)).toBe(2);
+    const doc = JSON.parse(ctx.stdout.text) as { skipped: { source: string; reason: string }[] };
+    expect(doc.skipped).toEqual([
+      { source: 's3://bkt/r/../evil', reason: 'parent-segment' },
+      { source: 's3://bkt/r/a/../../evil2', reason: 'parent-segment' },
+    ]);
   });
 
   it('a failed server-side copy in a recursive copy exits 1', async () => {
@@ -152,6 +165,6 @@ describe('s3kit mv', () => {
     expect(await mv(['s3://bkt/l.txt', 's3://bkt/m.txt', '--dryrun'], ctx)).toBe(0);
     expect(await mv(['s3://bkt/l.txt', 's3://bkt/m.txt'], ctx)).toBe(0);
     expect(mock.engine.listObjectsV2({ Bucket: 'bkt' }).Contents.map((o) => o.Key)).toEqual(['m.txt']);
-    expect(await mv(['a', 'b'], ctx)).toBe(2);
+    expect(await mv(['a', 'b'], ctx)).toBe(252);
   });
 });

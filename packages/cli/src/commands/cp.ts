@@ -1,6 +1,5 @@
 import { booleanFlag, COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
-import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import type { S3Client } from '@s3kit/s3-core';
 import { parseEndpoint, singleAction } from '../transfer/actions.js';
@@ -9,7 +8,7 @@ import { createCliTransferManager } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand, transferSettings } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
-import { runRecursive, runTransfer } from './transfer-command.js';
+import { runRecursive, runTransfer, transferExitCode } from './transfer-command.js';
 import type { TransferOutcome } from './transfer-command.js';
 
 const USAGE = `usage: s3kit cp <source> <target> [--recursive] [--include P] [--exclude P] [--dryrun]
@@ -65,7 +64,7 @@ async function body(scope: CommandScope): Promise<number> {
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {
     const outcome = await runCopyCommand(scope, client);
-    return outcome.failed.length > 0 ? EXIT_FAILURES : EXIT_OK;
+    return transferExitCode(outcome, scope.ctx.signal);
   } finally {
     await client.close();
   }

@@ -31,17 +31,17 @@ describe('s3kit demo options', () => {
     expect(tty.stderr.text).toContain('re-sync: only the 1 changed files moved');
   });
 
-  it('usage errors exit 2', async () => {
+  it('usage errors exit 252', async () => {
     for (const args of [['--files', '10', '--changed', '11'], ['--size-mib', '0'], ['extra']]) {
       const ctx = testContext();
-      expect(await run(args, ctx), args.join(' ')).toBe(2);
+      expect(await run(args, ctx), args.join(' ')).toBe(252);
       expect(ctx.stderr.text).toContain('hint: ');
     }
   });
 
-  it('an unreachable endpoint exits 1 with a hint', async () => {
+  it('an unreachable endpoint exits 255 with a hint', async () => {
     const ctx = testContext();
-    expect(await run(['--endpoint-url', 'http://127.0.0.1:9', '--size-mib', '1', '--files', '1', '--changed', '1'], ctx)).toBe(1);
+    expect(await run(['--endpoint-url', 'http://127.0.0.1:9', '--size-mib', '1', '--files', '1', '--changed', '1'], ctx)).toBe(255);
     expect(ctx.stderr.text).toContain('hint: ');
   });
 });

@@ -38,18 +38,18 @@ describe('s3kit ls', () => {
     expect((JSON.parse(buckets.stdout.text) as { buckets: { name: string }[] }).buckets.map((b) => b.name)).toEqual(['other', 'photos']);
   });
 
-  it('a missing bucket exits 1 with the S3 code and a hint', async () => {
+  it('a missing bucket exits 254 with the S3 code and a hint', async () => {
     const { ctx } = mockContext(seed);
-    expect(await run(['s3://nope/'], ctx)).toBe(1);
+    expect(await run(['s3://nope/'], ctx)).toBe(254);
     expect(ctx.stderr.text).toContain('NoSuchBucket');
     expect(ctx.stderr.text).toContain('hint: ');
   });
 
-  it('bad usage exits 2 and says what to do', async () => {
+  it('bad usage exits 252 and says what to do', async () => {
     const { ctx } = mockContext(seed);
-    expect(await run(['photos'], ctx)).toBe(2);
+    expect(await run(['photos'], ctx)).toBe(252);
     expect(ctx.stderr.text).toContain('hint: write S3 locations as s3://bucket/key');
-    expect(await run(['s3://a', 's3://b'], ctx)).toBe(2);
+    expect(await run(['s3://a', 's3://b'], ctx)).toBe(252);
     expect(await run(['--help'], ctx)).toBe(0);
     expect(ctx.stdout.text).toContain('usage: s3kit ls');
   });
@@ -57,7 +57,7 @@ describe('s3kit ls', () => {
   it('wrong credentials: the S3 code, never the secret', async () => {
     const { ctx } = mockContext(seed);
     ctx.env.AWS_SECRET_ACCESS_KEY = 'not-the-secret-value';
-    expect(await run([], ctx)).toBe(1);
+    expect(await run([], ctx)).toBe(254);
     expect(ctx.stderr.text).toContain('SignatureDoesNotMatch');
     expect(ctx.stderr.text).not.toContain('not-the-secret-value');
   });

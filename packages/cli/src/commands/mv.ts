@@ -1,13 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { booleanFlag } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
-import { EXIT_FAILURES, EXIT_OK } from '../context.js';
+import { EXIT_FAILURES } from '../context.js';
 import type { RunContext } from '../context.js';
 import { formatS3Url } from '../s3-url.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
 import { runCommand } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
 import { CP_FLAGS, runCopyCommand } from './cp.js';
+import { transferExitCode } from './transfer-command.js';
 
 const USAGE = `usage: s3kit mv <source> <target> [--recursive] [--include P] [--exclude P] [--dryrun] [cp's flags]
   Like cp, then deletes each source that was copied successfully (a failed copy keeps its source).`;
@@ -16,8 +17,8 @@ async function body(scope: CommandScope): Promise<number> {
   const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
   try {
     const outcome = await runCopyCommand(scope, client, 'move');
-    if (booleanFlag(scope.flags, 'dryrun')) return EXIT_OK;
-    let failures = outcome.failed.length;
+    if (booleanFlag(scope.flags, 'dryrun')) return transferExitCode(outcome, scope.ctx.signal);
+    let failures = 0;
     const s3Sources = new Map<string, string[]>();
     for (const action of outcome.done) {
       if (action.kind === 'upload') await rm(action.source, { force: true });
@@ -32,7 +33,7 @@ async function body(scope: CommandScope): Promise<number> {
       for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.key })}: ${f.code}\n`);
       failures += out.failed.length;
     }
-    return failures > 0 ? EXIT_FAILURES : EXIT_OK;
+    return failures > 0 ? EXIT_FAILURES : transferExitCode(outcome, scope.ctx.signal);
   } finally {
     await client.close();
   }

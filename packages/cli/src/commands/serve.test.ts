@@ -74,7 +74,7 @@ describe('s3kit serve', () => {
     const aborted = AbortSignal.abort();
     for (const args of [['--user', 'AKIDONLY'], ['--users', 'bad.json'], ['--users', 'wrong.json'], ['--users', 'missing.json']]) {
       const ctx = testContext({ signal: aborted, cwd: dir });
-      expect(await serve(args, ctx)).toBe(2);
+      expect(await serve(args, ctx)).toBe(252);
       expect(ctx.stderr.text).toContain('hint: ');
       expect(ctx.stderr.text).not.toContain('leaky-secret');
     }
@@ -84,7 +84,7 @@ describe('s3kit serve', () => {
     const aborted = AbortSignal.abort();
     for (const args of [['--access-key', 'x'], ['--port', '70000'], ['extra']]) {
       const ctx = testContext({ signal: aborted });
-      expect(await serve(args, ctx)).toBe(2);
+      expect(await serve(args, ctx)).toBe(252);
       expect(ctx.stderr.text).toContain('hint: ');
     }
   });

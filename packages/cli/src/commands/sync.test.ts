@@ -108,7 +108,7 @@ describe('s3kit sync', () => {
     expect(doc.done.map((d) => `${d.op} ${d.target}`).sort()).toEqual(['copy s3://bkt/b/1.txt', 'delete-s3 s3://bkt/b/old.txt']);
     expect(mock.engine.listObjectsV2({ Bucket: 'bkt', Prefix: 'b/' }).Contents.map((o) => o.Key)).toEqual(['b/1.txt']);
     ctx.stdout.text = '';
-    expect(await sync(['s3://bkt/a', 'down'], ctx)).toBe(0);
+    expect(await sync(['s3://bkt/a', 'down'], ctx)).toBe(2);
     expect(ctx.stderr.text).toContain('warning: skipped s3://bkt/a/../evil: no safe local path (parent-segment)');
     expect(ctx.stdout.text).toBe(`download: s3://bkt/a/1.txt to ${join(dir, 'down/1.txt')}\n`);
   });
@@ -122,12 +122,12 @@ describe('s3kit sync', () => {
     expect(ctx.stderr.text).toContain('1 done, 1 failed');
   });
 
-  it('usage errors exit 2', async () => {
+  it('usage errors exit 252', async () => {
     const { ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
-    expect(await sync(['a', 'b'], ctx)).toBe(2);
-    expect(await sync(['a'], ctx)).toBe(2);
-    expect(await sync(['a', 's3://bkt', '--part-size', 'big'], ctx)).toBe(2);
-    expect(await sync(['a', 'b'], ctx)).toBe(2);
+    expect(await sync(['a', 'b'], ctx)).toBe(252);
+    expect(await sync(['a'], ctx)).toBe(252);
+    expect(await sync(['a', 's3://bkt', '--part-size', 'big'], ctx)).toBe(252);
+    expect(await sync(['a', 'b'], ctx)).toBe(252);
     expect(ctx.stderr.text).toContain('hint: ');
   });
 });

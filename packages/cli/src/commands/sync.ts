@@ -1,13 +1,12 @@
 import { COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
 import { connectionFlags, createCliClient } from '../client.js';
-import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseEndpoint } from '../transfer/actions.js';
 import { createCliTransferManager } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand, transferSettings } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
-import { runSyncCommand, runTransfer } from './transfer-command.js';
+import { runSyncCommand, runTransfer, transferExitCode } from './transfer-command.js';
 
 const USAGE = `usage: s3kit sync <source> <target> [--delete] [--dryrun] [--size-only] [--exact-timestamps] [--checksum]
        [--include P] [--exclude P] [--concurrency N] [--part-size SIZE] [--bwlimit RATE] [--json]
@@ -29,7 +28,7 @@ async function body(scope: CommandScope): Promise<number> {
     const manager = createCliTransferManager(client, settings);
     const outcome = await runTransfer(scope, settings, (hooks, dryRun) => runSyncCommand({ manager, client, scope, settings, source, target }, hooks, dryRun));
     if (!scope.json && outcome.done.length + outcome.failed.length === 0) scope.ctx.stderr.write(`sync: nothing to do (${String(outcome.extra?.unchanged)} up to date)\n`);
-    return outcome.failed.length > 0 ? EXIT_FAILURES : EXIT_OK;
+    return transferExitCode(outcome, scope.ctx.signal);
   } finally {
     await client.close();
   }

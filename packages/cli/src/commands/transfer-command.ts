@@ -5,6 +5,7 @@ import { booleanFlag } from '../args.js';
 import { createPathFilter } from '../filters.js';
 import { formatBytes, formatRate } from '../format.js';
 import type { ProgressReporter, ProgressTask } from '../progress.js';
+import { EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED } from '../context.js';
 import { describeError, errorCode } from '../report-error.js';
 import type { S3Location } from '../s3-url.js';
 import { formatS3Url } from '../s3-url.js';
@@ -20,10 +21,30 @@ import type { CommandScope } from './command.js';
 export interface TransferOutcome {
   done: TransferAction[];
   failed: { action: TransferAction; error: unknown }[];
+  /** What was left alone on purpose (keys with no safe local path, files that are not regular files). */
+  skipped?: SkippedItem[];
   /** Bytes moved. */
   bytes: number;
   /** Extra members of the `--json` document (`unchanged` for sync). */
   extra?: Record<string, unknown>;
+}
+
+/** A file or object a transfer command did not copy, and why. */
+export interface SkippedItem {
+  /** The local path or `s3://` URL. */
+  source: string;
+  /** Why (`parent-segment`, `not-a-regular-file`...). */
+  reason: string;
+}
+
+/**
+ * The exit code of a transfer command, as the AWS CLI v2's: 130 when interrupted, 1 when any
+ * transfer failed, 2 when nothing failed but something was skipped, else 0.
+ */
+export function transferExitCode(outcome: TransferOutcome, signal: AbortSignal | undefined): number {
+  if (signal?.aborted === true) return EXIT_INTERRUPTED;
+  if (outcome.failed.length > 0) return EXIT_FAILURES;
+  return (outcome.skipped?.length ?? 0) > 0 ? EXIT_SKIPPED : EXIT_OK;
 }
 
 /** The progress listener of a command: a bar (or quarter lines) per big file, bytes counted per object. */
@@ -101,23 +122,26 @@ export async function runTransfer(
   } finally {
     progress.stop();
   }
+  const skipped = outcome.skipped ?? [];
   if (dryrun) {
     for (const action of outcome.done) scope.print(`(dryrun) ${describe(action)}`);
-    scope.emit({ dryrun: true, ...outcome.extra, actions: outcome.done.map(actionJson) });
+    scope.emit({ dryrun: true, ...outcome.extra, actions: outcome.done.map(actionJson), ...(skipped.length > 0 ? { skipped } : {}) });
     return outcome;
   }
   const elapsedMs = clock.now() - start;
   for (const action of outcome.done) scope.print(describe(action));
   for (const f of outcome.failed) scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${describeError(f.error)}\n`);
-  if (!scope.json && outcome.done.length + outcome.failed.length > 1) {
+  if (!scope.json && (outcome.done.length + outcome.failed.length > 1 || skipped.length > 0)) {
+    const skips = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
     scope.ctx.stderr.write(
-      `${outcome.done.length} done, ${outcome.failed.length} failed, ${formatBytes(outcome.bytes)} in ${(elapsedMs / 1000).toFixed(1)} s (${formatRate(outcome.bytes, elapsedMs)})\n`,
+      `${outcome.done.length} done, ${outcome.failed.length} failed${skips}, ${formatBytes(outcome.bytes)} in ${(elapsedMs / 1000).toFixed(1)} s (${formatRate(outcome.bytes, elapsedMs)})\n`,
     );
   }
   scope.emit({
     ...outcome.extra,
     done: outcome.done.map(actionJson),
     failed: outcome.failed.map((f) => ({ ...actionJson(f.action), code: errorCode(f.error) ?? 'ERR_UNKNOWN', message: describeError(f.error) })),
+    skipped,
     bytes: outcome.bytes,
     elapsedMs,
   });
@@ -154,8 +178,13 @@ export interface TransferRun {
   target: Endpoint;
 }
 
-function warnSkipped(scope: CommandScope, skipped: readonly { Key: string; reason: string }[], bucket: string): void {
-  for (const s of skipped) scope.ctx.stderr.write(`warning: skipped ${formatS3Url({ bucket, key: s.Key })}: no safe local path (${s.reason})\n`);
+/** Warns about each key with no safe local path; returns them as skipped items. */
+function warnSkipped(scope: CommandScope, skipped: readonly { Key: string; reason: string }[], bucket: string): SkippedItem[] {
+  return skipped.map((s) => {
+    const source = formatS3Url({ bucket, key: s.Key });
+    scope.ctx.stderr.write(`warning: skipped ${source}: no safe local path (${s.reason})\n`);
+    return { source, reason: s.reason };
+  });
 }
 
 /**
@@ -172,14 +201,15 @@ export async function runRecursive(run: TransferRun, hooks: ProgressHooks, dryRu
     const out = await manager.uploadDirectory({ ...options, localDir: source.path, Bucket: target.bucket, Prefix: directoryPrefix(target.key), objectOptions: objectOptions(settings), dryRun });
     for (const s of out.skipped) scope.ctx.stderr.write(`warning: skipped ${s.path}: not a regular file\n`);
     const upload = (f: { path: string; Key: string; size?: number }): TransferAction => ({ kind: 'upload', source: f.path, target: { bucket: target.bucket, key: f.Key }, size: f.size ?? 0 });
-    return { done: out.uploaded.map(upload), failed: out.failed.map((f) => ({ action: upload(f), error: f.error })), bytes: hooks.bytes };
+    const skipped = out.skipped.map((s) => ({ source: s.path, reason: s.reason }));
+    return { done: out.uploaded.map(upload), failed: out.failed.map((f) => ({ action: upload(f), error: f.error })), skipped, bytes: hooks.bytes };
   }
   const prefix = directoryPrefix(source.key);
   if (target.kind === 'local') {
     const out = await manager.downloadDirectory({ ...options, Bucket: source.bucket, Prefix: prefix, localDir: target.path, dryRun });
-    warnSkipped(scope, out.skipped, source.bucket);
+    const skipped = warnSkipped(scope, out.skipped, source.bucket);
     const download = (f: { path: string; Key: string; size?: number }): TransferAction => ({ kind: 'download', source: { bucket: source.bucket, key: f.Key }, target: f.path, size: f.size ?? 0 });
-    return { done: out.downloaded.map(download), failed: out.failed.map((f) => ({ action: download(f), error: f.error })), bytes: hooks.bytes };
+    return { done: out.downloaded.map(download), failed: out.failed.map((f) => ({ action: download(f), error: f.error })), skipped, bytes: hooks.bytes };
   }
   return copyPrefix(run, { bucket: source.bucket, key: prefix }, { bucket: target.bucket, key: directoryPrefix(target.key) }, dryRun);
 }
@@ -253,14 +283,14 @@ export async function runSyncCommand(run: TransferRun, hooks: ProgressHooks, dry
     exactTimestamps: booleanFlag(scope.flags, 'exact-timestamps'),
     objectOptions: objectOptions(settings),
   });
-  warnSkipped(scope, result.plan.skipped, remote.bucket);
+  const skipped = warnSkipped(scope, result.plan.skipped, remote.bucket);
   const line = (a: SyncAction): TransferAction => {
     const object = { bucket: remote.bucket, key: a.Key };
     if (a.action === 'upload') return { kind: 'upload', source: a.path, target: object, size: a.size };
     if (a.action === 'download') return { kind: 'download', source: object, target: a.path, size: a.size };
     return a.side === 'local' ? { kind: 'delete-local', target: a.path, size: 0 } : { kind: 'delete-s3', target: object, size: 0 };
   };
-  return syncOutcome(result.plan.actions.map(line), result.done.map(line), result.failed.map((f) => ({ action: line(f.action), error: f.error })), result.plan.unchanged, hooks, dryRun);
+  return { ...syncOutcome(result.plan.actions.map(line), result.done.map(line), result.failed.map((f) => ({ action: line(f.action), error: f.error })), result.plan.unchanged, hooks, dryRun), skipped };
 }
 
 function syncOutcome(

@@ -67,4 +67,20 @@ describe('transfer failures', () => {
     expect(mock.requests.filter((r) => r.operation === 'GetObject').length).toBeGreaterThanOrEqual(1);
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('an interrupted upload exits 130, with the multipart upload aborted', async () => {
+    const controller = new AbortController();
+    const { mock, ctx } = mockContext({ buckets: { bkt: {} } }, { cwd: dir });
+    ctx.signal = controller.signal;
+    await writeFile(join(dir, 'big.bin'), new Uint8Array(11 * MiB));
+    ctx.transport = {
+      send: (request, options) => {
+        if (request.query?.partNumber === '2') controller.abort();
+        return mock.transport.send(request, options);
+      },
+    };
+    expect(await cp(['big.bin', 's3://bkt/big.bin', '--part-size', '5MiB', '--concurrency', '1'], ctx)).toBe(130);
+    expect(ctx.stderr.text).toContain('ERR_ABORTED');
+    expect(mock.uploadsInFlight()).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import { compileOperation } from '../interpreter/compile.js';
 import type { Operation, OperationSpec, ResponseMetadata } from '../interpreter/spec.js';
 import { CreateSession } from '../operations/buckets.js';
 import type { CreateSessionOutput } from '../operations/buckets.js';
-import { resolveClientState } from './client-state.js';
+import { maxBufferedBodyBytesOf, resolveClientState } from './client-state.js';
 import type { ClientState, CreateSessionCall } from './client-state.js';
 import type { S3ClientOptions, SendOptions } from './client-options.js';
 import { presignOperation, presignPostForm } from './presign-request.js';
@@ -55,13 +55,14 @@ export class S3BaseClient {
   readonly #bodies: BodyTracker;
 
   /**
-   * @throws {ValidationError} `ERR_VALIDATION` for bad retry options (other settings are checked on first use).
+   * @throws {ValidationError} `ERR_VALIDATION` for bad retry options or `maxBufferedBodyBytes` (other settings are checked on first use).
    */
   constructor(options: S3ClientOptions = {}) {
     this.#options = options;
     this.#bodies = createBodyTracker({ logger: options.logger });
     const retry = options.retry;
     if (retry !== undefined && !('run' in retry)) createRetryStrategy({ ...retry, ...(options.clock ? { clock: options.clock } : {}) });
+    maxBufferedBodyBytesOf(options);
   }
 
   /** The settings in effect (resolving them on first call). Contains no secret. */

@@ -80,6 +80,13 @@ export interface S3ClientOptions {
   responseChecksumValidation?: ChecksumSetting;
   /** Follow S3's wrong-region answers once, re-signing for the bucket's region (cached). @default true */
   followRegionRedirects?: boolean;
+  /**
+   * Largest response body the client reads whole (XML results such as listings, and error
+   * documents); a larger one fails with `NetworkError` `ERR_BODY_TOO_LARGE`. `GetObject`'s `Body`
+   * is streamed and not limited.
+   * @default 16777216 (16 MiB)
+   */
+  maxBufferedBodyBytes?: number;
   /** Profile of the shared config files. @default env `AWS_PROFILE`, else 'default' */
   profile?: string;
   /** Config resolver, or options for the default one (env, filesystem). @default createConfigResolver() */
@@ -98,4 +105,11 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Deadline of the whole call, retries included; rejects with `TimeoutError` (phase `total`). */
   timeoutMs?: number;
+  /**
+   * Attempts for this call, the first one included, instead of the retry strategy's: `1` when the
+   * caller retries the call itself (as `@s3kit/s3-transfer` does for parts), so that one request
+   * has one retry budget.
+   * @default the client's retry strategy's `maxAttempts`
+   */
+  maxAttempts?: number;
 }

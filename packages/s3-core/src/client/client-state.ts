@@ -4,7 +4,7 @@
  */
 import {
   ConfigError,
-  circuitBreakerMiddleware,
+  ValidationError,
   compose,
   createCircuitBreaker,
   createConfigResolver,
@@ -28,9 +28,13 @@ import type {
 import { createSigV4aSigner, createSigner } from '@s3kit/sigv4';
 import type { AwsCredentials, CredentialsProvider, SigV4aSigner, SignOptions, Signer } from '@s3kit/sigv4';
 import type { BodyTracker } from '../body/body-tracker.js';
+import { DEFAULT_MAX_BUFFERED_BODY_BYTES } from '../body/read-capped.js';
 import { resolveEndpoint } from '../endpoints/resolve-endpoint.js';
 import type { EndpointParams } from '../endpoints/resolve-endpoint.js';
+import { createBucketBreaker } from './bucket-breaker.js';
+import type { BucketBreaker } from './bucket-breaker.js';
 import { defaultCredentials } from './default-credentials.js';
+import { endpointErrorsMiddleware } from './endpoint-errors.js';
 import { createExpressSessions } from './express-sessions.js';
 import type { ExpressSessions, SessionCredentials } from './express-sessions.js';
 import { createEndpointCache } from './endpoint-cache.js';
@@ -61,6 +65,10 @@ export interface ClientState {
   readonly responseChecksum: ChecksumSetting;
   readonly retry: RetryStrategy;
   readonly transport: HttpTransport;
+  /** Circuit per bucket; `undefined` when disabled. */
+  readonly breaker: BucketBreaker | undefined;
+  /** Largest response body read whole (XML results, error documents). */
+  readonly maxBufferedBodyBytes: number;
   /** Whether the client created the transport (and closes it). */
   readonly ownsTransport: boolean;
   readonly followRegionRedirects: boolean;
@@ -145,7 +153,9 @@ export async function resolveClientState(
   if (o.tracing !== false) middleware.push(tracingMiddleware());
   if (o.logger) middleware.push(loggingMiddleware(o.logger, { clock }));
   if (o.middleware) middleware.push(...o.middleware);
-  if (o.circuitBreaker !== false) middleware.push(circuitBreakerMiddleware(o.circuitBreaker ?? createCircuitBreaker({ clock })));
+  const breaker = o.circuitBreaker === false ? undefined : createBucketBreaker(o.circuitBreaker ?? createCircuitBreaker({ clock }));
+  if (breaker) middleware.push(breaker.middleware);
+  middleware.push(endpointErrorsMiddleware());
   const explicit = (name: string): boolean => config.sources[name] !== undefined;
   const state: ClientState = {
     region,
@@ -160,6 +170,8 @@ export async function resolveClientState(
     responseChecksum: explicit('responseChecksumValidation') ? config.responseChecksumValidation : isAws ? 'when_supported' : 'when_required',
     retry,
     transport: compose(base, ...middleware),
+    breaker,
+    maxBufferedBodyBytes: maxBufferedBodyBytesOf(o),
     ownsTransport: o.transport === undefined,
     followRegionRedirects: o.followRegionRedirects ?? true,
     config,
@@ -172,6 +184,16 @@ export async function resolveClientState(
     userAgent: userAgent(o.userAgentAppId ?? (configOptions?.env ?? processEnv()).AWS_SDK_UA_APP_ID),
   };
   return state;
+}
+
+/**
+ * The client's `maxBufferedBodyBytes`.
+ * @throws {ValidationError} `ERR_VALIDATION` unless an integer >= 1.
+ */
+export function maxBufferedBodyBytesOf(o: S3ClientOptions): number {
+  const limit = o.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY_BYTES;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new ValidationError({ field: 'maxBufferedBodyBytes', rule: 'must be an integer >= 1', value: limit });
+  return limit;
 }
 
 /** The region requests for `bucket` go to: the one learnt from a redirect, else the client's. */

@@ -12,7 +12,8 @@ const SKEW_TOLERANCE_MS = 60_000;
  * signed before a concurrent correction is retried, and a bad secret is not retried forever).
  */
 export function correctClockSkew(signer: Signer, clock: Clock, error: S3ServiceError, response: HttpResponse, signedOffset: number): void {
-  if (!CLOCK_SKEW_ERROR_CODES.has(error.code)) return;
+  // A HEAD's 403 has no body to say RequestTimeTooSkewed: its Date header is the only clue.
+  if (!CLOCK_SKEW_ERROR_CODES.has(error.code) && !(error.statusCode === 403 && error.code === 'Forbidden')) return;
   const serverTimeText = response.headers.date ?? (error.details?.ServerTime as string | undefined);
   const serverTime = serverTimeText === undefined ? NaN : Date.parse(serverTimeText);
   if (Number.isNaN(serverTime)) return;

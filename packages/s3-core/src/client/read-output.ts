@@ -2,6 +2,7 @@
 import { NetworkError } from '@s3kit/primitives';
 import type { HttpResponse } from '@s3kit/primitives';
 import { eventMessages } from '../body/event-stream.js';
+import { readCappedBody } from '../body/read-capped.js';
 import { createS3Body } from '../body/response-body.js';
 import { isS3ErrorBody, parseS3Error } from '../errors/parse-s3-error.js';
 import { S3ServiceError } from '../errors/s3-service-error.js';
@@ -10,6 +11,7 @@ import { readBody, readEvents, readHeaders } from '../interpreter/parse-response
 import { isXmlParseError } from '../xml/xml-error.js';
 import type { ClientState } from './client-state.js';
 import { bodyChecks } from './response-checksum.js';
+import { checkResultDocument } from './result-document.js';
 
 /** The bucket and key of a call, for error fields and log lines. */
 export function targetOf(op: CompiledOperation, input: Record<string, unknown>): { bucket?: string; key?: string } {
@@ -18,13 +20,15 @@ export function targetOf(op: CompiledOperation, input: Record<string, unknown>):
   return { ...(typeof bucket === 'string' ? { bucket } : {}), ...(typeof key === 'string' ? { key } : {}) };
 }
 
-/** Reads the error of a non-2xx response (its body, if any, is consumed). */
-export async function errorOf(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, response: HttpResponse): Promise<S3ServiceError> {
-  let bodyText = '';
-  try {
-    bodyText = await response.body.text();
-  } catch {
-    await response.body.dump().catch(() => undefined);
+/** Reads the error of a non-2xx response (its body, if any, is consumed; `text` when already read). */
+export async function errorOf(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, response: HttpResponse, text?: string): Promise<S3ServiceError> {
+  let bodyText = text ?? '';
+  if (text === undefined) {
+    try {
+      bodyText = new TextDecoder().decode(await readCappedBody(response, state.maxBufferedBodyBytes, op.spec.name));
+    } catch {
+      await response.body.dump().catch(() => undefined);
+    }
   }
   return parseS3Error(
     { statusCode: response.statusCode, headers: response.headers, bodyText },
@@ -36,7 +40,8 @@ export async function errorOf(state: ClientState, op: CompiledOperation, input: 
  * Reads the output of a 2xx response: headers, then the XML body (checked for truncation and for an
  * `<Error>` document), or the streamed body handed to the caller (tracked until finished).
  * @throws {S3ServiceError} for an `<Error>` document in a 2xx answer.
- * @throws {NetworkError} `ERR_BODY_TRUNCATED`, `ERR_BODY_INVALID` (both retryable).
+ * @throws {NetworkError} `ERR_BODY_TRUNCATED`, `ERR_BODY_INVALID` (both retryable; also for a 200 that is not
+ *   the result document of an operation that reports its outcome in a 200), `ERR_BODY_TOO_LARGE`.
  */
 export async function readOutput(
   state: ClientState,
@@ -49,7 +54,7 @@ export async function readOutput(
   const output: Record<string, unknown> = {};
   readHeaders(op, response, output);
   if (op.readsBody) {
-    const bytes = await response.body.bytes();
+    const bytes = await readCappedBody(response, state.maxBufferedBodyBytes, op.spec.name);
     const declared = response.headers['content-length'];
     if (declared !== undefined && response.headers['content-encoding'] === undefined && Number(declared) !== bytes.byteLength) {
       throw new NetworkError(`${op.spec.name} response body truncated: received ${bytes.byteLength} of ${declared} bytes`, {
@@ -60,8 +65,10 @@ export async function readOutput(
     // An <Error> document is an error whatever the status: S3 may answer 200 and fail later (CopyObject,
     // UploadPartCopy, CompleteMultipartUpload, and SlowDown on DeleteObjects has been seen in the wild).
     if (isS3ErrorBody(text)) {
-      throw await errorOf(state, op, input, { ...response, body: { ...response.body, text: () => Promise.resolve(text) } });
+      throw await errorOf(state, op, input, response, text);
     }
+    const payload = op.outputPayload;
+    checkResultDocument({ name: op.spec.name, errorIn200: op.spec.errorIn200, root: payload?.kind === 'xml' ? payload.member : undefined }, text);
     try {
       readBody(op, text, output, autoUrlEncoding);
     } catch (err) {

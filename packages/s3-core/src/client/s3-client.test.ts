@@ -382,6 +382,13 @@ describe('S3Client faults (s3-mock)', () => {
     expect(list.Contents).toHaveLength(1);
   });
 
+  it('sends once with maxAttempts: 1 (a caller that retries itself keeps one budget per request)', async () => {
+    const { client, mock } = await setup();
+    mock.faults.add({ match: { operation: 'HeadObject' }, action: { status: 500, code: 'InternalError' }, times: 5 });
+    await expect(client.headObject({ Bucket: 'bucket-1', Key: 'k' }, { maxAttempts: 1 })).rejects.toMatchObject({ code: 'InternalError' });
+    expect(mock.requests.filter((r) => r.operation === 'HeadObject')).toHaveLength(1);
+  });
+
   it('never retries a streamed body', async () => {
     const { client, mock } = await setup();
     mock.faults.add({ match: { operation: 'PutObject' }, action: { status: 500, code: 'InternalError' } });
@@ -407,6 +414,20 @@ describe('S3Client faults (s3-mock)', () => {
     const out = await c2.listBuckets();
     expect(out.$metadata.attempts).toBe(2);
     expect((await c2.listBuckets()).$metadata.attempts).toBe(1);
+  });
+
+  it('corrects clock skew on a HEAD, whose 403 has no body to name it (regression: HeadObject failed Forbidden, found by the chaos matrix)', async () => {
+    const { client, mock } = await setup();
+    await client.putObject({ Bucket: 'bucket-1', Key: 'k', Body: 'v' });
+    // The server's clock stays 20 minutes ahead.
+    mock.faults.add({ match: { operation: 'HeadObject' }, times: 10, action: { clockSkewMs: 20 * 60_000 } });
+    const out = await client.headObject({ Bucket: 'bucket-1', Key: 'k' });
+    expect(out.$metadata.attempts).toBe(2);
+    // A HEAD refused with the clocks in step is not retried.
+    const fresh = await setup();
+    fresh.mock.faults.add({ match: { operation: 'HeadObject' }, action: { status: 403, code: 'AccessDenied' } });
+    await expect(fresh.client.headObject({ Bucket: 'bucket-1', Key: 'k' })).rejects.toMatchObject({ statusCode: 403, code: 'Forbidden' });
+    expect(fresh.mock.requests.filter((r) => r.operation === 'HeadObject')).toHaveLength(1);
   });
 
   it('times out a call and honours abort signals', async () => {

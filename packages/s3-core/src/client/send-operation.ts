@@ -9,6 +9,7 @@ import { serializeRequest } from '../interpreter/serialize-request.js';
 import type { ResponseMetadata } from '../interpreter/spec.js';
 import { correctClockSkew } from './clock-skew.js';
 import { regionOf } from './client-state.js';
+import { startDeadline } from './deadline.js';
 import type { ClientState } from './client-state.js';
 import type { SendOptions } from './client-options.js';
 import { prepareBody } from './prepare-body.js';
@@ -32,11 +33,9 @@ interface AttemptResult {
  */
 export async function sendOperation(state: ClientState, op: CompiledOperation, input: Record<string, unknown>, options: SendOptions): Promise<Record<string, unknown>> {
   let signal = options.signal;
-  let deadline: AbortSignal | undefined;
-  if (options.timeoutMs !== undefined) {
-    deadline = AbortSignal.timeout(options.timeoutMs);
-    signal = signal ? AbortSignal.any([signal, deadline]) : deadline;
-  }
+  const timer = options.timeoutMs === undefined ? undefined : startDeadline(options.timeoutMs);
+  const deadline = timer?.signal;
+  if (deadline) signal = signal ? AbortSignal.any([signal, deadline]) : deadline;
   const body = op.bodyMember === undefined ? undefined : input[op.bodyMember];
   const replayable = body === undefined || typeof body === 'string' || body instanceof Uint8Array;
   let attempts = 0;
@@ -46,7 +45,7 @@ export async function sendOperation(state: ClientState, op: CompiledOperation, i
         attempts = context.attempt;
         return attempt(state, op, input, context.signal, replayable);
       },
-      signal ? { signal, replayable } : { replayable },
+      { replayable, ...(signal ? { signal } : {}), ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }) },
     );
     const metadata: ResponseMetadata = {
       httpStatusCode: response.statusCode,
@@ -61,6 +60,8 @@ export async function sendOperation(state: ClientState, op: CompiledOperation, i
       throw new TimeoutError(`${op.spec.name} did not finish within ${options.timeoutMs} ms`, { phase: 'total', cause: err, retryable: false });
     }
     throw err;
+  } finally {
+    timer?.release();
   }
 }
 
@@ -81,6 +82,7 @@ async function attempt(
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
     const signed = await signRequest(state, request, region, plan, signal, endpoint, bucket);
+    state.breaker?.tag(signed, endpoint);
     const response = await state.transport.send(signed, signal ? { signal } : {});
     try {
       const status = response.statusCode;

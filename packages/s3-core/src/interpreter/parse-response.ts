@@ -1,4 +1,5 @@
 /** Reads an operation's output from the response headers and XML or text body. */
+import { S3kitError } from '@s3kit/primitives';
 import type { HttpResponse } from '@s3kit/primitives';
 import type { EventMessage } from '../body/event-stream.js';
 import { parseXmlFast } from '../xml/fast-xml-reader.js';
@@ -7,15 +8,34 @@ import type { CompiledOperation, HeaderTarget } from './compile.js';
 import type { EventSpec } from './spec.js';
 import { readField, readScalar, readShape, readStructure } from './xml-shapes.js';
 
+/** Code of the error thrown for an `encoding-type=url` value that does not decode. */
+export const ERR_URL_ENCODING = 'ERR_URL_ENCODING';
+
+function undecodable(what: string, value: string, cause: unknown): S3kitError {
+  const shown = value.length > 200 ? `${value.slice(0, 200)}...` : value;
+  return new S3kitError(`${what} that is not valid percent-encoded UTF-8 (encoding-type=url): ${JSON.stringify(shown)}`, {
+    code: ERR_URL_ENCODING,
+    cause,
+    details: { value: shown },
+  });
+}
+
 /**
  * Decodes an `encoding-type=url` value as S3 encodes it (`+` for space, as botocore's
- * `unquote_plus`). A malformed escape is left as received.
+ * `unquote_plus`).
+ * @throws {S3kitError} `ERR_URL_ENCODING` for a malformed escape or bytes that are not UTF-8 (S3
+ *   never sends them; returning them verbatim would pass `%FF` off as a key of that literal name).
  */
 export function urlDecode(value: string): string {
+  return decodeAs('A value', value);
+}
+
+/** {@link urlDecode}, saying in the error what the value was (`ListObjectsV2 answered a Contents.Key`). */
+function decodeAs(what: string, value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
+  } catch (err) {
+    throw undecodable(what, value, err);
   }
 }
 
@@ -56,11 +76,11 @@ export function readHeaders(op: CompiledOperation, response: HttpResponse, out: 
   if (op.outputStatus !== undefined) out[op.outputStatus] = response.statusCode;
 }
 
-function decodeField(out: Record<string, unknown>, field: string): void {
+function decodeField(operation: string, out: Record<string, unknown>, field: string): void {
   const dot = field.indexOf('.');
   if (dot === -1) {
     const value = out[field];
-    if (typeof value === 'string') out[field] = urlDecode(value);
+    if (typeof value === 'string') out[field] = decodeAs(`${operation} answered a ${field}`, value);
     return;
   }
   const list = out[field.slice(0, dot)];
@@ -68,7 +88,7 @@ function decodeField(out: Record<string, unknown>, field: string): void {
   if (!Array.isArray(list)) return;
   for (const item of list as Record<string, unknown>[]) {
     const value = item[member];
-    if (typeof value === 'string') item[member] = urlDecode(value);
+    if (typeof value === 'string') item[member] = decodeAs(`${operation} answered a ${field}`, value);
   }
 }
 
@@ -78,6 +98,7 @@ function decodeField(out: Record<string, unknown>, field: string): void {
  * the member of its name, as `<LocationConstraint>` does). `autoUrlEncoding`: s3kit asked for
  * `encoding-type=url` itself, so the spec's listed fields are decoded and `EncodingType` is not reported.
  * @throws {XmlParseError} `ERR_XML` for malformed (also truncated) XML.
+ * @throws {S3kitError} `ERR_URL_ENCODING` for a listed field that does not decode.
  */
 export function readBody(op: CompiledOperation, text: string, out: Record<string, unknown>, autoUrlEncoding: boolean): void {
   const payload = op.outputPayload;
@@ -98,7 +119,7 @@ export function readBody(op: CompiledOperation, text: string, out: Record<string
   }
   const encoding = op.spec.urlEncoding;
   if (encoding && autoUrlEncoding) {
-    for (const field of encoding.fields) decodeField(out, field);
+    for (const field of encoding.fields) decodeField(op.spec.name, out, field);
     Reflect.deleteProperty(out, encoding.member);
   }
 }

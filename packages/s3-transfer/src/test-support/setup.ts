@@ -5,9 +5,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { S3Client } from '@s3kit/s3-core';
 import { createFakeClock } from '@s3kit/primitives';
-import type { FakeClock } from '@s3kit/primitives';
+import type { FakeClock, HttpTransport } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
 import { createTransferManager } from '../transfer-manager.js';
@@ -25,15 +26,22 @@ export interface Setup {
   make(options?: Partial<TransferManagerOptions>): TransferManager;
 }
 
-/** A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. */
-export async function setup(options: Partial<TransferManagerOptions> = {}, mockOptions: S3MockOptions = {}): Promise<Setup> {
+/**
+ * A mock with bucket `bkt`, a client and a transfer manager using 1 KiB parts. `wrap` puts a
+ * misbehaving proxy between the client and the mock.
+ */
+export async function setup(
+  options: Partial<TransferManagerOptions> = {},
+  mockOptions: S3MockOptions = {},
+  wrap: (transport: HttpTransport) => HttpTransport = (transport) => transport,
+): Promise<Setup> {
   const clock = createFakeClock({ instant: true });
   const mock = createS3Mock({ clock, minPartSize: PART, ...mockOptions });
   const client = new S3Client({
     endpoint: 'http://127.0.0.1:9000',
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    transport: mock.transport,
+    transport: wrap(mock.transport),
     clock,
     random: () => 0.5,
     circuitBreaker: false,
@@ -54,6 +62,23 @@ export function bytes(n: number, seed = 1): Uint8Array {
     out[i] = x >>> 24;
   }
   return out;
+}
+
+/** A fresh temp directory for each test of the file (`scratch.dir`), removed after it. */
+export function useTempDir(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await tempDir();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+  });
+  return {
+    get dir() {
+      if (!current) throw new Error('useTempDir: no test is running');
+      return current.dir;
+    },
+  };
 }
 
 /** A fresh temp directory and its cleanup. */

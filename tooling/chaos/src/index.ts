@@ -1,0 +1,11 @@
+export { runMatrix, emptyTally, tallyResult } from './matrix.js';
+export type { Tally, MatrixOptions } from './matrix.js';
+export { runSeed, builtEntryPoints, BIN } from './run-seed.js';
+export type { SeedResult } from './run-seed.js';
+export { scenarioOf, describeScenario } from './scenario.js';
+export type { Scenario, Operation, FaultKind, FaultPlan } from './scenario.js';
+export { formatTally, replayCommand, describeFailure, allHeld } from './table.js';
+export { startFaultProxy, operationOf } from './fault-proxy.js';
+export type { FaultProxy, ProxyRule, ProxyAction } from './fault-proxy.js';
+export { checkInvariants, cliClaim, workerClaim, findSecrets } from './invariants.js';
+export type { Violation, Verdict, Claim } from './invariants.js';
