@@ -10,5 +10,6 @@ import { sync } from './sync.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
 import { bundleSize, headerSigningRuntimes } from './runtimes.mjs';
+import { scaling } from './scaling.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize, operationBundleSize, headerSigningRuntimes, bundleSize];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, scaling, ...multipartUploads, download, sync, coldStartConstruct, coldStartRequest, installedSize, operationBundleSize, headerSigningRuntimes, bundleSize];
