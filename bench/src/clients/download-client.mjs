@@ -4,7 +4,7 @@
 // only the library under test is imported).
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { peakRssMiB, rssMiB } from './memory.mjs';
+import { measureRun } from './measure.mjs';
 
 const o = JSON.parse(process.argv[2]);
 const endpoint = `http://127.0.0.1:${o.port}`;
@@ -68,12 +68,6 @@ if (o.impl === 's3kit') {
   throw new Error(`unknown impl ${o.impl}`);
 }
 
-const baseRssMiB = rssMiB();
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-const verifiedBy = await run();
-const ms = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = peakRssMiB();
+const message = await measureRun(async () => ({ verifiedBy: await run() }));
 await close();
-process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB, verifiedBy }, () => process.exit(0));
+process.send(message, () => process.exit(0));

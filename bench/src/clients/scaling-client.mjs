@@ -10,7 +10,7 @@
 import { createResponseBody } from '@s3kit/primitives';
 import { ListObjectsV2, S3Client, paginate } from '@s3kit/s3-core';
 import { createTransferManager } from '@s3kit/s3-transfer';
-import { peakRssMiB, rssMiB } from './memory.mjs';
+import { measureRun } from './measure.mjs';
 
 const o = JSON.parse(process.argv[2]);
 const PAGE = 1000;
@@ -91,15 +91,8 @@ const run = {
   },
 }[o.kind];
 
-const baseRssMiB = rssMiB();
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-const result = await run();
-const ms = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = peakRssMiB();
+const message = await measureRun(run);
 await client.close();
-const message = { ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB, ...result };
 // Run by hand (no IPC channel), it prints the result.
 if (process.send) process.send(message, () => process.exit(0));
 else process.stdout.write(`${JSON.stringify(message)}\n`);

@@ -5,7 +5,7 @@
 // ready). Only the library under test is imported, so the baseline is its own.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { peakRssMiB, rssMiB } from './memory.mjs';
+import { measureRun } from './measure.mjs';
 import { BLOCK, patternBlock, patternBuffer } from './pattern.mjs';
 
 const o = JSON.parse(process.argv[2]);
@@ -143,12 +143,9 @@ async function floorUpload() {
   await done.body.dump();
 }
 
-const baseRssMiB = rssMiB();
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-await run();
-const ms = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = peakRssMiB();
+const message = await measureRun(async () => {
+  await run();
+  return {};
+});
 await close();
-process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB }, () => process.exit(0));
+process.send(message, () => process.exit(0));
