@@ -1,0 +1,97 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCheckpoint, parseCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
+import type { DownloadCheckpoint, UploadCheckpoint } from './checkpoint.js';
+import { nodeFileSystem } from '../files/file-system.js';
+import { isTransferError } from '../manager/transfer-error.js';
+
+const upload: UploadCheckpoint = {
+  version: 1,
+  kind: 'upload',
+  Bucket: 'b',
+  Key: 'k',
+  UploadId: 'u-1',
+  partSize: 5,
+  checksum: true,
+  source: { path: '/x', size: 12, mtimeMs: 1000.5 },
+  parts: [{ PartNumber: 1, ETag: '"abc"', ChecksumCRC32: 'AAAAAA==', Size: 5 }],
+};
+const download: DownloadCheckpoint = {
+  version: 1,
+  kind: 'download',
+  Bucket: 'b',
+  Key: 'k',
+  ETag: '"e"',
+  size: 10,
+  partSize: 5,
+  tempPath: '/t',
+  path: '/p',
+  ranges: [{ partNumber: 1, checksum: 'AAAAAA==', md5: 'ff' }],
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 's3t-ckpt-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('checkpoints', () => {
+  it('round-trips upload and download checkpoints atomically, leaving no temp file', async () => {
+    const path = join(dir, 'c.json');
+    await saveCheckpoint(path, upload);
+    expect(await loadCheckpoint(path)).toEqual(upload);
+    await saveCheckpoint(path, download);
+    expect(await loadCheckpoint(path)).toEqual(download);
+    expect(await readdir(dir)).toEqual(['c.json']);
+    await removeCheckpoint(path);
+    expect(await loadCheckpoint(path)).toBeUndefined();
+  });
+
+  it('keeps the old checkpoint and removes the temp file when the rename fails', async () => {
+    const path = join(dir, 'c.json');
+    await saveCheckpoint(path, upload);
+    const failing = { ...nodeFileSystem, rename: () => Promise.reject(new Error('disk gone')) };
+    await expect(saveCheckpoint(path, download, failing)).rejects.toThrow('disk gone');
+    expect(await loadCheckpoint(path)).toEqual(upload);
+    expect(await readdir(dir)).toEqual(['c.json']);
+  });
+
+  it('rethrows read errors other than ENOENT', async () => {
+    await expect(loadCheckpoint(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('refuses damaged or foreign documents with ERR_CHECKPOINT_INVALID', async () => {
+    const bad = [
+      'nope',
+      'null',
+      JSON.stringify({ ...upload, version: 2 }),
+      JSON.stringify({ ...upload, Bucket: 1 }),
+      JSON.stringify({ ...upload, partSize: 0 }),
+      JSON.stringify({ ...upload, UploadId: undefined }),
+      JSON.stringify({ ...upload, checksum: 'yes' }),
+      JSON.stringify({ ...upload, source: { path: '/x' } }),
+      JSON.stringify({ ...upload, parts: [{ PartNumber: 1 }] }),
+      JSON.stringify({ ...upload, parts: [null] }),
+      JSON.stringify({ ...download, ETag: undefined }),
+      JSON.stringify({ ...download, ranges: [{ partNumber: -1 }] }),
+      JSON.stringify({ ...download, ranges: [3] }),
+      JSON.stringify({ ...download, kind: 'copy' }),
+    ];
+    for (const text of bad) {
+      let caught: unknown;
+      try {
+        parseCheckpoint(text);
+      } catch (err) {
+        caught = err;
+      }
+      expect(isTransferError(caught) && caught.code === 'ERR_CHECKPOINT_INVALID', text).toBe(true);
+    }
+    const path = join(dir, 'bad.json');
+    await writeFile(path, '{"version":1}');
+    await expect(loadCheckpoint(path)).rejects.toMatchObject({ code: 'ERR_CHECKPOINT_INVALID' });
+  });
+});
