@@ -26,7 +26,7 @@ export type {
   RemoteSide,
   CompareOutcome,
 } from './sync/sync-manager.js';
-export { compareObjects, compareUtf8 } from './sync/bucket-sync.js';
+export { compareObjects } from './sync/bucket-sync.js';
 export type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult, BucketSyncAction } from './sync/bucket-sync.js';
 export type { TransferProgress, ProgressListener } from './manager/progress.js';
 export type { TransferClient, ObjectWriteOptions, ObjectHeadOutput } from './manager/transfer-client.js';

@@ -3,7 +3,7 @@
  * merge-joined in key order, so memory stays bounded whatever the number of objects; changes are
  * copied server-side.
  */
-import { utf8Bytes } from '@s3kit/primitives';
+import { compareUtf8 } from '@s3kit/primitives';
 import { runCopy } from '../copy/copy.js';
 import { listObjects } from './directory.js';
 import { createPathFilter } from './glob.js';
@@ -58,15 +58,6 @@ export interface BucketSyncResult {
   plan: BucketSyncPlan;
   done: BucketSyncAction[];
   failed: { action: BucketSyncAction; error: unknown }[];
-}
-
-/** S3 lists keys in UTF-8 byte order; JavaScript compares UTF-16 units, which differ above U+FFFF. */
-export function compareUtf8(a: string, b: string): number {
-  const x = utf8Bytes(a);
-  const y = utf8Bytes(b);
-  const n = Math.min(x.byteLength, y.byteLength);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return x.byteLength === y.byteLength ? 0 : x.byteLength < y.byteLength ? -1 : 1;
 }
 
 /** Whether the destination object is stale (pure): a reason, or `undefined` when they match. */
