@@ -57,8 +57,8 @@ export type {
 } from './checkpoint/checkpoint.js';
 export { keyToLocalPath, localPathToKey } from './files/path-safety.js';
 export type { SkipReason, LocalPathResult, KeyToPathOptions } from './files/path-safety.js';
-export { compileGlob, createPathFilter } from './sync/glob.js';
-export type { PathFilter } from './sync/glob.js';
+export { compileGlob, createPathFilter } from './sync/path-filter.js';
+export type { PathFilter, PathFilterOptions, PathFilterRoot } from './sync/path-filter.js';
 export {
   TransferError,
   isTransferError,

@@ -24,7 +24,7 @@ describe('bucketSync', () => {
         dst: { objects: { 'out/b': 'b', 'out/z': 'z', 'out/\uFFFD': 'repl' } },
       },
     });
-    const options = { source: { Bucket: 'bkt', Prefix: 'src/' }, destination: { Bucket: 'dst', Prefix: 'out/' }, exclude: ['*.log'], delete: true, strategy: 'content' as const };
+    const options = { source: { Bucket: 'bkt', Prefix: 'src/' }, destination: { Bucket: 'dst', Prefix: 'out/' }, filters: [{ kind: 'exclude' as const, pattern: '*.log' }], delete: true, strategy: 'content' as const };
     const dry = await s.tm.bucketSync({ ...options, dryRun: true });
     expect(dry.plan.format().split('\n')).toEqual([
       'copy src/a -> out/a (missing)',

@@ -6,8 +6,8 @@
 import { compareUtf8 } from '@s3kit/primitives';
 import { runCopy } from '../copy/copy.js';
 import { listObjects } from './directory.js';
-import { createPathFilter } from './glob.js';
-import type { PathFilter } from './glob.js';
+import { createPathFilter } from './path-filter.js';
+import type { PathFilterOptions } from './path-filter.js';
 import type { ProgressListener } from '../manager/progress.js';
 import type { SyncReason } from './sync-manager.js';
 import type { ListedObject } from '../manager/transfer-client.js';
@@ -16,7 +16,7 @@ import type { TransferContext } from '../manager/transfer-context.js';
 import { ERR_TOO_MANY_DELETES, TransferError } from '../manager/transfer-error.js';
 
 /** Options of `planBucketSync` and `bucketSync`. */
-export interface BucketSyncOptions extends PathFilter {
+export interface BucketSyncOptions extends PathFilterOptions {
   source: { Bucket: string; Prefix?: string };
   destination: { Bucket: string; Prefix?: string };
   /** `size-mtime` (source LastModified newer), `size`, or `content` (ETags differ). @default 'size-mtime' */
@@ -71,7 +71,7 @@ export function compareObjects(source: ListedObject, destination: ListedObject, 
 /** Runs `planBucketSync` for a manager. */
 export async function runPlanBucketSync(ctx: TransferContext, options: BucketSyncOptions): Promise<BucketSyncPlan> {
   const signal = transferSignal(ctx, options.signal);
-  const filter = createPathFilter(options);
+  const filter = createPathFilter(options.filters);
   const strategy = options.strategy ?? 'size-mtime';
   const sp = options.source.Prefix ?? '';
   const dp = options.destination.Prefix ?? '';

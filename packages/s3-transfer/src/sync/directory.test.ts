@@ -22,7 +22,7 @@ describe('directory transfers', () => {
     await writeFile(join(src, 'a', 'b', 'deep.txt'), 'deep');
     await writeFile(join(src, 'a', 'skip.log'), 'log');
     await symlink(join(src, 'top.txt'), join(src, 'link.txt'));
-    const up = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', exclude: ['**/*.log'] });
+    const up = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', filters: [{ kind: 'exclude', pattern: '*.log' }] });
     expect(up.failed).toEqual([]);
     expect(up.uploaded.map((u) => u.Key).sort()).toEqual(['p/a/b/deep.txt', 'p/a/big.bin', 'p/top.txt']);
     expect(up.skipped).toEqual([{ path: join(src, 'link.txt'), reason: 'not-a-regular-file' }]);
@@ -31,7 +31,7 @@ describe('directory transfers', () => {
     expect(head.Metadata).toEqual({ mtime: String(mtime) });
 
     const out = join(dir, 'out');
-    const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, include: ['**/*.txt', '**/*.bin'] });
+    const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, filters: [{ kind: 'exclude', pattern: '*' }, { kind: 'include', pattern: '*.txt' }, { kind: 'include', pattern: '*.bin' }] });
     expect(down.failed).toEqual([]);
     expect(down.downloaded).toHaveLength(3);
     expect(await readFile(join(out, 'a', 'b', 'deep.txt'), 'utf8')).toBe('deep');
@@ -53,13 +53,13 @@ describe('directory transfers', () => {
     expect(await readdir(out)).toEqual(['ok.txt']);
   });
 
-  it('dryRun lists what would move without moving it; a filter predicate narrows the tree', async () => {
+  it('dryRun lists what would move without moving it; a pattern starting with / matches the absolute local path', async () => {
     const s = await setup();
     const src = join(dir, 'src');
     await mkdir(join(src, 'a'), { recursive: true });
     await writeFile(join(src, 'top.txt'), 'top');
     await writeFile(join(src, 'a', 'x.bak'), 'bak');
-    const dry = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', dryRun: true, filter: (path) => !path.endsWith('.bak') });
+    const dry = await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/', dryRun: true, filters: [{ kind: 'exclude', pattern: `${src}/a/*` }] });
     expect(dry.uploaded).toEqual([{ path: join(src, 'top.txt'), Key: 'p/top.txt', size: 3 }]);
     expect(s.mock.engine.listObjectsV2({ Bucket: 'bkt' }).KeyCount).toBe(0);
     await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/' });

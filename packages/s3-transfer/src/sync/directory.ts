@@ -3,8 +3,8 @@
  * files at once, and a per-file report (one failed file does not stop the others).
  */
 import { nodePath } from '#platform/node-files';
-import { createPathFilter } from './glob.js';
-import type { PathFilter } from './glob.js';
+import { createPathFilter } from './path-filter.js';
+import type { PathFilterOptions } from './path-filter.js';
 import { keyToLocalPath, localPathToKey } from '../files/path-safety.js';
 import type { KeyToPathOptions, SkipReason } from '../files/path-safety.js';
 import type { ProgressListener } from '../manager/progress.js';
@@ -82,7 +82,7 @@ export interface FileFailure {
 }
 
 /** Options of `uploadDirectory`. */
-export interface UploadDirectoryOptions extends PathFilter {
+export interface UploadDirectoryOptions extends PathFilterOptions {
   /** Local directory. */
   localDir: string;
   Bucket: string;
@@ -112,7 +112,7 @@ export interface UploadDirectoryResult {
 /** Runs `uploadDirectory` for a manager. */
 export async function runUploadDirectory(ctx: TransferContext, options: UploadDirectoryOptions): Promise<UploadDirectoryResult> {
   const signal = transferSignal(ctx, options.signal);
-  const filter = createPathFilter(options);
+  const filter = createPathFilter(options.filters, { localRoot: nodePath.resolve(options.localDir) });
   const prefix = options.Prefix ?? '';
   const result: UploadDirectoryResult = { uploaded: [], failed: [], skipped: [] };
   const files = walkFiles(ctx, options.localDir, (path) => result.skipped.push({ path, reason: 'not-a-regular-file' }));
@@ -147,7 +147,7 @@ export async function runUploadDirectory(ctx: TransferContext, options: UploadDi
 }
 
 /** Options of `downloadDirectory`. */
-export interface DownloadDirectoryOptions extends PathFilter {
+export interface DownloadDirectoryOptions extends PathFilterOptions {
   Bucket: string;
   /** Key prefix to download (stripped from local paths). @default '' */
   Prefix?: string;
@@ -183,7 +183,7 @@ export function objectMtime(metadata: Record<string, string> | undefined, lastMo
 /** Runs `downloadDirectory` for a manager. */
 export async function runDownloadDirectory(ctx: TransferContext, options: DownloadDirectoryOptions): Promise<DownloadDirectoryResult> {
   const signal = transferSignal(ctx, options.signal);
-  const filter = createPathFilter(options);
+  const filter = createPathFilter(options.filters);
   const prefix = options.Prefix ?? '';
   const result: DownloadDirectoryResult = { downloaded: [], failed: [], skipped: [] };
   const objects = listObjects(ctx, options.Bucket, prefix, signal);

@@ -4,10 +4,11 @@
  * and capped by `maxDelete`.
  */
 import { concatBytes } from '@s3kit/primitives';
+import { nodePath } from '#platform/node-files';
 import { createHash } from '#platform/transfer-crypto';
 import { allocBytes } from '../upload/part-buffers.js';
-import { createPathFilter } from './glob.js';
-import type { PathFilter } from './glob.js';
+import { createPathFilter } from './path-filter.js';
+import type { PathFilterOptions } from './path-filter.js';
 import { listObjects, objectMtime, walkFiles } from './directory.js';
 import type { LocalFile } from './directory.js';
 import { keyToLocalPath } from '../files/path-safety.js';
@@ -51,7 +52,7 @@ export interface SyncAction {
 }
 
 /** Options of `planSync` and `sync`. */
-export interface SyncOptions extends PathFilter {
+export interface SyncOptions extends PathFilterOptions {
   direction: SyncDirection;
   localDir: string;
   Bucket: string;
@@ -221,7 +222,9 @@ async function compareContent(ctx: TransferContext, file: LocalFile, object: Lis
 /** Runs `planSync` for a manager. */
 export async function runPlanSync(ctx: TransferContext, options: SyncOptions): Promise<SyncPlan> {
   const signal = transferSignal(ctx, options.signal);
-  const filter = createPathFilter(options);
+  // Local files and objects differ only for patterns starting with `/`: those match local absolute paths.
+  const localFilter = createPathFilter(options.filters, { localRoot: nodePath.resolve(options.localDir) });
+  const filter = createPathFilter(options.filters);
   const prefix = options.Prefix ?? '';
   const strategy = options.strategy ?? 'size-mtime';
   const cache = options.hashCache ?? new Map<string, string>();
@@ -235,7 +238,7 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const skipped: SyncPlan['skipped'] = [];
   let unchanged = 0;
   try {
-    for await (const file of walkFiles(ctx, options.localDir, undefined, !upload)) if (filter(file.relative)) local.set(file.relative, file);
+    for await (const file of walkFiles(ctx, options.localDir, undefined, !upload)) if (localFilter(file.relative)) local.set(file.relative, file);
     for (let next = await firstRemote; next.done !== true; next = await listing.next()) {
       const object = next.value;
       const rel = object.Key.slice(prefix.length);
