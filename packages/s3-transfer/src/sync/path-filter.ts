@@ -52,7 +52,7 @@ function setBody(pattern: string, start: number, end: number): string | undefine
   }
   const last = pattern.slice(from, end);
   if (last !== '') chunks.push(last);
-  else chunks[chunks.length - 1] += '-';
+  else chunks.push(`${chunks.pop() ?? ''}-`);
   for (let c = chunks.length - 1; c > 0; c--) {
     const before = chunks[c - 1]!;
     if (before.slice(-1) > chunks[c]!.slice(0, 1)) {
