@@ -30,6 +30,7 @@ export { compareObjects } from './sync/bucket-sync.js';
 export type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult, BucketSyncAction } from './sync/bucket-sync.js';
 export type { TransferProgress, ProgressListener } from './manager/progress.js';
 export type { TransferClient, ObjectWriteOptions, ObjectHeadOutput } from './manager/transfer-client.js';
+export type { TransferChecksum } from './upload/transfer-checksum.js';
 export {
   planParts,
   partRange,

@@ -2,13 +2,19 @@
  * Resume checkpoints: a small JSON document per transfer, written atomically (temp file + rename)
  * so a crash leaves either the old or the new checkpoint, never half of one.
  */
+import { isChecksumAlgorithm } from '@s3kit/s3-core';
+import type { ChecksumAlgorithm } from '@s3kit/s3-core';
 import { randomUUID } from '#platform/transfer-crypto';
 import { nodeFileSystem } from '../files/file-system.js';
 import type { TransferFileSystem } from '../files/file-system.js';
 import { ERR_CHECKPOINT_INVALID, TransferError } from '../manager/transfer-error.js';
+import type { TransferChecksum } from '../upload/transfer-checksum.js';
 
-/** Checkpoint format version; a reader refuses other versions. */
-export const CHECKPOINT_VERSION = 1;
+/**
+ * Checkpoint format version, written by this version. Version 1 (CRC32 named in its fields: a part's
+ * `ChecksumCRC32`, an upload's `checksum: boolean`) is still read; other versions are refused.
+ */
+export const CHECKPOINT_VERSION = 2;
 
 /** A part S3 acknowledged. */
 export interface CheckpointPart {
@@ -16,8 +22,8 @@ export interface CheckpointPart {
   PartNumber: number;
   /** The part's ETag (quoted, as S3 returns it). */
   ETag: string;
-  /** The part's CRC32 (base64), when it was sent with one. */
-  ChecksumCRC32?: string;
+  /** The part's checksum, when it was sent with one. */
+  checksum?: TransferChecksum;
   /** Part size in bytes. */
   Size: number;
 }
@@ -41,8 +47,8 @@ export interface UploadCheckpoint {
   UploadId: string;
   /** Part size the upload was planned with. */
   partSize: number;
-  /** Whether parts carry CRC32 checksums (and the upload a FULL_OBJECT CRC32). */
-  checksum: boolean;
+  /** The algorithm of the parts' checksums (and of the upload's FULL_OBJECT checksum); none when parts carry none. */
+  checksumAlgorithm?: ChecksumAlgorithm;
   source: SourceIdentity;
   /** Parts acknowledged by S3, in any order. */
   parts: CheckpointPart[];
@@ -86,10 +92,34 @@ function invalid(rule: string, cause?: unknown): TransferError {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
+function checkChecksum(c: unknown): c is TransferChecksum {
+  if (typeof c !== 'object' || c === null) return false;
+  const checksum = c as Record<string, unknown>;
+  return isChecksumAlgorithm(checksum.algorithm) && isString(checksum.value);
+}
+
 function checkPart(p: unknown): p is CheckpointPart {
   if (typeof p !== 'object' || p === null) return false;
   const part = p as Record<string, unknown>;
-  return isCount(part.PartNumber) && isString(part.ETag) && isCount(part.Size) && (part.ChecksumCRC32 === undefined || isString(part.ChecksumCRC32));
+  return isCount(part.PartNumber) && isString(part.ETag) && isCount(part.Size) && (part.checksum === undefined || checkChecksum(part.checksum));
+}
+
+/** A version 1 upload checkpoint in today's shape: its CRC32 fields become `{ algorithm: 'CRC32', value }`. */
+function upgradeUploadV1(c: Record<string, unknown>): Record<string, unknown> {
+  if (typeof c.checksum !== 'boolean') throw invalid('checksum must be a boolean');
+  const { checksum, parts, ...rest } = c;
+  if (!Array.isArray(parts)) throw invalid('parts must be a list of { PartNumber, ETag, Size }');
+  return {
+    ...rest,
+    version: CHECKPOINT_VERSION,
+    ...(checksum ? { checksumAlgorithm: 'CRC32' } : {}),
+    parts: parts.map((p: unknown) => {
+      if (typeof p !== 'object' || p === null) return p;
+      const { ChecksumCRC32: crc, ...part } = p as Record<string, unknown>;
+      if (crc !== undefined && !isString(crc)) throw invalid('ChecksumCRC32 of a part must be a string');
+      return crc === undefined ? part : { ...part, checksum: { algorithm: 'CRC32', value: crc } };
+    }),
+  };
 }
 
 function checkRange(r: unknown): r is CheckpointRange {
@@ -110,22 +140,23 @@ export function parseCheckpoint(text: string): TransferCheckpoint {
     throw invalid('not JSON', err);
   }
   if (typeof value !== 'object' || value === null) throw invalid('not an object');
-  const c = value as Record<string, unknown>;
-  if (c.version !== CHECKPOINT_VERSION) throw invalid(`version must be ${CHECKPOINT_VERSION}`);
+  let c = value as Record<string, unknown>;
+  if (c.version === 1) c = c.kind === 'upload' ? upgradeUploadV1(c) : { ...c, version: CHECKPOINT_VERSION };
+  if (c.version !== CHECKPOINT_VERSION) throw invalid(`version must be ${CHECKPOINT_VERSION} (or 1)`);
   if (!isString(c.Bucket) || !isString(c.Key)) throw invalid('Bucket and Key must be strings');
   if (!isCount(c.partSize) || c.partSize === 0) throw invalid('partSize must be a positive integer');
   if (c.kind === 'upload') {
     const source = c.source as Record<string, unknown> | undefined;
     if (!isString(c.UploadId)) throw invalid('UploadId must be a string');
-    if (typeof c.checksum !== 'boolean') throw invalid('checksum must be a boolean');
+    if (c.checksumAlgorithm !== undefined && !isChecksumAlgorithm(c.checksumAlgorithm)) throw invalid('checksumAlgorithm must be an S3 checksum algorithm');
     if (!source || !isString(source.path) || !isCount(source.size) || typeof source.mtimeMs !== 'number') throw invalid('source must have path, size and mtimeMs');
-    if (!Array.isArray(c.parts) || !c.parts.every(checkPart)) throw invalid('parts must be a list of { PartNumber, ETag, Size }');
-    return value as UploadCheckpoint;
+    if (!Array.isArray(c.parts) || !c.parts.every(checkPart)) throw invalid('parts must be a list of { PartNumber, ETag, Size, checksum? }');
+    return c as unknown as UploadCheckpoint;
   }
   if (c.kind === 'download') {
     if (!isString(c.ETag) || !isCount(c.size) || !isString(c.tempPath) || !isString(c.path)) throw invalid('ETag, size, tempPath and path are required');
     if (!Array.isArray(c.ranges) || !c.ranges.every(checkRange)) throw invalid('ranges must be a list of { partNumber, checksum?, md5? }');
-    return value as DownloadCheckpoint;
+    return c as unknown as DownloadCheckpoint;
   }
   throw invalid('kind must be "upload" or "download"');
 }

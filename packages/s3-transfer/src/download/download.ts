@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream';
 import { NetworkError, ValidationError } from '@s3kit/primitives';
 import { createChecksum, fullObjectChecksum, multipartEtag } from '@s3kit/s3-core';
 import type { Checksum, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
-import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from '../checkpoint/checkpoint.js';
+import { CHECKPOINT_VERSION, loadCheckpoint, removeCheckpoint, saveCheckpoint } from '../checkpoint/checkpoint.js';
 import { checkContentRange } from './content-range.js';
 import type { CheckpointRange, DownloadCheckpoint } from '../checkpoint/checkpoint.js';
 import type { TransferFileHandle } from '../files/file-system.js';
@@ -296,7 +296,7 @@ async function toFile(ctx: TransferContext, input: DownloadInput, options: Downl
   for (const r of done) resumedBytes += all[r.partNumber - 1]!.end - all[r.partNumber - 1]!.start;
   if (resumedBytes > 0) progress.add(resumedBytes);
   const checkpointOf = (): DownloadCheckpoint => ({
-    version: 1,
+    version: CHECKPOINT_VERSION,
     kind: 'download',
     Bucket: input.Bucket,
     Key: input.Key,

@@ -136,13 +136,13 @@ describe('failures', () => {
     });
     s.mock.clearRequests();
     const result = await s.tm.resumeUpload({
-      version: 1,
+      version: 2,
       kind: 'upload',
       Bucket: 'bkt',
       Key: 'k',
       UploadId: created.UploadId!,
       partSize: PART,
-      checksum: true,
+      checksumAlgorithm: 'CRC32',
       source: { path, size: st.size, mtimeMs: st.mtimeMs },
       parts: [],
     });

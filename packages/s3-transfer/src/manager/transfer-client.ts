@@ -3,6 +3,7 @@
  * fits as is, and tests or wrappers can supply their own object with these methods.
  */
 import type { HeadObjectOutput, PutObjectInput, S3ClientMethods } from '@s3kit/s3-core';
+import type { ChecksumMembers } from '../upload/transfer-checksum.js';
 
 /** The S3 operations s3-transfer calls (an `S3Client` satisfies it). */
 export type TransferClient = Pick<
@@ -53,9 +54,8 @@ export interface ListedObject {
   Size?: number;
 }
 
-/** A part as CompleteMultipartUpload takes it. */
-export interface CompletedPartInput {
+/** A part as CompleteMultipartUpload takes it, with its checksum member when it was sent with one. */
+export interface CompletedPartInput extends ChecksumMembers {
   PartNumber: number;
   ETag: string;
-  ChecksumCRC32?: string;
 }

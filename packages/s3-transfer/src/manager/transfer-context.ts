@@ -2,6 +2,7 @@
 import { AbortError, ValidationError } from '@s3kit/primitives';
 import type { Clock, RateLimiter, RetryStrategy } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
+import type { ChecksumAlgorithm } from '@s3kit/s3-core';
 import type { TransferFileSystem } from '../files/file-system.js';
 import type { Semaphore } from './semaphore.js';
 import type { TransferClient } from './transfer-client.js';
@@ -36,6 +37,8 @@ export interface TransferContext {
   /** Parts in flight per transfer. */
   readonly concurrency: number;
   readonly checksum: ChecksumMode;
+  /** The algorithm of upload checksums (unless `checksum` is `none`). */
+  readonly checksumAlgorithm: ChecksumAlgorithm;
   /** Body chunk size (progress and bandwidth granularity). */
   readonly chunkSize: number;
   /** Aborted by `manager.abort()`. */

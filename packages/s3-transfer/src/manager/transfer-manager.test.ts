@@ -6,6 +6,7 @@ import { installS3MockMatchers } from '@s3kit/s3-mock/testing';
 import { checksumBase64 } from '@s3kit/s3-core';
 import { PART, bytes, setup, tempDir } from '../test-support/setup.js';
 import type { TransferProgress } from './progress.js';
+import type { UploadCheckpoint } from '../checkpoint/checkpoint.js';
 
 installS3MockMatchers();
 
@@ -28,9 +29,31 @@ describe('upload', () => {
     const s = await setup();
     const data = bytes(100);
     const result = await s.tm.upload({ Bucket: 'bkt', Key: 'small', Body: data, ContentType: 'text/plain' });
-    expect(result).toMatchObject({ multipart: false, parts: 1, size: 100, ChecksumCRC32: checksumBase64('CRC32', data) });
+    expect(result).toMatchObject({ multipart: false, parts: 1, size: 100, checksum: { algorithm: 'CRC32', value: checksumBase64('CRC32', data) } });
     expect(await stored(s, 'small')).toEqual(data);
     expect(s.mock).toHaveReceived('PutObject');
+  });
+
+  it.each(['CRC32C', 'CRC64NVME'] as const)('uploads in parts with a FULL_OBJECT %s when the manager says so', async (algorithm) => {
+    const s = await setup({ checksumAlgorithm: algorithm });
+    const data = bytes(3 * PART + 5);
+    const result = await s.tm.upload({ Bucket: 'bkt', Key: 'crc', Body: data });
+    expect(result.checksum).toEqual({ algorithm, value: checksumBase64(algorithm, data) });
+    const head = await s.client.headObject({ Bucket: 'bkt', Key: 'crc', ChecksumMode: 'ENABLED' });
+    expect(head[`Checksum${algorithm}`]).toBe(checksumBase64(algorithm, data));
+    expect(s.mock.requests.filter((r) => r.operation === 'UploadPart').every((r) => r.headers[`x-amz-checksum-${algorithm.toLowerCase()}`] !== undefined)).toBe(true);
+  });
+
+  it('uploads in parts with COMPOSITE SHA-256 checksums, and refuses SHA-256 for full-object checksums', async () => {
+    const s = await setup({ checksum: 'composite', checksumAlgorithm: 'SHA256' });
+    const data = bytes(2 * PART + 9);
+    const result = await s.tm.upload({ Bucket: 'bkt', Key: 'sha', Body: data });
+    expect(result.checksum?.algorithm).toBe('SHA256');
+    expect(result.checksum?.value).toMatch(/-3$/);
+    const single = await s.tm.upload({ Bucket: 'bkt', Key: 'sha-small', Body: data.subarray(0, 10) });
+    expect(single.checksum).toEqual({ algorithm: 'SHA256', value: checksumBase64('SHA256', data.subarray(0, 10)) });
+    expect(() => s.make({ checksum: 'full-object', checksumAlgorithm: 'SHA256' })).toThrow(expect.objectContaining({ code: 'ERR_VALIDATION', field: 'checksumAlgorithm' }));
+    expect(() => s.make({ checksumAlgorithm: 'MD5' as never })).toThrow(expect.objectContaining({ code: 'ERR_VALIDATION', field: 'checksumAlgorithm' }));
   });
 
   it('uploads bytes in parts with a FULL_OBJECT CRC32 and reports byte-accurate progress', async () => {
@@ -38,7 +61,7 @@ describe('upload', () => {
     const data = bytes(5 * PART + 17);
     const events: TransferProgress[] = [];
     const result = await s.tm.upload({ Bucket: 'bkt', Key: 'big', Body: data, Metadata: { a: '1' } }, { onProgress: (p) => events.push(p) });
-    expect(result).toMatchObject({ multipart: true, parts: 6, size: data.byteLength, ChecksumCRC32: checksumBase64('CRC32', data) });
+    expect(result).toMatchObject({ multipart: true, parts: 6, size: data.byteLength, checksum: { algorithm: 'CRC32', value: checksumBase64('CRC32', data) } });
     expect(await stored(s, 'big')).toEqual(data);
     const head = await s.client.headObject({ Bucket: 'bkt', Key: 'big', ChecksumMode: 'ENABLED' });
     expect(head.Metadata).toEqual({ a: '1' });
@@ -131,6 +154,29 @@ describe('upload', () => {
     expect(await stored(s, 'resumable')).toEqual(data);
     expect(s.mock).toHaveNoUploadsInFlight();
     expect(await readdir(dir)).toEqual(['src.bin']);
+  });
+
+  it('resumes from a version 1 checkpoint (CRC32 named in its fields) without re-sending verified parts', async () => {
+    const s = await setup({ concurrency: 1 });
+    const data = bytes(5 * PART + 1, 12);
+    const path = join(dir, 'old.bin');
+    const checkpoint = join(dir, 'old.ckpt');
+    await writeFile(path, data);
+    const controller = new AbortController();
+    const first = s.tm.upload({ Bucket: 'bkt', Key: 'old', Body: path }, { checkpoint, signal: controller.signal, onProgress: (p) => {
+      if (p.loadedBytes >= 3 * PART) controller.abort();
+    } });
+    await expect(first).rejects.toMatchObject({ code: 'ERR_ABORTED' });
+    // Rewritten as the version 1 writer wrote it (test/fixtures/checkpoint-v1-upload.json).
+    const { version: _v, checksumAlgorithm, parts, ...rest } = JSON.parse(await readFile(checkpoint, 'utf8')) as UploadCheckpoint;
+    const v1 = { ...rest, version: 1, checksum: checksumAlgorithm === 'CRC32', parts: parts.map(({ checksum, ...p }) => ({ ...p, ChecksumCRC32: checksum!.value })) };
+    await writeFile(checkpoint, JSON.stringify(v1));
+    s.mock.clearRequests();
+    const result = await s.tm.resumeUpload(checkpoint);
+    expect(result.resumedParts).toBe(parts.length);
+    expect(s.mock.requests.filter((r) => r.operation === 'UploadPart')).toHaveLength(6 - parts.length);
+    expect(result.checksum).toEqual({ algorithm: 'CRC32', value: checksumBase64('CRC32', data) });
+    expect(await stored(s, 'old')).toEqual(data);
   });
 
   it('resumes from a checkpoint file with resumeUpload, and refuses a changed source', async () => {

@@ -1,5 +1,7 @@
 import { AbortError, ValidationError, createRateLimiter, createRetryStrategy, systemClock } from '@s3kit/primitives';
 import type { Clock, RetryStrategy, RetryStrategyOptions } from '@s3kit/primitives';
+import { CHECKSUM_ALGORITHMS, isChecksumAlgorithm } from '@s3kit/s3-core';
+import type { ChecksumAlgorithm } from '@s3kit/s3-core';
 import type { UploadCheckpoint } from '../checkpoint/checkpoint.js';
 import { runBucketSync, runPlanBucketSync } from '../sync/bucket-sync.js';
 import type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult } from '../sync/bucket-sync.js';
@@ -48,11 +50,18 @@ export interface TransferManagerOptions {
    */
   bandwidthLimit?: number;
   /**
-   * Multipart checksums: per-part CRC32 plus a FULL_OBJECT CRC32 combined from them (`full-object`),
-   * per-part CRC32 only (`composite`, for servers without FULL_OBJECT support), or none.
+   * Multipart checksums: per-part checksums plus a FULL_OBJECT checksum combined from them
+   * (`full-object`), per-part checksums only (`composite`, for servers without FULL_OBJECT support),
+   * or none. A single PutObject carries the object's checksum unless `none`.
    * @default 'full-object'
    */
   checksum?: ChecksumMode;
+  /**
+   * The algorithm of upload checksums. `full-object` needs a CRC (`CRC32`, `CRC32C` or
+   * `CRC64NVME`): S3 combines only those from parts.
+   * @default 'CRC32'
+   */
+  checksumAlgorithm?: ChecksumAlgorithm;
   /**
    * Smallest part accepted: lower it only for test servers (s3-mock's `minPartSize`).
    * @default 5 MiB
@@ -75,7 +84,7 @@ export interface TransferManagerOptions {
 export interface TransferManager {
   /**
    * Uploads a file, bytes, a Blob or a stream: one PutObject below the threshold, else a multipart
-   * upload (bounded parallel parts, CRC32 per part and for the whole object).
+   * upload (bounded parallel parts, a checksum per part and for the whole object: CRC32 unless `checksumAlgorithm` says otherwise).
    * @throws {ValidationError} `ERR_VALIDATION` for a bad body or part size.
    * @throws {TransferError} `ERR_INTEGRITY` when the server's checksum differs; `ERR_SOURCE_CHANGED` on resume of a changed file.
    * @throws {AbortError} `ERR_ABORTED` when paused by `signal` or cancelled by `abort()`.
@@ -127,10 +136,13 @@ function positive(field: string, value: number | undefined, min = 1): void {
   if (value !== undefined && (!Number.isFinite(value) || value < min)) throw new ValidationError({ field, rule: `must be a number >= ${min}`, value });
 }
 
+/** The algorithms S3 can combine from parts into a FULL_OBJECT checksum. */
+const FULL_OBJECT_ALGORITHMS: readonly ChecksumAlgorithm[] = ['CRC32', 'CRC32C', 'CRC64NVME'];
+
 /**
  * Creates a transfer manager: every transfer it runs shares one request concurrency, one memory
  * budget, one bandwidth limit and one retry strategy (so a `503 SlowDown` storm backs everything off).
- * @throws {ValidationError} `ERR_VALIDATION` for out-of-range options.
+ * @throws {ValidationError} `ERR_VALIDATION` for out-of-range options, or a `checksumAlgorithm` S3 cannot combine into the `full-object` checksum asked for.
  * @example
  * ```ts
  * const tm = createTransferManager({ client: new S3Client({ region: 'eu-west-1' }), concurrency: 16 });
@@ -152,6 +164,11 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
   positive('copyThreshold', options.copyThreshold, 0);
   const checksum = options.checksum ?? 'full-object';
   if (!['full-object', 'composite', 'none'].includes(checksum)) throw new ValidationError({ field: 'checksum', rule: 'must be full-object, composite or none', value: checksum });
+  const checksumAlgorithm = options.checksumAlgorithm ?? 'CRC32';
+  if (!isChecksumAlgorithm(checksumAlgorithm)) throw new ValidationError({ field: 'checksumAlgorithm', rule: `must be one of ${CHECKSUM_ALGORITHMS.join(', ')}`, value: checksumAlgorithm });
+  if (checksum === 'full-object' && !FULL_OBJECT_ALGORITHMS.includes(checksumAlgorithm)) {
+    throw new ValidationError({ field: 'checksumAlgorithm', rule: `must be ${FULL_OBJECT_ALGORITHMS.join(', ')} for full-object checksums (or use checksum: 'composite')`, value: checksumAlgorithm });
+  }
   const clock = options.clock ?? systemClock;
   const retry = options.retry !== undefined && 'run' in options.retry ? options.retry : createRetryStrategy({ maxAttempts: 5, clock, ...options.retry });
   const chunkSize = 256 * 1024;
@@ -175,6 +192,7 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
     copyThreshold: options.copyThreshold ?? MAX_PART_SIZE,
     concurrency,
     checksum,
+    checksumAlgorithm,
     chunkSize,
     cancelled: cancel.signal,
   };

@@ -1,13 +1,15 @@
 /**
  * Uploads: one PutObject below the multipart threshold, else a multipart upload with bounded
- * parallel parts, per-part CRC32, a FULL_OBJECT CRC32 combined from the parts, checkpoints for
+ * parallel parts, a checksum per part, a FULL_OBJECT checksum combined from the parts (CRC32 unless
+ * the manager says otherwise), checkpoints for
  * resume, and abort on failure unless the caller keeps a checkpoint.
  */
-import { checksumBase64, fullObjectChecksum, isS3ServiceError } from '@s3kit/s3-core';
+import { fullObjectChecksum, isS3ServiceError } from '@s3kit/s3-core';
+import type { ChecksumAlgorithm, FullObjectChecksumAlgorithm } from '@s3kit/s3-core';
 import { abortMultipartUpload } from './abort-upload.js';
 import { openUploadSource, meteredBody } from './body-source.js';
 import type { SizedSource, StreamSource, UploadBody } from './body-source.js';
-import { loadCheckpoint, removeCheckpoint, saveCheckpoint } from '../checkpoint/checkpoint.js';
+import { CHECKPOINT_VERSION, loadCheckpoint, removeCheckpoint, saveCheckpoint } from '../checkpoint/checkpoint.js';
 import type { CheckpointPart, SourceIdentity, UploadCheckpoint } from '../checkpoint/checkpoint.js';
 import { withLeftover } from '../manager/leftover.js';
 import { createPartBuffers } from './part-buffers.js';
@@ -19,6 +21,8 @@ import type { CompletedPartInput, ObjectWriteOptions } from '../manager/transfer
 import { createSerialQueue, requestSignal, runBounded, takeBandwidth, transferSignal } from '../manager/transfer-context.js';
 import type { TransferContext } from '../manager/transfer-context.js';
 import { ERR_CHECKPOINT_INVALID, ERR_INTEGRITY, ERR_SOURCE_CHANGED, TransferError } from '../manager/transfer-error.js';
+import { checksumFrom, checksumInput, checksumsAgree, computeChecksum } from './transfer-checksum.js';
+import type { TransferChecksum } from './transfer-checksum.js';
 
 /** Input of `upload`: where, what, and the new object's headers (PutObject members). */
 export interface UploadInput extends ObjectWriteOptions {
@@ -52,8 +56,11 @@ export interface UploadResult {
   Key: string;
   ETag: string | undefined;
   VersionId: string | undefined;
-  /** The object's CRC32 (FULL_OBJECT), when it was computed. */
-  ChecksumCRC32: string | undefined;
+  /**
+   * The object's checksum when it was computed: of the whole object (a single PutObject, or a
+   * FULL_OBJECT multipart checksum), or the server's COMPOSITE one (`<base64>-<parts>`).
+   */
+  checksum: TransferChecksum | undefined;
   /** Bytes uploaded in total (resumed parts included). */
   size: number;
   /** Number of parts (1 for a single PutObject). */
@@ -69,7 +76,8 @@ interface MultipartState {
   Key: string;
   UploadId: string;
   partSize: number;
-  checksum: boolean;
+  /** The parts' checksum algorithm; none when parts carry no checksum. */
+  algorithm: ChecksumAlgorithm | undefined;
   identity: SourceIdentity | undefined;
   parts: Map<number, CheckpointPart>;
   ExpectedBucketOwner: string | undefined;
@@ -83,13 +91,13 @@ interface PartJob {
 
 function checkpointOf(state: MultipartState): UploadCheckpoint {
   return {
-    version: 1,
+    version: CHECKPOINT_VERSION,
     kind: 'upload',
     Bucket: state.Bucket,
     Key: state.Key,
     UploadId: state.UploadId,
     partSize: state.partSize,
-    checksum: state.checksum,
+    ...(state.algorithm === undefined ? {} : { checksumAlgorithm: state.algorithm }),
     source: state.identity!,
     parts: [...state.parts.values()].sort((a, b) => a.PartNumber - b.PartNumber),
   };
@@ -135,7 +143,7 @@ async function sendWithRetry<T>(
 }
 
 async function uploadPart(ctx: TransferContext, state: MultipartState, job: PartJob, progress: ProgressTracker, signal: AbortSignal): Promise<CheckpointPart> {
-  const checksum = state.checksum ? checksumBase64('CRC32', job.data) : undefined;
+  const checksum = state.algorithm === undefined ? undefined : computeChecksum(state.algorithm, job.data);
   const out = await sendWithRetry(ctx, job.data, progress, signal, (Body, s) =>
     ctx.client.uploadPart(
       {
@@ -145,17 +153,18 @@ async function uploadPart(ctx: TransferContext, state: MultipartState, job: Part
         PartNumber: job.partNumber,
         Body,
         ContentLength: job.data.byteLength,
-        ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }),
+        ...checksumInput(checksum),
         ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
       },
       { signal: s, maxAttempts: 1 },
     ),
   );
   if (out.ETag === undefined) throw integrity(`UploadPart ${job.partNumber} of s3://${state.Bucket}/${state.Key} returned no ETag`);
-  if (checksum !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== checksum) {
-    throw integrity(`UploadPart ${job.partNumber} of s3://${state.Bucket}/${state.Key}: server CRC32 ${out.ChecksumCRC32} differs from ${checksum}`);
+  const server = checksumFrom(out, state.algorithm);
+  if (!checksumsAgree(checksum, server)) {
+    throw integrity(`UploadPart ${job.partNumber} of s3://${state.Bucket}/${state.Key}: server ${server!.algorithm} ${server!.value} differs from ${checksum!.value}`);
   }
-  return { PartNumber: job.partNumber, ETag: out.ETag, Size: job.data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) };
+  return { PartNumber: job.partNumber, ETag: out.ETag, Size: job.data.byteLength, ...(checksum === undefined ? {} : { checksum }) };
 }
 
 /** Lists every part of an upload (all pages). */
@@ -169,7 +178,8 @@ async function listAllParts(ctx: TransferContext, state: MultipartState, signal:
     );
     for (const p of page.Parts ?? []) {
       if (p.PartNumber === undefined || p.ETag === undefined || p.Size === undefined) continue;
-      found.set(p.PartNumber, { PartNumber: p.PartNumber, ETag: p.ETag, Size: p.Size, ...(p.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: p.ChecksumCRC32 }) });
+      const checksum = checksumFrom(p, state.algorithm);
+      found.set(p.PartNumber, { PartNumber: p.PartNumber, ETag: p.ETag, Size: p.Size, ...(checksum === undefined ? {} : { checksum }) });
     }
     if (page.IsTruncated !== true || page.NextPartNumberMarker === undefined) return found;
     marker = page.NextPartNumberMarker;
@@ -179,28 +189,31 @@ async function listAllParts(ctx: TransferContext, state: MultipartState, signal:
 async function complete(ctx: TransferContext, state: MultipartState, signal: AbortSignal): Promise<UploadResult & { resumedParts: 0 }> {
   const parts = [...state.parts.values()].sort((a, b) => a.PartNumber - b.PartNumber);
   const size = parts.reduce((n, p) => n + p.Size, 0);
-  const full = ctx.checksum === 'full-object' && state.checksum;
-  const expected = full ? fullObjectChecksum('CRC32', parts.map((p) => ({ checksum: p.ChecksumCRC32!, size: p.Size }))) : undefined;
+  const fullAlgorithm = ctx.checksum === 'full-object' ? (state.algorithm as FullObjectChecksumAlgorithm | undefined) : undefined;
+  const expected: TransferChecksum | undefined =
+    fullAlgorithm === undefined ? undefined : { algorithm: fullAlgorithm, value: fullObjectChecksum(fullAlgorithm, parts.map((p) => ({ checksum: p.checksum!.value, size: p.Size }))) };
   const input = {
     Bucket: state.Bucket,
     Key: state.Key,
     UploadId: state.UploadId,
     MultipartUpload: {
-      Parts: parts.map((p): CompletedPartInput => ({ PartNumber: p.PartNumber, ETag: p.ETag, ...(p.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: p.ChecksumCRC32 }) })),
+      Parts: parts.map((p): CompletedPartInput => ({ PartNumber: p.PartNumber, ETag: p.ETag, ...checksumInput(p.checksum) })),
     },
-    ...(expected === undefined ? {} : { ChecksumCRC32: expected, ChecksumType: 'FULL_OBJECT' as const, MpuObjectSize: size }),
+    ...(expected === undefined ? {} : { ...checksumInput(expected), ChecksumType: 'FULL_OBJECT' as const, MpuObjectSize: size }),
     ...(state.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: state.ExpectedBucketOwner }),
   };
   const out = await ctx.retry.run(({ signal: s }) => ctx.client.completeMultipartUpload(input, { signal: s ?? signal, maxAttempts: 1 }), { signal });
-  if (expected !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== expected) {
-    throw integrity(`s3://${state.Bucket}/${state.Key}: server CRC32 ${out.ChecksumCRC32} differs from the parts' combined ${expected}`);
+  // Without checksums of ours the server may still report one of its own (in the manager's algorithm).
+  const server = checksumFrom(out, state.algorithm ?? ctx.checksumAlgorithm);
+  if (expected !== undefined && !checksumsAgree(expected, server)) {
+    throw integrity(`s3://${state.Bucket}/${state.Key}: server ${server!.algorithm} ${server!.value} differs from the parts' combined ${expected.value}`);
   }
   return {
     Bucket: state.Bucket,
     Key: state.Key,
     ETag: out.ETag,
     VersionId: out.VersionId,
-    ChecksumCRC32: expected ?? out.ChecksumCRC32,
+    checksum: expected ?? server,
     size,
     parts: parts.length,
     multipart: true,
@@ -326,19 +339,20 @@ async function putSingle(
   signal: AbortSignal,
 ): Promise<UploadResult> {
   const { Body: _body, ...headers } = input;
-  const checksum = ctx.checksum === 'none' ? undefined : checksumBase64('CRC32', data);
+  const checksum = ctx.checksum === 'none' ? undefined : computeChecksum(ctx.checksumAlgorithm, data);
   const out = await sendWithRetry(ctx, data, progress, signal, (Body, s) =>
-    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...(checksum === undefined ? {} : { ChecksumCRC32: checksum }) }, { signal: s, maxAttempts: 1 }),
+    ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...checksumInput(checksum) }, { signal: s, maxAttempts: 1 }),
   );
-  if (checksum !== undefined && out.ChecksumCRC32 !== undefined && out.ChecksumCRC32 !== checksum) {
-    throw integrity(`PutObject s3://${input.Bucket}/${input.Key}: server CRC32 ${out.ChecksumCRC32} differs from ${checksum}`);
+  const server = checksumFrom(out, checksum?.algorithm);
+  if (!checksumsAgree(checksum, server)) {
+    throw integrity(`PutObject s3://${input.Bucket}/${input.Key}: server ${server!.algorithm} ${server!.value} differs from ${checksum!.value}`);
   }
   return {
     Bucket: input.Bucket,
     Key: input.Key,
     ETag: out.ETag,
     VersionId: out.VersionId,
-    ChecksumCRC32: checksum,
+    checksum,
     size: data.byteLength,
     parts: 1,
     multipart: false,
@@ -348,9 +362,9 @@ async function putSingle(
 
 async function createUpload(ctx: TransferContext, input: UploadInput, partSize: number, identity: SourceIdentity | undefined, signal: AbortSignal): Promise<MultipartState> {
   const { Body: _body, ...headers } = input;
-  const checksum = ctx.checksum !== 'none';
+  const algorithm = ctx.checksum === 'none' ? undefined : ctx.checksumAlgorithm;
   const created = await ctx.client.createMultipartUpload(
-    { ...headers, ...(checksum ? { ChecksumAlgorithm: 'CRC32' as const, ChecksumType: ctx.checksum === 'full-object' ? ('FULL_OBJECT' as const) : ('COMPOSITE' as const) } : {}) },
+    { ...headers, ...(algorithm === undefined ? {} : { ChecksumAlgorithm: algorithm, ChecksumType: ctx.checksum === 'full-object' ? ('FULL_OBJECT' as const) : ('COMPOSITE' as const) }) },
     { signal },
   );
   if (created.UploadId === undefined) throw integrity(`CreateMultipartUpload s3://${input.Bucket}/${input.Key} returned no UploadId`);
@@ -359,7 +373,7 @@ async function createUpload(ctx: TransferContext, input: UploadInput, partSize: 
     Key: input.Key,
     UploadId: created.UploadId,
     partSize,
-    checksum,
+    algorithm,
     identity,
     parts: new Map(),
     ExpectedBucketOwner: input.ExpectedBucketOwner,
@@ -432,7 +446,7 @@ async function resumeWith(ctx: TransferContext, saved: UploadCheckpoint, source:
     Key: saved.Key,
     UploadId: saved.UploadId,
     partSize: saved.partSize,
-    checksum: saved.checksum,
+    algorithm: saved.checksumAlgorithm,
     identity: saved.source,
     parts: new Map(),
     ExpectedBucketOwner: undefined,
@@ -462,13 +476,13 @@ async function resumeWith(ctx: TransferContext, saved: UploadCheckpoint, source:
     const server = listed.get(n);
     if (!server || server.Size !== end - start) continue;
     const mine = recorded.get(n);
-    if (mine && mine.ETag === server.ETag && (mine.ChecksumCRC32 === undefined || server.ChecksumCRC32 === undefined || mine.ChecksumCRC32 === server.ChecksumCRC32)) {
-      state.parts.set(n, { ...server, ...(mine.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: mine.ChecksumCRC32 }) });
-    } else if (server.ChecksumCRC32 !== undefined) {
+    if (mine && mine.ETag === server.ETag && checksumsAgree(mine.checksum, server.checksum)) {
+      state.parts.set(n, { ...server, ...(mine.checksum === undefined ? {} : { checksum: mine.checksum }) });
+    } else if (server.checksum !== undefined) {
       // Uploaded but not checkpointed (killed between the two): verify it against the file.
       const release = await ctx.memory.acquire(end - start, signal);
       try {
-        if (checksumBase64('CRC32', await source.read(start, end)) === server.ChecksumCRC32) state.parts.set(n, server);
+        if (computeChecksum(server.checksum.algorithm, await source.read(start, end)).value === server.checksum.value) state.parts.set(n, server);
       } finally {
         release();
       }
