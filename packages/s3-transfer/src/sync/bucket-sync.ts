@@ -11,7 +11,8 @@ import type { PathFilterOptions } from './path-filter.js';
 import type { ProgressListener } from '../manager/progress.js';
 import type { SyncReason } from './sync-manager.js';
 import type { ListedObject } from '../manager/transfer-client.js';
-import { runBounded, transferSignal } from '../manager/transfer-context.js';
+import { transferSignal } from '../manager/transfer-context.js';
+import { runActions } from './run-actions.js';
 import type { TransferContext } from '../manager/transfer-context.js';
 import { ERR_TOO_MANY_DELETES, TransferError } from '../manager/transfer-error.js';
 
@@ -125,29 +126,17 @@ export async function runBucketSync(ctx: TransferContext, options: BucketSyncOpt
       details: { deletes, maxDelete },
     });
   }
-  const result: BucketSyncResult = { plan, done: [], failed: [] };
-  if (options.dryRun === true) return result;
-  let next = 0;
-  await runBounded(options.fileConcurrency ?? 4, signal, () => {
-    const action = plan.actions[next++];
-    if (!action) return Promise.resolve(undefined);
-    return Promise.resolve(async () => {
-      try {
-        if (action.action === 'copy') {
-          await runCopy(
-            ctx,
-            { source: { Bucket: options.source.Bucket, Key: action.sourceKey! }, destination: { Bucket: options.destination.Bucket, Key: action.Key } },
-            { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
-          );
-        } else {
-          await ctx.client.deleteObject({ Bucket: options.destination.Bucket, Key: action.Key }, { signal });
-        }
-        result.done.push(action);
-      } catch (err) {
-        if (signal.aborted) throw err;
-        result.failed.push({ action, error: err });
-      }
-    });
+  if (options.dryRun === true) return { plan, done: [], failed: [] };
+  const outcome = await runActions(plan.actions, options.fileConcurrency ?? 4, signal, async (action) => {
+    if (action.action === 'copy') {
+      await runCopy(
+        ctx,
+        { source: { Bucket: options.source.Bucket, Key: action.sourceKey! }, destination: { Bucket: options.destination.Bucket, Key: action.Key } },
+        { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+      );
+    } else {
+      await ctx.client.deleteObject({ Bucket: options.destination.Bucket, Key: action.Key }, { signal });
+    }
   });
-  return result;
+  return { plan, ...outcome };
 }

@@ -15,7 +15,8 @@ import { keyToLocalPath } from '../files/path-safety.js';
 import type { SkipReason } from '../files/path-safety.js';
 import { MiB, planParts } from '../upload/part-plan.js';
 import type { ProgressListener } from '../manager/progress.js';
-import { runBounded, transferSignal } from '../manager/transfer-context.js';
+import { transferSignal } from '../manager/transfer-context.js';
+import { runActions } from './run-actions.js';
 import type { TransferContext } from '../manager/transfer-context.js';
 import { ERR_TOO_MANY_DELETES, TransferError } from '../manager/transfer-error.js';
 import { runDownload } from '../download/download.js';
@@ -311,34 +312,22 @@ export async function runSync(ctx: TransferContext, options: SyncOptions): Promi
       details: { deletes, maxDelete },
     });
   }
-  const result: SyncResult = { plan, done: [], failed: [] };
-  if (options.dryRun === true) return result;
+  if (options.dryRun === true) return { plan, done: [], failed: [] };
   const progress = options.onProgress ? { onProgress: options.onProgress } : {};
-  let next = 0;
-  await runBounded(options.fileConcurrency ?? 4, signal, () => {
-    const action = plan.actions[next++];
-    if (!action) return Promise.resolve(undefined);
-    return Promise.resolve(async () => {
-      try {
-        if (action.action === 'upload') {
-          const stats = await ctx.fs.stat(action.path);
-          const Metadata = { ...options.objectOptions?.Metadata, mtime: String(Math.floor(stats.mtimeMs)) };
-          await runUpload(ctx, { ...options.objectOptions, Bucket: options.Bucket, Key: action.Key, Body: action.path, Metadata }, { signal, ...progress });
-        } else if (action.action === 'download') {
-          const out = await runDownload(ctx, { Bucket: options.Bucket, Key: action.Key }, { to: action.path, signal, ...progress });
-          const mtime = objectMtime(out.head.Metadata, out.head.LastModified);
-          if (mtime) await ctx.fs.utimes(action.path, mtime, mtime);
-        } else if (action.side === 'remote') {
-          await ctx.client.deleteObject({ Bucket: options.Bucket, Key: action.Key }, { signal });
-        } else {
-          await ctx.fs.rm(action.path);
-        }
-        result.done.push(action);
-      } catch (err) {
-        if (signal.aborted) throw err;
-        result.failed.push({ action, error: err });
-      }
-    });
+  const outcome = await runActions(plan.actions, options.fileConcurrency ?? 4, signal, async (action) => {
+    if (action.action === 'upload') {
+      const stats = await ctx.fs.stat(action.path);
+      const Metadata = { ...options.objectOptions?.Metadata, mtime: String(Math.floor(stats.mtimeMs)) };
+      await runUpload(ctx, { ...options.objectOptions, Bucket: options.Bucket, Key: action.Key, Body: action.path, Metadata }, { signal, ...progress });
+    } else if (action.action === 'download') {
+      const out = await runDownload(ctx, { Bucket: options.Bucket, Key: action.Key }, { to: action.path, signal, ...progress });
+      const mtime = objectMtime(out.head.Metadata, out.head.LastModified);
+      if (mtime) await ctx.fs.utimes(action.path, mtime, mtime);
+    } else if (action.side === 'remote') {
+      await ctx.client.deleteObject({ Bucket: options.Bucket, Key: action.Key }, { signal });
+    } else {
+      await ctx.fs.rm(action.path);
+    }
   });
-  return result;
+  return { plan, ...outcome };
 }
