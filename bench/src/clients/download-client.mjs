@@ -38,11 +38,15 @@ if (o.impl === 's3kit') {
   run = () => client.fGetObject(Bucket, Key, o.file);
 } else if (o.impl === 'floor') {
   // The least code for the same download: undici ranged GETs, `o.queue` in flight, each range
-  // written at its offset with one positional write. No signing, no verification.
-  const { request } = await import('undici');
+  // written at its offset with one positional writev. No signing, no verification.
+  const { Pool } = await import('undici');
   const { open } = await import('node:fs/promises');
+  // A pool of `o.queue` connections to the one origin: undici's global request() parses the URL and
+  // looks up the origin's pool on every call, which cost a third of the throughput here.
+  const pool = new Pool(endpoint, { connections: o.queue });
+  close = () => pool.close();
   run = async () => {
-    const head = await request(`${endpoint}/${Bucket}/${Key}`, { method: 'HEAD' });
+    const head = await pool.request({ path: `/${Bucket}/${Key}`, method: 'HEAD' });
     await head.body.dump();
     const size = Number(head.headers['content-length']);
     const fh = await open(o.file, 'w');
@@ -53,10 +57,16 @@ if (o.impl === 's3kit') {
           const start = next;
           next += o.partSize;
           const end = Math.min(size, start + o.partSize) - 1;
-          const r = await request(`${endpoint}/${Bucket}/${Key}`, { headers: { range: `bytes=${start}-${end}` } });
-          const bytes = Buffer.from(await r.body.arrayBuffer());
-          if (r.statusCode !== 206 || bytes.byteLength !== end - start + 1) throw new Error(`range ${start}-${end}: ${r.statusCode}, ${bytes.byteLength} bytes`);
-          await fh.write(bytes, 0, bytes.byteLength, start);
+          const r = await pool.request({ path: `/${Bucket}/${Key}`, method: 'GET', headers: { range: `bytes=${start}-${end}` } });
+          // The chunks as they came, written with one writev: no copy into a range buffer.
+          const chunks = [];
+          let got = 0;
+          for await (const chunk of r.body) {
+            chunks.push(chunk);
+            got += chunk.byteLength;
+          }
+          if (r.statusCode !== 206 || got !== end - start + 1) throw new Error(`range ${start}-${end}: ${r.statusCode}, ${got} bytes`);
+          await fh.writev(chunks, start);
         }
       };
       await Promise.all(Array.from({ length: o.queue }, worker));

@@ -109,14 +109,15 @@ async function* partsOf(source) {
 }
 
 /**
- * The floor: the same multipart upload with the least code. undici's request, no signing, whole
+ * The floor: the same multipart upload with the least code. An undici Pool, no signing, whole
  * part buffers, `o.queue` parts in flight, and with `o.crc` one zlib.crc32 per part on this thread.
  */
 async function floorUpload() {
-  const { request } = await import('undici');
+  const { Pool } = await import('undici');
   const { crc32 } = await import('node:zlib');
+  const pool = new Pool(endpoint, { connections: o.queue });
   const path = `/${Bucket}/${o.key}`;
-  const init = await request(`${endpoint}${path}?uploads`, { method: 'POST' });
+  const init = await pool.request({ path: `${path}?uploads`, method: 'POST' });
   const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await init.body.text())[1];
   const etags = [];
   const inFlight = new Set();
@@ -128,7 +129,7 @@ async function floorUpload() {
       const c = crc32(part);
       headers['x-amz-checksum-crc32'] = Buffer.from([c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff]).toString('base64');
     }
-    const sent = request(`${endpoint}${path}?partNumber=${n}&uploadId=${uploadId}`, { method: 'PUT', body: part, headers }).then(async (r) => {
+    const sent = pool.request({ path: `${path}?partNumber=${n}&uploadId=${uploadId}`, method: 'PUT', body: part, headers }).then(async (r) => {
       await r.body.dump();
       if (r.statusCode !== 200) throw new Error(`part ${n}: ${r.statusCode}`);
       etags[n - 1] = r.headers.etag;
@@ -139,8 +140,9 @@ async function floorUpload() {
   }
   await Promise.all(inFlight);
   const xml = `<CompleteMultipartUpload>${etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
-  const done = await request(`${endpoint}${path}?uploadId=${uploadId}`, { method: 'POST', body: xml });
+  const done = await pool.request({ path: `${path}?uploadId=${uploadId}`, method: 'POST', body: xml });
   await done.body.dump();
+  await pool.close();
 }
 
 const message = await measureRun(async () => {

@@ -22,7 +22,7 @@ const IMPLS = [
   { impl: 's3kit', label: 's3kit TransferManager download (8 MiB ranges, 8 in flight)' },
   { impl: 'sdk', label: '@aws-sdk/client-s3 GetObject piped to a file' },
   { impl: 'minio', label: 'minio fGetObject' },
-  { impl: 'floor', label: 'floor: undici ranged GETs (8 MiB, 8 in flight), positional writes', floor: true },
+  { impl: 'floor', label: 'floor: undici ranged GETs (8 MiB, 8 in flight), one positional writev each', floor: true },
 ];
 
 function expectedCrc(bytes) {
