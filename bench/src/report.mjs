@@ -19,6 +19,7 @@ export function renderMarkdown(report) {
   const lines = [];
   lines.push('# s3kit benchmarks', '');
   lines.push(`Generated ${report.generatedAt} by \`pnpm bench${report.quick ? ' --quick' : ''}\`.`, '');
+  if (report.updated?.length) lines.push(`Sections measured again at that time (\`--update\`): ${report.updated.join(', ')}; each other section is from the run it says.`, '');
   const m = report.machine;
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}.`, '');
   lines.push(
@@ -28,6 +29,7 @@ export function renderMarkdown(report) {
   );
   for (const s of report.scenarios) {
     lines.push(`## ${s.title}`, '');
+    if (report.updated?.length && !report.updated.includes(s.id)) lines.push(`_Measured in the run of ${s.measuredAt}._`, '');
     if (s.description) lines.push(s.description, '');
     const rss = s.rows.some((r) => r.peakRssMiB !== undefined);
     const fractions = s.rows.some((r) => r.fractionOfFloor !== undefined);

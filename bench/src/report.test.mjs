@@ -29,3 +29,20 @@ describe('fraction of floor', () => {
     expect(s.rows.map((r) => r.fractionOfFloor)).toEqual([0.25, undefined, undefined, undefined]);
   });
 });
+
+describe('updating part of a report (--update)', () => {
+  it('replaces the scenarios run again, keeps the others with the time they were measured', async () => {
+    const { updatedReport } = await import('./run.mjs');
+    const s = (id, median) => ({ id, title: id, unit: 'x', higherIsBetter: true, ours: 's3kit', rows: [row('s3kit', 's3kit', median)], ratios: [], notes: [] });
+    const previous = { generatedAt: 'T1', machine: {}, scenarios: [s('sigv4-header', 1), s('checksums', 1), s('download-file', 1)] };
+    const fresh = { generatedAt: 'T2', machine: {}, scenarios: [s('download-file', 2)] };
+    const merged = updatedReport(previous, fresh);
+    expect(merged.scenarios.map((x) => [x.id, x.rows[0].stats.median, x.measuredAt])).toEqual([
+      ['sigv4-header', 1, 'T1'],
+      ['checksums', 1, 'T1'],
+      ['download-file', 2, 'T2'],
+    ]);
+    expect(merged.updated).toEqual(['download-file']);
+    expect(renderMarkdown(merged)).toContain('_Measured in the run of T1._');
+  });
+});
