@@ -26,7 +26,7 @@ import { inputSkeleton } from './api-skeleton.js';
 import { argumentValue, normalizeValue } from './argument-value.js';
 import type { BodyFile } from './argument-value.js';
 import { kebabName } from './kebab-name.js';
-import { formatOutput, outputFormat } from './output-format.js';
+import { formatOutput, formatText, outputFormat } from './output-format.js';
 
 /** Every operation of s3-core's table by its `aws s3api` name (`get-bucket-cors`). */
 export function operationsByCliName(table: Readonly<Record<string, OperationSpec>> = operations): Map<string, OperationSpec> {
@@ -140,7 +140,14 @@ async function runOperation(spec: OperationSpec, parsed: ApiArgv, ctx: RunContex
   try {
     let result: unknown;
     if (paginator !== undefined && !parsed.noPaginate && !manual) {
-      result = await paginatedOutput(client, spec, input, pagination, stamps, signal);
+      const paginated = await paginatedOutput(client, spec, input, pagination, stamps, signal);
+      if (format === 'text') {
+        // aws's text output prints page by page, the query applied to each (and to the NextToken).
+        const tail = paginated.nextToken === undefined ? [] : [{ NextToken: { NextToken: paginated.nextToken } }];
+        for (const page of [...paginated.pages, ...tail]) ctx.stdout.write(formatText(query === undefined ? page : runQuery(query, page)));
+        return EXIT_OK;
+      }
+      result = paginated.merged;
     } else {
       const output = (await client.send(spec, input, signal ? { signal } : {})) as Record<string, unknown>;
       if (streaming) await writeStreamingOutput(spec, output, isAbsolute(outfile!) ? outfile! : resolve(ctx.cwd, outfile!), signal);

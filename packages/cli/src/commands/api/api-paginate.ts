@@ -60,6 +60,19 @@ function emptyLike(sample: unknown): unknown {
   return typeof sample === 'number' ? 0 : undefined;
 }
 
+/** The pages of a paginated call, merged and one by one. */
+export interface PaginatedResult {
+  /** The pages merged as `aws s3api` prints them in json, table and yaml output. */
+  merged: Record<string, unknown>;
+  /**
+   * Each page as aws's text output prints it: the first with the non-aggregate members, every one
+   * with each item list (`null` when the page lacks it).
+   */
+  pages: Record<string, unknown>[];
+  /** The `NextToken` when `--max-items` stopped early. */
+  nextToken: string | undefined;
+}
+
 /**
  * Runs a paginated operation page after page and merges the pages as `aws s3api` does (botocore's
  * `build_full_result`): the item lists concatenated, the first page's non-aggregate members, and a
@@ -74,7 +87,7 @@ export async function paginatedOutput(
   settings: PaginationSettings,
   format: TimestampFormat,
   signal?: AbortSignal,
-): Promise<Record<string, unknown>> {
+): Promise<PaginatedResult> {
   const paginator = spec.paginator!;
   const primary = paginator.items[0]!;
   let current: Tokens = Object.fromEntries(paginator.inputTokens.map((name) => [name, null]));
@@ -88,6 +101,7 @@ export async function paginatedOutput(
   for (const [name, value] of Object.entries(current)) if (value !== null) first[name] = value;
 
   const result: Record<string, unknown> = {};
+  const pages: Record<string, unknown>[] = [];
   let nonAggregate: Record<string, unknown> | undefined;
   let resume: Tokens | undefined;
   let total = 0;
@@ -125,6 +139,7 @@ export async function paginatedOutput(
         stop = true;
       } else current = next;
     }
+    pages.push({ ...(pages.length === 0 ? nonAggregate : {}), ...Object.fromEntries(paginator.items.map((key) => [key, page[key] ?? null])) });
     for (const key of paginator.items) {
       const value = page[key];
       if (value === undefined || value === null) continue;
@@ -135,6 +150,7 @@ export async function paginatedOutput(
     if (stop) break;
   }
   for (const [key, value] of Object.entries(nonAggregate ?? {})) if (!(key in result)) result[key] = value;
-  if (resume !== undefined) result.NextToken = encodeNextToken(resume);
-  return result;
+  const nextToken = resume === undefined ? undefined : encodeNextToken(resume);
+  if (nextToken !== undefined) result.NextToken = nextToken;
+  return { merged: result, pages, nextToken };
 }
