@@ -27,36 +27,41 @@ function isScalar(value: unknown): boolean {
   return typeof value !== 'object' || value === null;
 }
 
-function buildSection(title: string, value: unknown): Section {
+function recordSection(title: string, record: Record<string, unknown>): Section {
   const section: Section = { title, rows: [], children: [] };
-  if (Array.isArray(value)) {
-    const records = value.filter(isRecord);
-    if (records.length > 0) {
-      const keys = [...new Set(records.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]))))].sort();
-      if (keys.length > 0) {
-        section.header = keys;
-        for (const r of records) section.rows.push(keys.map((k) => (k in r ? cell(r[k]) : '')));
-      }
-      for (const r of records) {
-        for (const k of Object.keys(r).sort()) if (!isScalar(r[k])) section.children.push(buildSection(k, r[k]));
-      }
-    }
-    for (const item of value.filter(isScalar)) section.rows.push([cell(item)]);
-    for (const item of value.filter(Array.isArray)) section.children.push(buildSection(title, item));
-    return section;
+  const keys = Object.keys(record).filter((k) => isScalar(record[k])).sort();
+  if (keys.length === 1) section.rows.push([keys[0]!, cell(record[keys[0]!])]);
+  else if (keys.length > 1) {
+    section.header = keys;
+    section.rows.push(keys.map((k) => cell(record[k])));
   }
-  if (isRecord(value)) {
-    const keys = Object.keys(value).filter((k) => isScalar(value[k])).sort();
-    if (keys.length === 1) section.rows.push([keys[0]!, cell(value[keys[0]!])]);
-    else if (keys.length > 1) {
-      section.header = keys;
-      section.rows.push(keys.map((k) => cell(value[k])));
-    }
-    for (const k of Object.keys(value).sort()) if (!isScalar(value[k])) section.children.push(buildSection(k, value[k]));
-    return section;
-  }
-  section.rows.push([cell(value)]);
+  for (const k of Object.keys(record).sort()) if (!isScalar(record[k])) section.children.push(...buildSections(k, record[k]));
   return section;
+}
+
+function buildSections(title: string, value: unknown): Section[] {
+  if (isRecord(value)) return [recordSection(title, value)];
+  if (!Array.isArray(value)) return [{ title, rows: [[cell(value)]], children: [] }];
+  const records = value.filter(isRecord);
+  const sections: Section[] = [];
+  // Items with nested members get a section each (their lists follow them); flat items share one table.
+  if (records.some((r) => Object.values(r).some((v) => !isScalar(v)))) sections.push(...records.map((r) => recordSection(title, r)));
+  else if (records.length > 0) {
+    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
+    sections.push({ title, header: keys, rows: records.map((r) => keys.map((k) => (k in r ? cell(r[k]) : ''))), children: [] });
+  }
+  const scalars = value.filter(isScalar);
+  if (scalars.length > 0) sections.push({ title, rows: scalars.map((item) => [cell(item)]), children: [] });
+  for (const item of value.filter(Array.isArray)) sections.push(...buildSections(title, item));
+  return sections;
+}
+
+/** A section too wide for the terminal lists each item's members as `Name | value` rows instead. */
+function fitTo(section: Section, width: number): Section {
+  const children = section.children.map((child) => fitTo(child, width - 2));
+  if (section.header === undefined || ownWidth(section) <= width) return { ...section, children };
+  const header = section.header;
+  return { title: section.title, rows: section.rows.flatMap((row) => header.map((name, i) => [name, row[i]!])), children };
 }
 
 function columnWidths(section: Section): number[] {
@@ -69,11 +74,13 @@ function columnWidths(section: Section): number[] {
   return widths;
 }
 
-function naturalWidth(section: Section): number {
+function ownWidth(section: Section): number {
   const widths = columnWidths(section);
-  const own = widths.reduce((a, b) => a + b, 0) + Math.max(widths.length - 1, 0) + 2;
-  const children = section.children.map((c) => naturalWidth(c) + 2);
-  return Math.max(own, section.title.length + 4, ...children);
+  return Math.max(widths.reduce((a, b) => a + b, 0) + Math.max(widths.length - 1, 0) + 2, section.title.length + 4);
+}
+
+function naturalWidth(section: Section): number {
+  return Math.max(ownWidth(section), ...section.children.map((c) => naturalWidth(c) + 2));
 }
 
 function center(text: string, width: number): string {
@@ -83,7 +90,7 @@ function center(text: string, width: number): string {
 
 function render(section: Section, width: number, out: string[], prefix: string, suffix: string, top: boolean): void {
   const inner = width - 2;
-  out.push(`${prefix}${top ? '-'.repeat(width) : `+${'-'.repeat(inner)}+`}${suffix}`);
+  if (top) out.push(`${prefix}${'-'.repeat(width)}${suffix}`);
   out.push(`${prefix}|${center(section.title, inner)}|${suffix}`);
   const widths = columnWidths(section);
   if (widths.length > 0) {
@@ -104,10 +111,14 @@ function render(section: Section, width: number, out: string[], prefix: string, 
   for (const child of section.children) render(child, width - 2, out, `${prefix}|`, `|${suffix}`, false);
 }
 
-/** Formats a result as boxed sections under `title` (the operation's name). */
-export function formatTable(value: unknown, title = ''): string {
-  const root = buildSection(title, value);
+/**
+ * Formats a result as boxed sections under `title` (the operation's name), fitted to `columns`
+ * (the terminal's width) by turning too-wide tables into `Name | value` rows.
+ */
+export function formatTable(value: unknown, title = '', columns = 80): string {
+  const sections = buildSections(title, value).map((section) => fitTo(section, columns));
+  const width = Math.max(...sections.map(naturalWidth));
   const out: string[] = [];
-  render(root, naturalWidth(root), out, '', '', true);
+  for (const section of sections) render(section, width, out, '', '', true);
   return `${out.join('\n')}\n`;
 }
