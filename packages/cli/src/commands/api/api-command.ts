@@ -1,11 +1,12 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import { isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { search } from '@jmespath-community/jmespath';
 import type { JSONValue } from '@jmespath-community/jmespath';
+import { AbortError, isAbortError } from '@s3kit/primitives';
 import { isS3ServiceError, operations } from '@s3kit/s3-core';
 import type { OperationSpec, S3Body } from '@s3kit/s3-core';
 import { connectionFlags, createCliClient } from '../../client.js';
@@ -94,7 +95,23 @@ async function buildInput(spec: OperationSpec, parsed: ApiArgv, ctx: RunContext)
   return input;
 }
 
-async function writeStreamingOutput(spec: OperationSpec, output: Record<string, unknown>, outfile: string, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Writes the streamed body (or select-object-content's records) to `outfile`; a body that fails or
+ * is interrupted midway leaves no partial file behind, and the user is told.
+ */
+async function writeStreamingOutput(spec: OperationSpec, output: Record<string, unknown>, outfile: string, ctx: RunContext): Promise<void> {
+  try {
+    await writeStreamedMembers(spec, output, outfile, ctx.signal);
+  } catch (err) {
+    if (existsSync(outfile)) {
+      await rm(outfile, { force: true });
+      ctx.stderr.write(`s3kit: ${outfile} was not completed; the partial file was removed\n`);
+    }
+    throw err;
+  }
+}
+
+async function writeStreamedMembers(spec: OperationSpec, output: Record<string, unknown>, outfile: string, signal: AbortSignal | undefined): Promise<void> {
   for (const [member, binding] of outputBindings(spec)) {
     if (binding.in !== 'payload') continue;
     const value = output[member];
@@ -150,7 +167,7 @@ async function runOperation(spec: OperationSpec, parsed: ApiArgv, ctx: RunContex
       result = paginated.merged;
     } else {
       const output = (await client.send(spec, input, signal ? { signal } : {})) as Record<string, unknown>;
-      if (streaming) await writeStreamingOutput(spec, output, isAbsolute(outfile!) ? outfile! : resolve(ctx.cwd, outfile!), signal);
+      if (streaming) await writeStreamingOutput(spec, output, isAbsolute(outfile!) ? outfile! : resolve(ctx.cwd, outfile!), ctx);
       result = shapeOutput(spec, output, stamps);
     }
     if (query !== undefined) result = runQuery(query, result);
@@ -159,6 +176,8 @@ async function runOperation(spec: OperationSpec, parsed: ApiArgv, ctx: RunContex
     ctx.stdout.write(formatOutput(result, format, spec.name));
     return EXIT_OK;
   } catch (err) {
+    // Ctrl-C midway through a body surfaces as the stream's own abort error: report it as the interruption it is (130).
+    if (signal?.aborted === true && !isAbortError(err)) throw new AbortError('interrupted', { cause: err });
     if (!isS3ServiceError(err)) throw err;
     ctx.stderr.write(`\n${serviceErrorLine(err.code, err.statusCode, err.serviceMessage, spec.name, spec.method)}\n`);
     return EXIT_SERVICE;
