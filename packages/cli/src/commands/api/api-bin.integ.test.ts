@@ -65,7 +65,7 @@ describe('s3kit api fault paths (built bin, real server)', () => {
     mock.faults.add({ match: { operation: 'GetObject', key: 'cut.bin' }, times: 10, action: { truncateBodyAt: 1000 } });
     const out = await mkdtemp(join(dir, 'cut-'));
     const result = await api('get-object', '--bucket', 'faults', '--key', 'cut.bin', join(out, 'cut.bin'));
-    expect(result.stderr).toContain('the partial file was removed');
+    // The cut may come before the file is opened (then there is nothing to remove) or after.
     expect(result.stderr).toContain('[ERR_NETWORK]');
     expect(result.code).toBe(255);
     expect(existsSync(join(out, 'cut.bin'))).toBe(false);
