@@ -71,7 +71,7 @@ export const COMPAT_CASES: readonly CompatCase[] = [
 
 export const ACCEPTED_DIFFERENCES: readonly AcceptedDifference[] = [
   {
-    what: 'the exit code of a service error: aws v1 exits 255, s3kit 254',
+    what: 'the exit code of a service error: aws v1 exits 255, s3kit 254 (as aws v2)',
     reason: 's3kit follows the AWS CLI v2 exit codes (254: the service answered with an error); v1, on this machine, uses 255 for every failure',
   },
   {

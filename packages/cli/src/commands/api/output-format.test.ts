@@ -16,9 +16,9 @@ describe('formatText (aws --output text)', () => {
 });
 
 describe('formatYaml (aws v2 --output yaml)', () => {
-  it('writes block style and quotes what YAML would misread', () => {
-    expect(formatYaml({ ETag: '"abc"', Size: 3, Flag: 'true', Empty: '', List: [], Nested: { A: null } })).toBe(
-      'ETag: \'"abc"\'\nSize: 3\nFlag: \'true\'\nEmpty: \'\'\nList: []\nNested:\n  A: null\n',
+  it('writes block style, sorts keys and quotes what YAML would misread', () => {
+    expect(formatYaml({ Size: 3, ETag: '"abc"', Flag: 'true', Empty: '', List: [], Nested: { B: '12', A: null }, LastModified: '2026-12-06T02:32:17+00:00' })).toBe(
+      'ETag: \'"abc"\'\nEmpty: \'\'\nFlag: \'true\'\nLastModified: \'2026-12-06T02:32:17+00:00\'\nList: []\nNested:\n  A: null\n  B: \'12\'\nSize: 3\n',
     );
   });
 });

@@ -100,7 +100,7 @@ function yamlLines(value: unknown, indent: string, out: string[]): void {
     }
     return;
   }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, child] of Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (isContainer(child) && (Array.isArray(child) ? child.length > 0 : Object.keys(child).length > 0)) {
       out.push(`${indent}${yamlScalar(key)}:`);
       yamlLines(child, Array.isArray(child) ? indent : `${indent}  `, out);
@@ -114,7 +114,7 @@ function yamlInline(value: unknown): string {
   return yamlScalar(value);
 }
 
-/** The AWS CLI v2's `--output yaml` (block style, keys in output order). */
+/** The AWS CLI v2's `--output yaml`: block style, keys sorted, quoted where YAML would misread them. */
 export function formatYaml(value: unknown): string {
   if (!isContainer(value)) return `${yamlScalar(value)}\n`;
   const out: string[] = [];
