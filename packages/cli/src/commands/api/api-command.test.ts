@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as main } from '../../main.js';
 import { mockContext, testContext } from '../../test-support/context.js';
 import { apiArguments } from './api-arguments.js';
-import { runApi } from './api-command.js';
+import { runApi, splitOperation } from './api-command.js';
 import { kebabName } from './kebab-name.js';
 
 let dir: string;
@@ -245,6 +245,13 @@ describe('s3kit api: errors', () => {
     expect(await runApi(argv, ctx)).toBe(252);
     expect(ctx.stderr.text).toContain(message);
     expect(mock.requests).toHaveLength(0);
+  });
+
+  it('options may come before the operation name, as aws takes them', async () => {
+    const { ctx } = mockContext({ buckets: { photos: {} } });
+    expect(await runApi(['--output', 'text', '--query', 'Buckets[].Name', 'list-buckets'], ctx), ctx.stderr.text).toBe(0);
+    expect(ctx.stdout.text).toBe('photos\n');
+    expect(splitOperation(['--no-paginate', '--region=eu-west-1', 'list-buckets', '--max-items', '1'])).toEqual({ name: 'list-buckets', rest: ['--no-paginate', '--region=eu-west-1', '--max-items', '1'] });
   });
 
   it('no operation prints the list on stderr and exits 252', async () => {

@@ -21,7 +21,7 @@ import type { TimestampFormat } from './api-output.js';
 import { shapeOutput } from './api-output.js';
 import { paginatedOutput } from './api-paginate.js';
 import type { PaginationSettings } from './api-paginate.js';
-import { parseApiArgv } from './api-argv.js';
+import { API_VALUE_OPTIONS, parseApiArgv } from './api-argv.js';
 import type { ApiArgv } from './api-argv.js';
 import { inputSkeleton } from './api-skeleton.js';
 import { argumentValue, normalizeValue } from './argument-value.js';
@@ -198,6 +198,17 @@ export function runQuery(expression: string, value: unknown): unknown {
   }
 }
 
+/** The operation name and the other arguments: options may come before the name too (`s3kit api --endpoint-url URL list-buckets`), as aws takes them. */
+export function splitOperation(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (!token.startsWith('--')) return { name: token, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+    if (!token.includes('=') && (API_VALUE_OPTIONS as readonly string[]).includes(token.slice(2))) i++;
+  }
+  const first = argv[0];
+  return first === '--help' || first === '-h' ? { name: first, rest: argv.slice(1) } : { name: undefined, rest: [...argv] };
+}
+
 /**
  * Runs `s3kit api` with `argv` (the arguments after `api`): `help` lists the operations, `<operation>
  * help` describes one, otherwise the operation runs and its output prints as `aws s3api` prints it.
@@ -209,7 +220,7 @@ export function runQuery(expression: string, value: unknown): unknown {
  */
 export async function runApi(argv: readonly string[], ctx: RunContext, table?: Readonly<Record<string, OperationSpec>>): Promise<number> {
   const byName = operationsByCliName(table);
-  const [name, ...rest] = argv;
+  const { name, rest } = splitOperation(argv);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? ctx.stderr : ctx.stdout).write(operationsHelp([...byName.values()]));
     return name === undefined ? EXIT_USAGE : EXIT_OK;
