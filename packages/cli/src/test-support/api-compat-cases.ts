@@ -6,7 +6,8 @@
  * multipart upload); `{own}` is a name of the tool's own (`aws-...` or `kit-...`) for requests that
  * create something, so that both tools can make the same request side by side; `{dir}` is a
  * directory of input files and `{out}` an output file of the tool's own; `{upload}` the fixture
- * upload's id.
+ * upload's id, `{ownUpload}` the id of the last upload the tool itself created, `{etag}` the ETag of
+ * `{dir}/hello.txt`.
  */
 export interface CompatCase {
   /** The `aws s3api` / `s3kit api` operation. */
@@ -32,10 +33,22 @@ export const COMPAT_CASES: readonly CompatCase[] = [
   { op: 'copy-object', args: ['--bucket', '{bucket}', '--key', '{own}/copy.txt', '--copy-source', '{bucket}/src.txt'], kind: 'write' },
   { op: 'put-object-tagging', args: ['--bucket', '{bucket}', '--key', '{own}/put.txt', '--tagging', '{"TagSet":[{"Key":"k","Value":"v"}]}'], kind: 'write' },
   { op: 'delete-object-tagging', args: ['--bucket', '{bucket}', '--key', '{own}/put.txt'], kind: 'write' },
+  { op: 'put-object-acl', args: ['--bucket', '{bucket}', '--key', '{own}/put.txt', '--acl', 'public-read'], kind: 'write' },
+  { op: 'get-object-acl', args: ['--bucket', '{bucket}', '--key', '{own}/put.txt'], kind: 'write' },
   { op: 'create-multipart-upload', args: ['--bucket', '{bucket}', '--key', '{own}/mp.bin'], kind: 'write' },
+  { op: 'upload-part', args: ['--bucket', '{bucket}', '--key', '{own}/mp.bin', '--upload-id', '{ownUpload}', '--part-number', '1', '--body', '{dir}/hello.txt'], kind: 'write' },
+  { op: 'complete-multipart-upload', args: ['--bucket', '{bucket}', '--key', '{own}/mp.bin', '--upload-id', '{ownUpload}', '--multipart-upload', '{"Parts":[{"ETag":"{etag}","PartNumber":1}]}'], kind: 'write' },
+  { op: 'create-multipart-upload', args: ['--bucket', '{bucket}', '--key', '{own}/aborted.bin'], kind: 'write' },
+  { op: 'abort-multipart-upload', args: ['--bucket', '{bucket}', '--key', '{own}/aborted.bin', '--upload-id', '{ownUpload}'], kind: 'write' },
   { op: 'delete-objects', args: ['--bucket', '{bucket}', '--delete', 'Objects=[{Key={own}/copy.txt},{Key={own}/none.txt}],Quiet=false'], kind: 'write' },
   { op: 'delete-object', args: ['--bucket', '{bucket}', '--key', '{own}/put.txt'], kind: 'write' },
   { op: 'put-bucket-cors', args: ['--bucket', '{own}', '--cors-configuration', 'file://{dir}/cors.json'], kind: 'write' },
+  { op: 'delete-bucket-cors', args: ['--bucket', '{own}'], kind: 'write' },
+  { op: 'put-bucket-tagging', args: ['--bucket', '{own}', '--tagging', 'TagSet=[{Key=owner,Value={own}}]'], kind: 'write' },
+  { op: 'get-bucket-tagging', args: ['--bucket', '{own}'], kind: 'write' },
+  { op: 'delete-bucket-tagging', args: ['--bucket', '{own}'], kind: 'write' },
+  { op: 'put-bucket-versioning', args: ['--bucket', '{own}', '--versioning-configuration', 'Status=Enabled'], kind: 'write' },
+  { op: 'get-bucket-versioning', args: ['--bucket', '{own}'], kind: 'write' },
   { op: 'put-bucket-lifecycle-configuration', args: ['--bucket', '{own}', '--lifecycle-configuration', 'file://{dir}/lifecycle.json'], kind: 'write' },
   { op: 'get-bucket-lifecycle-configuration', args: ['--bucket', '{own}'], kind: 'write' },
   { op: 'put-bucket-policy', args: ['--bucket', '{own}', '--policy', 'file://{dir}/policy.json'], kind: 'write' },
@@ -44,6 +57,7 @@ export const COMPAT_CASES: readonly CompatCase[] = [
   { op: 'head-bucket', args: ['--bucket', '{bucket}'], kind: 'read' },
   { op: 'get-bucket-location', args: ['--bucket', '{bucket}'], kind: 'read' },
   { op: 'get-bucket-versioning', args: ['--bucket', '{bucket}'], kind: 'read' },
+  { op: 'get-bucket-request-payment', args: ['--bucket', '{bucket}'], kind: 'read' },
   { op: 'list-object-versions', args: ['--bucket', '{bucket}', '--prefix', 'dir/'], kind: 'read' },
   { op: 'head-object', args: ['--bucket', '{bucket}', '--key', 'src.txt'], kind: 'read' },
   { op: 'get-object', args: ['--bucket', '{bucket}', '--key', 'src.txt', '{out}'], kind: 'read', outfile: true },

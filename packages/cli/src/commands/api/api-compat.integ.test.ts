@@ -5,6 +5,7 @@
  * normalised away.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ type Tool = keyof typeof TOOLS;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let upload = '';
+let etag = '';
+const ownUploads: Record<Tool, string> = { aws: '', kit: '' };
 /** The exit code of `aws` on a service error: 255 in v1, 254 in v2 (s3kit's, always). */
 let awsServiceExit = 255;
 
@@ -49,7 +52,9 @@ function fill(args: readonly string[], tool: Tool): string[] {
       .replaceAll('{bucket}', bucket)
       .replaceAll('{dir}', dir)
       .replaceAll('{out}', join(dir, `out-${tool}`))
-      .replaceAll('{upload}', upload),
+      .replaceAll('{ownUpload}', ownUploads[tool])
+      .replaceAll('{upload}', upload)
+      .replaceAll('{etag}', etag.replaceAll('"', '\\"')),
   );
 }
 
@@ -81,7 +86,9 @@ beforeAll(async () => {
   });
   const version = await execFileAsync('aws', ['--version'], { env });
   awsServiceExit = /aws-cli\/1\./.test(version.stdout + version.stderr) ? 255 : 254;
-  await writeFile(join(dir, 'hello.txt'), 'hello from both clients\n');
+  const hello = 'hello from both clients\n';
+  await writeFile(join(dir, 'hello.txt'), hello);
+  etag = `"${createHash('md5').update(hello).digest('hex')}"`;
   await writeFile(join(dir, 'cors.json'), JSON.stringify({ CORSRules: [{ AllowedMethods: ['GET', 'PUT'], AllowedOrigins: ['https://example.com'], MaxAgeSeconds: 600 }] }));
   await writeFile(join(dir, 'lifecycle.json'), JSON.stringify({ Rules: [{ ID: 'tmp', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Days: 3 } }] }));
   await writeFile(
@@ -123,6 +130,10 @@ describe('s3kit api prints what aws s3api prints (same requests, same server)', 
   for (const c of COMPAT_CASES) {
     it(`${c.kind} ${c.op} ${c.args.filter((a) => a.startsWith('--')).join(' ')}`, async () => {
       const [aws, kit] = await Promise.all([runAws([c.op, ...fill(c.args, 'aws')]), runKit([c.op, ...fill(c.args, 'kit')])]);
+      for (const [tool, result] of [['aws', aws], ['kit', kit]] as const) {
+        const id = /"UploadId": "([^"]+)"/.exec(result.stdout)?.[1];
+        if (id !== undefined) ownUploads[tool] = id;
+      }
       const norm = (text: string, tool: Tool): string => (c.kind === 'write' ? normaliseWrite(text, tool) : text);
       expect(norm(kit.stdout, 'kit')).toBe(norm(aws.stdout, 'aws'));
       if (aws.code === 0) {
