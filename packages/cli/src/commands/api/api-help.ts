@@ -37,6 +37,31 @@ function describeShape(shape: ArgumentShape | XmlShape, indent: string): string[
   return lines;
 }
 
+function shorthandValue(shape: ArgumentShape | XmlShape): string {
+  if (typeof shape === 'string') return shapeTypeName(shape);
+  if (shape.type === 'list') return `[${shorthandValue(shape.member)},${shorthandValue(shape.member)}]`;
+  if (shape.type === 'structure') return `{${shorthandOf(shape)}}`;
+  return shape.type === 'map' ? '{KeyName1=string,KeyName2=string}' : 'blob';
+}
+
+/** The shorthand form of an argument: a structure's members without the outer braces. */
+function shorthandOf(shape: ArgumentShape | XmlShape): string {
+  if (typeof shape === 'object' && shape.type === 'structure') {
+    return Object.entries(shape.members)
+      .map(([member, field]) => `${member}=${shorthandValue(field.shape)}`)
+      .join(',');
+  }
+  if (typeof shape === 'object' && shape.type === 'map') return 'KeyName1=string,KeyName2=string';
+  return shorthandValue(shape);
+}
+
+function jsonOf(shape: ArgumentShape | XmlShape): unknown {
+  if (typeof shape === 'string') return shapeTypeName(shape);
+  if (shape.type === 'list') return [jsonOf(shape.member)];
+  if (shape.type === 'structure') return Object.fromEntries(Object.entries(shape.members).map(([member, field]) => [member, jsonOf(field.shape)]));
+  return shape.type === 'map' ? { KeyName: 'string' } : 'blob';
+}
+
 /** Help for one operation: synopsis and every parameter with its type, from the spec. */
 export function operationHelp(spec: OperationSpec): string {
   const args = apiArguments(spec);
@@ -50,6 +75,9 @@ export function operationHelp(spec: OperationSpec): string {
   for (const arg of args) {
     lines.push(`  --${arg.flag} (${shapeTypeName(arg.shape)})${arg.required ? ' [required]' : ''}`);
     lines.push(...describeShape(arg.shape, '      '));
+    if (typeof arg.shape === 'object' && (arg.shape.type === 'structure' || arg.shape.type === 'map' || (arg.shape.type === 'list' && typeof arg.shape.member === 'object'))) {
+      lines.push('    Shorthand Syntax:', `      ${shorthandOf(arg.shape)}`, '    JSON Syntax:', ...JSON.stringify(jsonOf(arg.shape), null, 2).split('\n').map((line) => `      ${line}`));
+    }
   }
   if (args.length === 0) lines.push('  None');
   if (hasStreamingOutput(spec)) lines.push('  outfile (string) [required]', '      Filename where the content will be saved');
