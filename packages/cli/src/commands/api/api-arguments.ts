@@ -20,7 +20,9 @@ export interface ApiArgument {
   readonly flag: string;
   /** Input member, `VersionId`. */
   readonly member: string;
+  /** The member's type: a scalar, an XML structure or list, a header map, or a streaming body. */
   readonly shape: ArgumentShape;
+  /** The operation fails validation without it. */
   readonly required: boolean;
 }
 

@@ -22,6 +22,17 @@ describe('normalizeValue', () => {
     const shape = { type: 'structure' as const, members: { Rules: { shape: { type: 'list' as const, member: { type: 'structure' as const, members: { Days: { shape: 'integer' as const } } }, flattened: true } } } };
     expect(() => normalizeValue(shape, { Rules: [{ Days: 'x' }] }, 'Config')).toThrow('Invalid type for parameter Config.Rules[0].Days');
   });
+
+  it('never echoes the value of a secret member in its error', () => {
+    expect(() => normalizeValue('string', { key: 'c2VjcmV0LWtleS1ieXRlcw==' }, 'SSECustomerKey')).toThrow('value: (redacted)');
+    let message = '';
+    try {
+      normalizeValue('string', { key: 'c2VjcmV0LWtleS1ieXRlcw==' }, 'CopySourceSSECustomerKey');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).not.toContain('c2VjcmV0');
+  });
 });
 
 describe('argumentValue', () => {

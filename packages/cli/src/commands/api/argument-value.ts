@@ -18,8 +18,12 @@ export interface BodyFile {
   readonly bodyFile: string;
 }
 
+/** Members whose values are secrets (SSE-C keys): never echoed in an error. */
+const SECRET_MEMBER = /SSECustomerKey(?!MD5)|Secret|SessionToken|Password/i;
+
 function badValue(path: string, value: unknown, expected: string): never {
-  throw new UsageError(`Invalid type for parameter ${path}, value: ${JSON.stringify(value)}, valid types: ${expected}`, `run 's3kit api <operation> help' for the member types`);
+  const shown = SECRET_MEMBER.test(path) ? '(redacted)' : JSON.stringify(value);
+  throw new UsageError(`Invalid type for parameter ${path}, value: ${shown}, valid types: ${expected}`, `run 's3kit api <operation> help' for the member types`);
 }
 
 function toDate(path: string, value: unknown): Date {
@@ -107,7 +111,8 @@ function parseStructured(text: string, flag: string): unknown {
     try {
       return JSON.parse(trimmed) as unknown;
     } catch (err) {
-      throw new UsageError(`--${flag}: Invalid JSON: ${err instanceof Error ? err.message : String(err)}\nJSON received: ${trimmed}`, 'check the quoting: wrap JSON in single quotes in the shell');
+      // The text itself is not echoed: it may hold a secret (an SSE-C key in --cli-input-json).
+      throw new UsageError(`--${flag}: Invalid JSON: ${err instanceof Error ? err.message : String(err)}`, 'check the quoting: wrap JSON in single quotes in the shell');
     }
   }
   return parseShorthand(trimmed, flag);
