@@ -18,6 +18,8 @@ export interface CompatCase {
   readonly kind: 'read' | 'write';
   /** Also compare the files written to `{out}`. */
   readonly outfile?: boolean;
+  /** Why this case is not compared with aws v2 (Debian's 2.9.19), when it is not. */
+  readonly notWithV2?: string;
 }
 
 /** One accepted difference: what is normalised away, and why it must differ. */
@@ -25,6 +27,9 @@ export interface AcceptedDifference {
   readonly what: string;
   readonly reason: string;
 }
+
+const TEXT_PAGES_V2 =
+  "text output prints the first page's non-aggregate members (RequestCharged, Prefix), which awscli 2.9.19's botocore did not have yet; the json cases compare the rest";
 
 export const COMPAT_CASES: readonly CompatCase[] = [
   { op: 'create-bucket', args: ['--bucket', '{own}'], kind: 'write' },
@@ -67,7 +72,7 @@ export const COMPAT_CASES: readonly CompatCase[] = [
   { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--max-items', '2'], kind: 'read' },
   { op: 'list-objects', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--page-size', '1'], kind: 'read' },
   { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--query', 'Contents[].{k: Key, s: Size}'], kind: 'read' },
-  { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--output', 'text'], kind: 'read' },
+  { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--output', 'text'], kind: 'read', notWithV2: TEXT_PAGES_V2 },
   { op: 'list-buckets', args: ['--query', "Buckets[?Name=='{bucket}'].Name"], kind: 'read' },
   { op: 'get-bucket-tagging', args: ['--bucket', '{bucket}'], kind: 'read' },
   { op: 'get-object-tagging', args: ['--bucket', '{bucket}', '--key', 'src.txt'], kind: 'read' },
@@ -78,7 +83,7 @@ export const COMPAT_CASES: readonly CompatCase[] = [
   { op: 'list-parts', args: ['--bucket', '{bucket}', '--key', 'pending/mp.bin', '--upload-id', '{upload}'], kind: 'read' },
   { op: 'get-bucket-policy', args: ['--bucket', '{bucket}'], kind: 'read' },
   { op: 'head-object', args: ['--bucket', '{bucket}', '--key', 'missing.txt'], kind: 'read' },
-  { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--max-items', '1', '--output', 'text'], kind: 'read' },
+  { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--max-items', '1', '--output', 'text'], kind: 'read', notWithV2: TEXT_PAGES_V2 },
   { op: 'list-objects-v2', args: ['--bucket', '{bucket}', '--prefix', 'dir/', '--query', 'Contents[].Key', '--output', 'text'], kind: 'read' },
   { op: 'get-bucket-tagging', args: ['--bucket', '{bucket}', '--output', 'text'], kind: 'read' },
 ];
@@ -101,3 +106,14 @@ export const ACCEPTED_DIFFERENCES: readonly AcceptedDifference[] = [
     reason: 'each tool creates its own objects and uploads at its own moment, so their LastModified and UploadId differ; they are replaced by placeholders before comparing',
   },
 ];
+
+/**
+ * Top-level output members that S3's model gained after Debian's awscli 2.9.19 (2023), so that aws
+ * leaves them out while s3kit, on the current model, prints them. Dropped from s3kit's json output
+ * before comparing with that aws, only when aws lacks them.
+ */
+export const V2_MODEL_GAPS: AcceptedDifference & { readonly members: readonly string[] } = {
+  what: 'RequestCharged and Prefix of merged listings (botocore non_aggregate_keys), TagCount of HeadObject, ChecksumType of ListParts',
+  reason: "members and paginator data newer than awscli 2.9.19's model; the v1 comparison, on botocore 1.43, checks them",
+  members: ['RequestCharged', 'Prefix', 'TagCount', 'ChecksumType'],
+};
