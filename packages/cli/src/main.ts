@@ -19,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, CommandRun>> = {
   presign: lazy(() => import('./commands/presign.js')),
   serve: lazy(() => import('./commands/serve.js')),
   demo: lazy(() => import('./commands/demo.js')),
+  api: lazy(() => import('./commands/api/api-command.js')),
 };
 
 /** Top-level help. */
@@ -35,6 +36,7 @@ commands (modelled on 'aws s3'):
   presign s3://bucket/key           print a presigned GET URL (--expires-in seconds)
   serve                             run an in-memory S3 server (prints its endpoint first)
   demo                              run the end-to-end demonstration (embedded server by default)
+  api <operation> [--member value]  any S3 API operation, as 'aws s3api' ('s3kit api help' lists them)
 
 common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help  --version
 transfer flags: --concurrency N  --part-size SIZE  --bwlimit RATE  --include P  --exclude P  --dryrun
