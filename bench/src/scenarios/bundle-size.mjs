@@ -50,6 +50,9 @@ export async function bundleBytes(source) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // The repository's tsconfig maps workspace packages to their sources (and #platform/* to the
+    // Node variants); a consumer's build resolves the built packages through their exports.
+    tsconfigRaw: {},
     write: false,
     logLevel: 'silent',
   });

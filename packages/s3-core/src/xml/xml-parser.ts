@@ -1,5 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser';
-import type * as FastXmlParser from 'fast-xml-parser';
+import { loadXmlLibrary } from '#platform/xml-library';
+import type { XmlLibrary } from '#platform/xml-library';
 import { decodeXmlEntities } from './xml-entities.js';
 import { XmlParseError } from './xml-error.js';
 
@@ -50,10 +51,11 @@ const entityDecoder = {
 };
 
 // fast-xml-parser and its dependencies are ~37 modules, and the fast reader (fast-xml-reader.ts)
-// reads every document S3 sends without it: it is loaded the first time a document needs it, so
-// neither the first request nor a listing pays for it.
-let fxp: typeof FastXmlParser | undefined;
-let loading: Promise<typeof FastXmlParser> | undefined;
+// reads every document S3 sends without it: on Node it is loaded the first time a document needs
+// it, so neither the first request nor a listing pays for it (#platform/xml-library; bundlers get a
+// static import instead, which keeps fast-xml-parser's builder out of the bundle).
+let fxp: XmlLibrary | undefined;
+let loading: Promise<XmlLibrary> | undefined;
 
 /** Thrown by {@link parseXml} before {@link loadXmlParser} has finished; {@link withXmlParser} catches it. */
 export class XmlParserNotLoaded extends Error {
@@ -66,7 +68,7 @@ export class XmlParserNotLoaded extends Error {
 /** Loads the general XML parser (fast-xml-parser) once; later calls return at once. */
 export async function loadXmlParser(): Promise<void> {
   if (fxp) return;
-  loading ??= import('fast-xml-parser');
+  loading ??= loadXmlLibrary();
   try {
     fxp = await loading;
   } finally {
@@ -90,7 +92,7 @@ export async function withXmlParser<T>(read: () => T): Promise<T> {
 
 const parsers = new WeakMap<ReadonlySet<string>, XMLParser>();
 
-function parserFor(lib: typeof FastXmlParser, arrayPaths: ReadonlySet<string>): XMLParser {
+function parserFor(lib: XmlLibrary, arrayPaths: ReadonlySet<string>): XMLParser {
   let parser = parsers.get(arrayPaths);
   if (!parser) {
     parser = new lib.XMLParser({
