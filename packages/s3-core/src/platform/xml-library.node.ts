@@ -7,6 +7,7 @@ import type { XMLParser, XMLValidator } from 'fast-xml-parser';
 /** The two parts of fast-xml-parser the general XML parser uses. */
 export interface XmlLibrary {
   XMLParser: typeof XMLParser;
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same code as the separate fast-xml-validator package
   XMLValidator: typeof XMLValidator;
 }
 

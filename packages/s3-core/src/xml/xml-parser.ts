@@ -145,7 +145,6 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlObjec
   if (!lib) throw new XmlParserNotLoaded();
   // fast-xml-parser parses truncated or unbalanced documents without complaint (a body cut off
   // mid-listing would look like a shorter listing), so the document is validated first.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same code as the separate fast-xml-validator package
   const valid = lib.XMLValidator.validate(text);
   if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   let parsed: unknown;
