@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
+import { splitGlobalOptions } from './global-options.js';
 import { cliVersion } from './version.js';
 /** A command loaded on first use: `s3kit sync` does not pay for loading the demo or the server. */
 function lazy(load: () => Promise<{ run: CommandRun }>): CommandRun {
@@ -36,7 +37,10 @@ commands (modelled on 'aws s3'):
   serve                             run an in-memory S3 server (prints its endpoint first)
   demo                              run the end-to-end demonstration (embedded server by default)
 
-common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help  --version
+global options (before or after the command): --endpoint-url URL  --profile P  --region R
+  --output json|text|table|yaml  --debug  --no-verify-ssl  --ca-bundle FILE  --no-sign-request
+  --cli-read-timeout S  --cli-connect-timeout S  --color on|off|auto
+common flags: --json  --no-progress  --quiet  --only-show-errors  --help  --version
 transfer flags: --concurrency N  --part-size SIZE  --bwlimit RATE  --include P  --exclude P  --dryrun
 settings also come from AWS_* environment variables and ~/.aws/config, ~/.aws/credentials.
 run 's3kit <command> --help' for a command's flags.
@@ -52,21 +56,33 @@ run 's3kit <command> --help' for a command's flags.
  * ```
  */
 export async function run(argv: readonly string[], ctx: RunContext): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? ctx.stderr : ctx.stdout).write(HELP);
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  let split;
+  try {
+    split = splitGlobalOptions(argv, ctx.globals);
+  } catch (err) {
+    // Loaded here so `s3kit --version` does not load s3-core.
+    const { reportError } = await import('./report-error.js');
+    return reportError(ctx, err, false);
   }
-  if (name === '--version') {
+  const { globals, rest } = split;
+  const at = rest.findIndex((arg) => !arg.startsWith('-'));
+  const leading = at === -1 ? rest : rest.slice(0, at);
+  const name = at === -1 ? undefined : rest[at]!;
+  if (leading.includes('--version')) {
     ctx.stdout.write(`${cliVersion()}\n`);
     return EXIT_OK;
+  }
+  if (name === undefined || name === 'help' || leading.includes('--help') || leading.includes('-h')) {
+    const asked = name === 'help' || leading.includes('--help') || leading.includes('-h');
+    (asked ? ctx.stdout : ctx.stderr).write(HELP);
+    return asked ? EXIT_OK : EXIT_USAGE;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
     ctx.stderr.write(`s3kit: unknown command ${JSON.stringify(name)}\nhint: one of ${Object.keys(COMMANDS).join(', ')}; run 's3kit --help'\n`);
     return EXIT_USAGE;
   }
-  return command(rest, ctx);
+  return command([...leading, ...rest.slice(at + 1)], { ...ctx, globals });
 }
 
 /**
@@ -91,6 +107,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       cwd: process.cwd(),
       isTTY: process.stderr.isTTY,
       signal: controller.signal,
+      // Read only by `cp - s3://...`: touching process.stdin earlier would create it for every command.
+      stdin: (async function* () {
+        for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) yield chunk;
+      })(),
+      stdoutBytes: process.stdout,
     });
   } finally {
     process.off('SIGINT', onSignal);

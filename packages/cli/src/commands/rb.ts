@@ -1,5 +1,5 @@
 import { booleanFlag, COMMON_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
@@ -16,7 +16,7 @@ async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 1, 1, 's3kit rb s3://bucket');
   const { bucket, key } = parseS3Url(scope.positionals[0]!);
   if (key !== '') throw new UsageError(`rb takes a bucket, not a key (${key})`, `run 's3kit rb s3://${bucket}'`);
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   const signal = scope.ctx.signal;
   try {
     if (booleanFlag(scope.flags, 'force')) {

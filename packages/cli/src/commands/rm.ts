@@ -1,5 +1,5 @@
 import { booleanFlag, COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { createPathFilter } from '../filters.js';
@@ -19,7 +19,7 @@ async function body(scope: CommandScope): Promise<number> {
   const recursive = booleanFlag(scope.flags, 'recursive');
   const dryrun = booleanFlag(scope.flags, 'dryrun');
   if (!recursive && key === '') throw new UsageError('rm needs a key, or --recursive to delete everything under the URL', `run 's3kit rm s3://${bucket}/ --recursive'`);
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   const signal = scope.ctx.signal;
   try {
     let keys: string[];

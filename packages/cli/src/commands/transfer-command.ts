@@ -131,7 +131,7 @@ export async function runTransfer(
   const elapsedMs = clock.now() - start;
   for (const action of outcome.done) scope.print(describe(action));
   for (const f of outcome.failed) scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${describeError(f.error)}\n`);
-  if (!scope.json && (outcome.done.length + outcome.failed.length > 1 || skipped.length > 0)) {
+  if (!scope.json && !scope.quiet && (outcome.done.length + outcome.failed.length > 1 || skipped.length > 0)) {
     const skips = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
     scope.ctx.stderr.write(
       `${outcome.done.length} done, ${outcome.failed.length} failed${skips}, ${formatBytes(outcome.bytes)} in ${(elapsedMs / 1000).toFixed(1)} s (${formatRate(outcome.bytes, elapsedMs)})\n`,
