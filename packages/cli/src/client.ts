@@ -33,8 +33,7 @@ const SIGNING_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token', 
 /** Drops the signature from every request (`--no-sign-request`): public buckets answer anonymous requests. */
 export function anonymousRequests(): HttpMiddleware {
   return (next) => (request, options) => {
-    const headers = { ...request.headers };
-    for (const name of Object.keys(headers)) if (SIGNING_HEADERS.includes(name.toLowerCase())) delete headers[name];
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !SIGNING_HEADERS.includes(name.toLowerCase())));
     return next({ ...request, headers }, options);
   };
 }
