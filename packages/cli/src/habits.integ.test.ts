@@ -90,6 +90,17 @@ describe('s3kit habits the AWS CLI has (built bin, real server)', () => {
     expect(both.code).toBe(252);
   });
 
+  it('cat (with --range), stat --json and du run through the bin', async () => {
+    const at = ['--endpoint-url', server.endpoint];
+    expect(await runBin(['cat', 's3://habits/hello.txt', ...at], env)).toEqual({ code: 0, stdout: 'hello habits', stderr: '' });
+    expect((await runBin(['cat', 's3://habits/hello.txt', '--range', '6-', ...at], env)).stdout).toBe('habits');
+    const stat = await runBin(['stat', 's3://habits/hello.txt', '--json', ...at], env);
+    expect(JSON.parse(stat.stdout)).toMatchObject({ Bucket: 'habits', Key: 'hello.txt', ContentLength: 12 });
+    const du = await runBin(['du', 's3://pages/k/', ...at], env);
+    expect(du).toMatchObject({ code: 0, stderr: '' });
+    expect(du.stdout).toMatch(/\s3000\s+3000 objects {2}s3:\/\/pages\/k\/ \(total\)\n$/);
+  });
+
   it('--no-sign-request sends anonymous requests: a private bucket refuses them with AccessDenied (254)', async () => {
     const result = await runBin(['ls', 's3://habits/', '--no-sign-request', '--endpoint-url', server.endpoint], env);
     expect(result.stderr).toContain('ListObjectsV2 habits failed: AccessDenied (403)');

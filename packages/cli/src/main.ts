@@ -20,6 +20,9 @@ export const COMMANDS: Readonly<Record<string, CommandRun>> = {
   presign: lazy(() => import('./commands/presign.js')),
   serve: lazy(() => import('./commands/serve.js')),
   demo: lazy(() => import('./commands/demo.js')),
+  cat: lazy(() => import('./commands/cat.js')),
+  stat: lazy(() => import('./commands/stat.js')),
+  du: lazy(() => import('./commands/du.js')),
 };
 
 /** Top-level help. */
@@ -36,6 +39,11 @@ commands (modelled on 'aws s3'):
   presign s3://bucket/key           print a presigned GET URL (--expires-in seconds)
   serve                             run an in-memory S3 server (prints its endpoint first)
   demo                              run the end-to-end demonstration (embedded server by default)
+
+commands aws s3 lacks:
+  cat s3://bucket/key               write an object to stdout (--range 0-99, -100...)
+  stat s3://bucket/key              what HeadObject says about an object (--json)
+  du s3://bucket[/prefix]           total size and count, by storage class (--human-readable)
 
 global options (before or after the command): --endpoint-url URL  --profile P  --region R
   --output json|text|table|yaml  --debug  --no-verify-ssl  --ca-bundle FILE  --no-sign-request
