@@ -55,6 +55,11 @@ const GLOBAL_FLAGS: Readonly<Record<string, 'value' | 'switch'>> = {
 /** The global options' names, for help and completion. */
 export const GLOBAL_OPTION_NAMES: readonly string[] = Object.keys(GLOBAL_FLAGS);
 
+/** The global options that take a value (`--region R`), for completion. */
+export function valueOptions(): string[] {
+  return Object.keys(GLOBAL_FLAGS).filter((name) => GLOBAL_FLAGS[name] === 'value');
+}
+
 /** Defaults: verify TLS, sign requests, colour on terminals. */
 export function defaultGlobalOptions(): GlobalOptions {
   return { verifySsl: true, debug: false, signRequest: true, color: 'auto' };

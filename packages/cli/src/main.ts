@@ -1,29 +1,13 @@
 import { setMaxListeners } from 'node:events';
+import { COMMAND_TABLE } from './command-table.js';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { splitGlobalOptions } from './global-options.js';
 import { cliVersion } from './version.js';
-/** A command loaded on first use: `s3kit sync` does not pay for loading the demo or the server. */
-function lazy(load: () => Promise<{ run: CommandRun }>): CommandRun {
-  return async (argv, ctx) => (await load()).run(argv, ctx);
-}
-
-/** Every command by name. */
-export const COMMANDS: Readonly<Record<string, CommandRun>> = {
-  ls: lazy(() => import('./commands/ls.js')),
-  cp: lazy(() => import('./commands/cp.js')),
-  mv: lazy(() => import('./commands/mv.js')),
-  rm: lazy(() => import('./commands/rm.js')),
-  sync: lazy(() => import('./commands/sync.js')),
-  mb: lazy(() => import('./commands/mb.js')),
-  rb: lazy(() => import('./commands/rb.js')),
-  presign: lazy(() => import('./commands/presign.js')),
-  serve: lazy(() => import('./commands/serve.js')),
-  demo: lazy(() => import('./commands/demo.js')),
-  cat: lazy(() => import('./commands/cat.js')),
-  stat: lazy(() => import('./commands/stat.js')),
-  du: lazy(() => import('./commands/du.js')),
-};
+/** Every command by name (each loaded on first use, from {@link COMMAND_TABLE}). */
+export const COMMANDS: Readonly<Record<string, CommandRun>> = Object.fromEntries(
+  Object.entries(COMMAND_TABLE).map(([name, load]) => [name, async (argv: readonly string[], ctx: RunContext) => (await load()).run(argv, ctx)]),
+);
 
 /** Top-level help. */
 export const HELP = `usage: s3kit <command> [arguments] [flags]
@@ -44,6 +28,7 @@ commands aws s3 lacks:
   cat s3://bucket/key               write an object to stdout (--range 0-99, -100...)
   stat s3://bucket/key              what HeadObject says about an object (--json)
   du s3://bucket[/prefix]           total size and count, by storage class (--human-readable)
+  completion bash|zsh|fish          print a shell completion script (commands, flags, s3:// URLs)
 
 global options (before or after the command): --endpoint-url URL  --profile P  --region R
   --output json|text|table|yaml  --debug  --no-verify-ssl  --ca-bundle FILE  --no-sign-request
