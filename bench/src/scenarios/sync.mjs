@@ -17,7 +17,8 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 const SIZES = { full: { files: 5000, rounds: 3 }, quick: { files: 1000, rounds: 1 }, tiny: { files: 50, rounds: 1 } };
 const serverScript = new URL('../servers/s3-mock-server.mjs', import.meta.url);
-const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+// The bin as published (the esbuild bundle `s3kit` runs).
+const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bundle/s3kit.js', import.meta.url));
 
 /** Writes the tree; returns Map relative key -> size. */
 function generateTree(root, files) {
