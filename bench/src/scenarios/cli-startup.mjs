@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSeededRandom } from '@s3kit/primitives';
 import { S3Client } from '@s3kit/s3-core';
+import { cliEnv } from '../clients/cli-env.mjs';
 import { spawnServer } from '../servers/spawn.mjs';
 import { shuffled, summarize } from '../stats.mjs';
 
@@ -53,18 +54,7 @@ export const cliStartup = {
     const work = mkdtempSync(join(tmpdir(), 's3kit-bench-startup-'));
     const home = join(work, 'home');
     mkdirSync(home);
-    const env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-    };
+    const env = cliEnv(home);
     const server = await spawnServer(serverScript);
     const endpoint = `http://127.0.0.1:${server.port}`;
     const client = new S3Client({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true });
