@@ -1,9 +1,9 @@
 import { UsageError } from './usage-error.js';
 
-/** Output formats `--output` accepts (the AWS CLI's). */
-export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml'] as const;
-/** One of {@link OUTPUT_FORMATS}. */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** An output format `--output` accepts (the AWS CLI's). */
+export type OutputFormat = 'json' | 'text' | 'table' | 'yaml';
+/** Every {@link OutputFormat}. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'text', 'table', 'yaml'];
 
 /** When `--color` colours output: `auto` means on a terminal, unless `NO_COLOR` is set. */
 export type ColorMode = 'on' | 'off' | 'auto';

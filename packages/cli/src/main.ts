@@ -25,7 +25,7 @@ commands (modelled on 'aws s3'):
   demo                              run the end-to-end demonstration (embedded server by default)
 
 commands aws s3 lacks:
-  cat s3://bucket/key               write an object to stdout (--range 0-99, -100...)
+  cat s3://bucket/key               write an object to stdout (--range 0-99, --range=-100)
   stat s3://bucket/key              what HeadObject says about an object (--json)
   du s3://bucket[/prefix]           total size and count, by storage class (--human-readable)
   completion bash|zsh|fish          print a shell completion script (commands, flags, s3:// URLs)
