@@ -27,7 +27,7 @@ export const ALLOWED = {
  * through a `#platform/*.node.ts` variant, so browsers and workerd never load it.
  */
 export const NODE_ONLY_MODULES = new Set([
-  'packages/primitives/src/undici-transport.ts',
+  'packages/primitives/src/http/undici-transport.ts',
   'packages/sigv4/src/sigv4a-chunk-signer.ts',
   'packages/sigv4/src/sigv4a-key.ts',
   'packages/sigv4/src/sigv4a-signer.ts',

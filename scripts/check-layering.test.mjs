@@ -1,6 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayering } from './check-layering.mjs';
 
@@ -16,7 +16,10 @@ function repo(packages, rootDevDependencies = {}) {
     const pdir = join(dir, 'packages', short);
     mkdirSync(join(pdir, 'src'), { recursive: true });
     writeFileSync(join(pdir, 'package.json'), JSON.stringify({ name: `@s3kit/${short}`, ...manifest }));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(pdir, 'src', name), text);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(pdir, 'src', name)), { recursive: true });
+      writeFileSync(join(pdir, 'src', name), text);
+    }
   }
   return dir;
 }
@@ -98,8 +101,8 @@ describe('checkLayering', () => {
         files: {
           'a.ts': "import { readFile } from 'node:fs/promises';\nimport type { Stats } from 'node:fs';",
           'b.ts': "import { x } from '#platform/files';\nimport { y } from '#platform/other';",
-          'c.web.ts': "import { createUndiciTransport } from './undici-transport.js';",
-          'undici-transport.ts': "import { createRequire } from 'node:module';",
+          'c.web.ts': "import { createUndiciTransport } from './http/undici-transport.js';",
+          'http/undici-transport.ts': "import { createRequire } from 'node:module';",
         },
       },
     });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { PathFilter } from './filters.js';
+import type { PathFilter } from '@s3kit/s3-transfer';
 import { UsageError } from './usage-error.js';
 
 /** One flag a command accepts. */

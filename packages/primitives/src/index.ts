@@ -22,8 +22,8 @@ export {
   isCircuitOpenError,
   isCredentialsError,
   isConfigError,
-} from './errors.js';
-export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase, NetworkErrorCode, PrimitivesErrorCode } from './errors.js';
+} from './errors/errors.js';
+export type { S3kitErrorOptions, S3kitErrorJSON, ValidationErrorOptions, TimeoutPhase, NetworkErrorCode, PrimitivesErrorCode } from './errors/errors.js';
 export {
   REDACTED,
   SECRET_HEADERS,
@@ -34,7 +34,7 @@ export {
   redactUrl,
   redactHeaders,
   redactValue,
-} from './redact.js';
+} from './logging/redact.js';
 export {
   compose,
   encodeRfc3986,
@@ -45,7 +45,7 @@ export {
   concatBytes,
   createResponseBody,
   emptyResponseBody,
-} from './http.js';
+} from './http/http.js';
 export type {
   HttpRequestBody,
   HttpQuery,
@@ -56,17 +56,18 @@ export type {
   HttpTransport,
   HttpHandler,
   HttpMiddleware,
-} from './http.js';
-export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock.js';
-export type { Clock, FakeClock, FakeClockOptions, Random } from './clock.js';
+} from './http/http.js';
+export { systemClock, createFakeClock, createSeededRandom, throwIfAborted } from './clock/clock.js';
+export type { Clock, FakeClock, FakeClockOptions, Random } from './clock/clock.js';
 export { createUndiciTransport, createDefaultTransport, DEFAULT_TRANSPORT, tracingChannel } from './runtime-exports.js';
-export { mapUndiciError } from './transport-errors.js';
-export { createFetchTransport } from './fetch-transport.js';
-export { createJsHash, createDigestHash } from './js-hash.js';
-export type { JsHash, JsHashAlgorithm, DigestHash } from './js-hash.js';
-export { bytesToBase64, base64ToBytes, bytesToHex, hexToBytes, bytesToLatin1, utf8Bytes, utf8ByteLength } from './byte-encoding.js';
-export type { FetchFunction, FetchInit, FetchTransportOptions } from './fetch-transport.js';
-export type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
+export { mapUndiciError } from './http/transport-errors.js';
+export { createFetchTransport } from './http/fetch-transport.js';
+export { createJsHash, createDigestHash } from './encoding/js-hash.js';
+export type { JsHash, JsHashAlgorithm, DigestHash } from './encoding/js-hash.js';
+export { bytesToBase64, base64ToBytes, bytesToHex, hexToBytes, bytesToLatin1, utf8Bytes, utf8ByteLength } from './encoding/byte-encoding.js';
+export { compareUtf8 } from './encoding/utf8-order.js';
+export type { FetchFunction, FetchInit, FetchTransportOptions } from './http/fetch-transport.js';
+export type { UndiciTransport, UndiciTransportOptions } from './http/undici-transport.js';
 export {
   THROTTLING_ERROR_CODES,
   TRANSIENT_ERROR_CODES,
@@ -78,8 +79,8 @@ export {
   isRetryableClassification,
   parseRetryAfter,
   retryAfterFromError,
-} from './retry-classification.js';
-export type { RetryClassification } from './retry-classification.js';
+} from './retry/retry-classification.js';
+export type { RetryClassification } from './retry/retry-classification.js';
 export {
   createRetryStrategy,
   validateRetryOptions,
@@ -92,12 +93,12 @@ export {
   RETRY_COST,
   TIMEOUT_RETRY_COST,
   NO_RETRY_INCREMENT,
-} from './retry-strategy.js';
-export type { RetryMode, RetryStrategy, RetryStrategyOptions, RetryRunOptions, RetryInfo, RetryAttemptContext } from './retry-strategy.js';
-export { retry } from './retry.js';
-export type { RetryOptions } from './retry.js';
-export { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
-export type { AdaptiveRateLimiter, AdaptiveRateLimiterOptions, AdaptiveRateLimiterState } from './adaptive-rate-limiter.js';
+} from './retry/retry-strategy.js';
+export type { RetryMode, RetryStrategy, RetryStrategyOptions, RetryRunOptions, RetryInfo, RetryAttemptContext } from './retry/retry-strategy.js';
+export { retry } from './retry/retry.js';
+export type { RetryOptions } from './retry/retry.js';
+export { createAdaptiveRateLimiter } from './rate-limit/adaptive-rate-limiter.js';
+export type { AdaptiveRateLimiter, AdaptiveRateLimiterOptions, AdaptiveRateLimiterState } from './rate-limit/adaptive-rate-limiter.js';
 export {
   parseIni,
   loadSharedConfigFiles,
@@ -107,7 +108,7 @@ export {
   splitSectionHeader,
   DEFAULT_CONFIG_FILE,
   DEFAULT_CREDENTIALS_FILE,
-} from './ini.js';
+} from './config/ini.js';
 export type {
   IniSubsection,
   IniValue,
@@ -119,11 +120,11 @@ export type {
   Env,
   LoadSharedConfigFilesOptions,
   SharedConfigFiles,
-} from './ini.js';
-export { processEnv } from './process-env.js';
-export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config.js';
-export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config.js';
-export { createCircuitBreaker, circuitBreakerMiddleware, isServerFailureResponse } from './circuit-breaker.js';
+} from './config/ini.js';
+export { processEnv } from './config/process-env.js';
+export { createConfigResolver, serviceConfigKey, serviceEndpointEnvVar } from './config/config.js';
+export type { S3AddressingStyle, ChecksumSetting, ConfigResolverOptions, ResolveConfigOptions, ResolvedConfig, ConfigResolver } from './config/config.js';
+export { createCircuitBreaker, circuitBreakerMiddleware, isServerFailureResponse } from './retry/circuit-breaker.js';
 export type {
   CircuitState,
   CircuitStateChange,
@@ -131,19 +132,19 @@ export type {
   CircuitRunOptions,
   CircuitBreaker,
   CircuitBreakerMiddlewareOptions,
-} from './circuit-breaker.js';
-export { createRateLimiter } from './rate-limiter.js';
-export type { RateLimiterOptions, RateLimiterAcquireOptions, RateLimiter } from './rate-limiter.js';
-export { LOG_LEVELS, noopLogger, meetsLevel, redactLogLine } from './logger.js';
-export type { LogLevel, LogFields, Logger } from './logger.js';
-export { createConsoleLogger } from './console-logger.js';
-export type { ConsoleLoggerOptions, LogStream } from './console-logger.js';
-export { fromPino } from './pino-logger.js';
-export type { PinoLike } from './pino-logger.js';
-export { loggingMiddleware } from './logging-middleware.js';
-export type { LoggingMiddlewareOptions } from './logging-middleware.js';
-export { OPERATION_CHANNEL, REQUEST_CHANNEL, traceOperation, tracingMiddleware, requestAttributes, errorType } from './tracing.js';
+} from './retry/circuit-breaker.js';
+export { createRateLimiter } from './rate-limit/rate-limiter.js';
+export type { RateLimiterOptions, RateLimiterAcquireOptions, RateLimiter } from './rate-limit/rate-limiter.js';
+export { LOG_LEVELS, noopLogger, meetsLevel, redactLogLine } from './logging/logger.js';
+export type { LogLevel, LogFields, Logger } from './logging/logger.js';
+export { createConsoleLogger } from './logging/console-logger.js';
+export type { ConsoleLoggerOptions, LogStream } from './logging/console-logger.js';
+export { fromPino } from './logging/pino-logger.js';
+export type { PinoLike } from './logging/pino-logger.js';
+export { loggingMiddleware } from './logging/logging-middleware.js';
+export type { LoggingMiddlewareOptions } from './logging/logging-middleware.js';
+export { OPERATION_CHANNEL, REQUEST_CHANNEL, traceOperation, tracingMiddleware, requestAttributes, errorType } from './tracing/tracing.js';
 export type { TracingChannelLike, TracingHandlers } from './platform/diagnostics-port.js';
-export type { SpanAttributes, TraceContext } from './tracing.js';
-export { subscribeOpenTelemetry, enableOpenTelemetry, loadOpenTelemetryApi } from './otel-adapter.js';
-export type { OtelApiLike, OtelTracerLike, OtelSpanLike, OpenTelemetryOptions } from './otel-adapter.js';
+export type { SpanAttributes, TraceContext } from './tracing/tracing.js';
+export { subscribeOpenTelemetry, enableOpenTelemetry, loadOpenTelemetryApi } from './tracing/otel-adapter.js';
+export type { OtelApiLike, OtelTracerLike, OtelSpanLike, OpenTelemetryOptions } from './tracing/otel-adapter.js';

@@ -6,9 +6,9 @@
 import * as defaults from '#platform/default-transport';
 import * as diagnostics from '#platform/diagnostics';
 import * as undici from '#platform/undici-transport';
-import type { HttpTransport } from './http.js';
+import type { HttpTransport } from './http/http.js';
 import type { TracingChannelLike } from './platform/diagnostics-port.js';
-import type { UndiciTransport, UndiciTransportOptions } from './undici-transport.js';
+import type { UndiciTransport, UndiciTransportOptions } from './http/undici-transport.js';
 
 /**
  * Creates an `HttpTransport` on undici's `Agent` (keep-alive pool per origin, connect/headers/body

@@ -1,10 +1,10 @@
-export { createTransferManager } from './transfer-manager.js';
-export type { TransferManager, TransferManagerOptions } from './transfer-manager.js';
-export type { ChecksumMode } from './transfer-context.js';
-export type { UploadInput, UploadOptions, UploadResult } from './upload.js';
-export type { UploadBody } from './body-source.js';
-export type { DownloadInput, DownloadOptions, DownloadResult, Verification } from './download.js';
-export type { CopyInput, CopyOptions, CopyResult } from './copy.js';
+export { createTransferManager } from './manager/transfer-manager.js';
+export type { TransferManager, TransferManagerOptions } from './manager/transfer-manager.js';
+export type { ChecksumMode } from './manager/transfer-context.js';
+export type { UploadInput, UploadOptions, UploadResult } from './upload/upload.js';
+export type { UploadBody } from './upload/body-source.js';
+export type { DownloadInput, DownloadOptions, DownloadResult, Verification } from './download/download.js';
+export type { CopyInput, CopyOptions, CopyResult } from './copy/copy.js';
 export type {
   UploadDirectoryOptions,
   UploadDirectoryResult,
@@ -12,8 +12,8 @@ export type {
   DownloadDirectoryResult,
   FileFailure,
   LocalFile,
-} from './directory.js';
-export { compareForSync } from './sync-manager.js';
+} from './sync/directory.js';
+export { compareForSync } from './sync/sync-manager.js';
 export type {
   SyncOptions,
   SyncPlan,
@@ -25,11 +25,12 @@ export type {
   LocalSide,
   RemoteSide,
   CompareOutcome,
-} from './sync-manager.js';
-export { compareObjects, compareUtf8 } from './bucket-sync.js';
-export type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult, BucketSyncAction } from './bucket-sync.js';
-export type { TransferProgress, ProgressListener } from './progress.js';
-export type { TransferClient, ObjectWriteOptions, ObjectHeadOutput } from './transfer-client.js';
+} from './sync/sync-manager.js';
+export { compareObjects } from './sync/bucket-sync.js';
+export type { BucketSyncOptions, BucketSyncPlan, BucketSyncResult, BucketSyncAction } from './sync/bucket-sync.js';
+export type { TransferProgress, ProgressListener } from './manager/progress.js';
+export type { TransferClient, ObjectWriteOptions, ObjectHeadOutput } from './manager/transfer-client.js';
+export type { TransferChecksum } from './upload/transfer-checksum.js';
 export {
   planParts,
   partRange,
@@ -44,9 +45,9 @@ export {
   MAX_OBJECT_SIZE,
   DEFAULT_PART_SIZE,
   STREAM_TIER_PARTS,
-} from './part-plan.js';
-export type { PartPlan, PartRange, PartPlanOptions } from './part-plan.js';
-export { parseCheckpoint, saveCheckpoint, loadCheckpoint, removeCheckpoint, CHECKPOINT_VERSION } from './checkpoint.js';
+} from './upload/part-plan.js';
+export type { PartPlan, PartRange, PartPlanOptions } from './upload/part-plan.js';
+export { parseCheckpoint, saveCheckpoint, loadCheckpoint, removeCheckpoint, CHECKPOINT_VERSION } from './checkpoint/checkpoint.js';
 export type {
   TransferCheckpoint,
   UploadCheckpoint,
@@ -54,11 +55,11 @@ export type {
   CheckpointPart,
   CheckpointRange,
   SourceIdentity,
-} from './checkpoint.js';
-export { keyToLocalPath, localPathToKey } from './path-safety.js';
-export type { SkipReason, LocalPathResult, KeyToPathOptions } from './path-safety.js';
-export { compileGlob, createPathFilter } from './glob.js';
-export type { PathFilter } from './glob.js';
+} from './checkpoint/checkpoint.js';
+export { keyToLocalPath, localPathToKey } from './files/path-safety.js';
+export type { SkipReason, LocalPathResult, KeyToPathOptions } from './files/path-safety.js';
+export { compileGlob, createPathFilter } from './sync/path-filter.js';
+export type { PathFilter, PathFilterOptions, PathFilterRoot } from './sync/path-filter.js';
 export {
   TransferError,
   isTransferError,
@@ -67,9 +68,9 @@ export {
   ERR_CHECKPOINT_INVALID,
   ERR_INTEGRITY,
   ERR_TOO_MANY_DELETES,
-} from './transfer-error.js';
-export type { TransferErrorCode } from './transfer-error.js';
-export { getTransferLeftover, describeLeftover } from './leftover.js';
-export type { TransferLeftover } from './leftover.js';
-export { nodeFileSystem } from './file-system.js';
-export type { TransferFileSystem, TransferStats, TransferFileHandle, TransferDirent } from './file-system.js';
+} from './manager/transfer-error.js';
+export type { TransferErrorCode } from './manager/transfer-error.js';
+export { getTransferLeftover, describeLeftover } from './manager/leftover.js';
+export type { TransferLeftover } from './manager/leftover.js';
+export { nodeFileSystem } from './files/file-system.js';
+export type { TransferFileSystem, TransferStats, TransferFileHandle, TransferDirent } from './files/file-system.js';

@@ -7,7 +7,8 @@ import type { GlobalOptions } from '../global-options.js';
 import { createProgressReporter, progressMode } from '../progress.js';
 import type { ProgressReporter } from '../progress.js';
 import { reportError } from '../report-error.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, MIN_PART_SIZE } from '../transfer/settings.js';
+import { DEFAULT_PART_SIZE, MIN_PART_SIZE } from '@s3kit/s3-transfer';
+import { DEFAULT_CONCURRENCY } from '../transfer/settings.js';
 import type { TransferSettings } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 

@@ -1,8 +1,8 @@
+import { createPathFilter } from '@s3kit/s3-transfer';
 import { booleanFlag, COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
 import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
-import { createPathFilter } from '../filters.js';
 import { parseS3Url } from '../s3-url.js';
 import { deleteKeys } from '../transfer/delete-objects.js';
 import { listRemoteObjects } from '../transfer/remote-tree.js';

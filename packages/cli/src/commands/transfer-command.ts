@@ -1,8 +1,8 @@
 import { systemClock } from '@s3kit/primitives';
 import type { S3Client } from '@s3kit/s3-core';
-import type { BucketSyncAction, ObjectWriteOptions, SyncAction, SyncStrategy, TransferManager, TransferProgress } from '@s3kit/s3-transfer';
+import { createPathFilter } from '@s3kit/s3-transfer';
+import type { BucketSyncAction, ObjectWriteOptions, PathFilter, SyncAction, SyncStrategy, TransferManager, TransferProgress } from '@s3kit/s3-transfer';
 import { booleanFlag } from '../args.js';
-import { createPathFilter } from '../filters.js';
 import { formatBytes, formatRate } from '../format.js';
 import type { OverallCounts, OverallProgress, ProgressReporter, ProgressTask } from '../progress.js';
 import { EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED } from '../context.js';
@@ -170,9 +170,9 @@ export function objectOptions(settings: TransferSettings): ObjectWriteOptions {
 }
 
 /** Options every s3-transfer directory call of a command shares: filters, files in flight, signal, progress. */
-function common(scope: CommandScope, settings: TransferSettings, hooks: ProgressHooks): { filter: (path: string) => boolean; fileConcurrency: number; onProgress: (p: TransferProgress) => void; signal?: AbortSignal } {
+function common(scope: CommandScope, settings: TransferSettings, hooks: ProgressHooks): { filters: readonly PathFilter[]; fileConcurrency: number; onProgress: (p: TransferProgress) => void; signal?: AbortSignal } {
   return {
-    filter: createPathFilter(scope.filters),
+    filters: scope.filters,
     fileConcurrency: settings.concurrency,
     onProgress: (p) => {
       hooks.onProgress(p);

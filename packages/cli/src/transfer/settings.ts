@@ -11,7 +11,7 @@ export interface TransferSettings {
   concurrency: number;
   /**
    * Multipart part size and download range size; files above it go multipart.
-   * @default 8 MiB
+   * @default 8 MiB (s3-transfer's `DEFAULT_PART_SIZE`)
    */
   partSize: number;
   /** `--bwlimit`: bytes per second across every transfer of the command. @default unlimited */
@@ -28,10 +28,6 @@ export interface TransferSettings {
 
 /** Default of {@link TransferSettings.concurrency}. */
 export const DEFAULT_CONCURRENCY = 8;
-/** Default of {@link TransferSettings.partSize}. */
-export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
-/** Smallest part S3 accepts (except the last). */
-export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
 /**
  * The `@s3kit/s3-transfer` manager for a command: one request concurrency, bandwidth limit and

@@ -1,6 +1,6 @@
 /** The default transport where Node's sockets exist (Node, and Bun and Deno through their Node compatibility): undici. */
-import { createUndiciTransport } from '../undici-transport.js';
-import type { UndiciTransport } from '../undici-transport.js';
+import { createUndiciTransport } from '../http/undici-transport.js';
+import type { UndiciTransport } from '../http/undici-transport.js';
 
 /** A new transport of this runtime's default kind (undici on Node). */
 export function createDefaultTransport(): UndiciTransport {

@@ -1,6 +1,6 @@
 /** The default transport where undici cannot run (workerd, browsers): the runtime's own fetch. */
-import { createFetchTransport } from '../fetch-transport.js';
-import type { HttpTransport } from '../http.js';
+import { createFetchTransport } from '../http/fetch-transport.js';
+import type { HttpTransport } from '../http/http.js';
 
 /** A new transport of this runtime's default kind (fetch here). */
 export function createDefaultTransport(): HttpTransport {

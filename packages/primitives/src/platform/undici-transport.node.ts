@@ -1,2 +1,2 @@
 /** The undici transport, where undici runs (Node). */
-export { createUndiciTransport } from '../undici-transport.js';
+export { createUndiciTransport } from '../http/undici-transport.js';

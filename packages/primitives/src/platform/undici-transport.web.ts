@@ -1,6 +1,6 @@
 /** `createUndiciTransport` where undici cannot run (browsers, workerd): it says so instead of failing to load. */
-import { ConfigError } from '../errors.js';
-import type { UndiciTransport, UndiciTransportOptions } from '../undici-transport.js';
+import { ConfigError } from '../errors/errors.js';
+import type { UndiciTransport, UndiciTransportOptions } from '../http/undici-transport.js';
 
 /**
  * Throws: undici needs Node's sockets. Use `createFetchTransport` (the default transport here).

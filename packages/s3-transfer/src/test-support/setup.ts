@@ -11,9 +11,9 @@ import { createFakeClock } from '@s3kit/primitives';
 import type { FakeClock, HttpTransport } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
 import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
-import { createTransferManager } from '../transfer-manager.js';
-import type { TransferManager, TransferManagerOptions } from '../transfer-manager.js';
-import type { TransferClient } from '../transfer-client.js';
+import { createTransferManager } from '../manager/transfer-manager.js';
+import type { TransferManager, TransferManagerOptions } from '../manager/transfer-manager.js';
+import type { TransferClient } from '../manager/transfer-client.js';
 
 /** Smallest part in these tests (s3-mock's `minPartSize`). */
 export const PART = 1024;
