@@ -101,6 +101,28 @@ describe('s3kit habits the AWS CLI has (built bin, real server)', () => {
     expect(du.stdout).toMatch(/\s3000\s+3000 objects {2}s3:\/\/pages\/k\/ \(total\)\n$/);
   });
 
+  it('rm --recursive deletes through s3-transfer\'s batch delete (1000 keys a request); --dryrun only plans', async () => {
+    for (let i = 0; i < 1500; i++) mock.engine.putObject({ Bucket: 'habits', Key: `many/${i}`, Body: new Uint8Array(1) });
+    const count = (): number => {
+      let n = 0;
+      let token: string | undefined;
+      do {
+        const page = mock.engine.listObjectsV2({ Bucket: 'habits', Prefix: 'many/', ...(token === undefined ? {} : { ContinuationToken: token }) });
+        n += page.KeyCount;
+        token = page.NextContinuationToken;
+      } while (token !== undefined);
+      return n;
+    };
+    const plan = await runBin(['rm', 's3://habits/many/', '--recursive', '--dryrun', '--endpoint-url', server.endpoint], env);
+    expect(plan).toMatchObject({ code: 0, stderr: '' });
+    expect(plan.stdout.match(/^\(dryrun\) delete: s3:\/\/habits\/many\/\d+$/gm)).toHaveLength(1500);
+    expect(count()).toBe(1500);
+    const done = await runBin(['rm', 's3://habits/many/', '--recursive', '--endpoint-url', server.endpoint], env);
+    expect(done).toMatchObject({ code: 0, stderr: '' });
+    expect(done.stdout.match(/^delete: s3:\/\/habits\/many\/\d+$/gm)).toHaveLength(1500);
+    expect(count()).toBe(0);
+  });
+
   it('--no-sign-request sends anonymous requests: a private bucket refuses them with AccessDenied (254)', async () => {
     const result = await runBin(['ls', 's3://habits/', '--no-sign-request', '--endpoint-url', server.endpoint], env);
     expect(result.stderr).toContain('ListObjectsV2 habits failed: AccessDenied (403)');

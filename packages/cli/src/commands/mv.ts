@@ -4,7 +4,7 @@ import { createCliClient } from '../client.js';
 import { EXIT_FAILURES } from '../context.js';
 import type { RunContext } from '../context.js';
 import { formatS3Url } from '../s3-url.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
+import { deleteObjects } from '@s3kit/s3-transfer';
 import { UsageError } from '../usage-error.js';
 import { runCommand } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
@@ -31,8 +31,8 @@ async function body(scope: CommandScope): Promise<number> {
       }
     }
     for (const [bucket, keys] of s3Sources) {
-      const out = await deleteKeys(client, bucket, keys, scope.ctx.signal);
-      for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.key })}: ${f.code}\n`);
+      const out = await deleteObjects(client, { Bucket: bucket, Keys: keys }, scope.ctx.signal ? { signal: scope.ctx.signal } : {});
+      for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.Key })}: ${f.Code}\n`);
       failures += out.failed.length;
     }
     return failures > 0 ? EXIT_FAILURES : transferExitCode(outcome, scope.ctx.signal);

@@ -3,7 +3,7 @@ import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
+import { deleteObjects } from '@s3kit/s3-transfer';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand } from './command.js';
@@ -21,11 +21,11 @@ async function body(scope: CommandScope): Promise<number> {
   try {
     if (booleanFlag(scope.flags, 'force')) {
       const keys = (await listRemoteObjects(client, bucket, '', signal)).map((o) => o.key);
-      const result = await deleteKeys(client, bucket, keys, signal);
+      const result = await deleteObjects(client, { Bucket: bucket, Keys: keys }, signal ? { signal } : {});
       for (const k of result.deleted) scope.print(`delete: s3://${bucket}/${k}`);
       if (result.failed.length > 0) {
-        for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.key}: ${f.code} ${f.message}\n`);
-        scope.emit({ removed: null, failed: result.failed });
+        for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.Key}: ${f.Code} ${f.Message}\n`);
+        scope.emit({ removed: null, failed: result.failed.map((f) => ({ key: f.Key, code: f.Code, message: f.Message })) });
         return EXIT_FAILURES;
       }
     }
