@@ -4,7 +4,8 @@
 //
 //   pnpm fidelity                  run the selection, write the report
 //   pnpm fidelity --check          also exit 1 when fewer tests pass than floor.json says, or when
-//                                  the server answered 500, a test timed out or the server crashed
+//                                  the server answered 500, a test timed out or the server crashed;
+//                                  the report goes to .fidelity/fidelity.md, docs/ stays untouched
 //   pnpm fidelity -k 'versioning'  only tests matching a pytest -k expression (report not written)
 //
 // It sets up the suite's Python environment from the machine's Python and Debian packages (see
@@ -13,7 +14,7 @@
 // (pytest_fidelity.py). Everything it makes goes to .fidelity/ (git-ignored).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { IDENTITIES, s3testsConfig, usersFile } from './identities.mjs';
@@ -116,8 +117,10 @@ async function main() {
   log(`passed ${passed} of ${results.length} in ${Math.round(seconds)} s (floor ${floor}); 500s: ${serverErrors.length}, timeouts: ${timeouts.length}, server crashed: ${crashed}`);
   if (!args.k) {
     const report = renderReport({ results, reasons, floor, serverErrors, timeouts, crashed, seconds, date: new Date().toISOString().slice(0, 10), selection: SELECTION, serveOptions: SERVE_OPTIONS });
-    writeFileSync(join(root, 'docs/fidelity.md'), report);
-    log('wrote docs/fidelity.md');
+    // A --check run (CI) leaves the tree as it found it: its report goes beside the run's files.
+    const target = args.check ? join(work, 'fidelity.md') : join(root, 'docs/fidelity.md');
+    writeFileSync(target, report);
+    log(`wrote ${relative(root, target)}`);
   }
   if (args.check) {
     const problems = [];
