@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
-import { anonymousRequests, transportOptions } from './client.js';
+import { anonymousRequests, connectionFlags, globalConnection, transportOptions } from './client.js';
 import { defaultGlobalOptions } from './global-options.js';
 import { isUsageError } from './usage-error.js';
 
@@ -17,6 +17,15 @@ describe('anonymousRequests', () => {
     const headers = { Authorization: 'AWS4-HMAC-SHA256 Credential=x', 'x-amz-date': 'd', 'X-Amz-Security-Token': 't', 'x-amz-content-sha256': 'h', range: 'bytes=0-1' };
     await send({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/b', headers }, {});
     expect(seen?.headers).toEqual({ range: 'bytes=0-1' });
+  });
+});
+
+describe('connection settings', () => {
+  it('come from a command\'s own flags or from the global options', () => {
+    expect(connectionFlags({ 'endpoint-url': 'http://127.0.0.1:9000', region: 'eu-west-1', profile: 'dev', json: true })).toEqual({ endpointUrl: 'http://127.0.0.1:9000', region: 'eu-west-1', profile: 'dev' });
+    expect(connectionFlags({})).toEqual({});
+    expect(globalConnection({ ...defaultGlobalOptions(), region: 'us-west-2' })).toEqual({ region: 'us-west-2' });
+    expect(globalConnection(undefined)).toEqual({});
   });
 });
 

@@ -5,6 +5,8 @@ import { S3Client } from '@s3kit/s3-core';
 import type { S3ClientOptions } from '@s3kit/s3-core';
 import { createDefaultCredentialsProvider } from '@s3kit/sigv4';
 import type { AwsCredentials } from '@s3kit/sigv4';
+import { stringFlag } from './args.js';
+import type { FlagValues } from './args.js';
 import type { RunContext } from './context.js';
 import type { GlobalOptions } from './global-options.js';
 import { UsageError } from './usage-error.js';
@@ -16,6 +18,22 @@ export interface ConnectionFlags {
   profile?: string;
   /** Static credentials (the demo's embedded server); otherwise the default chain runs over `ctx.env`. */
   credentials?: AwsCredentials;
+}
+
+/**
+ * Reads `--endpoint-url`, `--region` and `--profile` from a command's own parsed flags. Commands
+ * normally get these as global options (`ctx.globals`, which `createCliClient` reads); this is for
+ * a command that parses them itself.
+ */
+export function connectionFlags(flags: FlagValues): ConnectionFlags {
+  const out: ConnectionFlags = {};
+  const endpointUrl = stringFlag(flags, 'endpoint-url');
+  const region = stringFlag(flags, 'region');
+  const profile = stringFlag(flags, 'profile');
+  if (endpointUrl !== undefined) out.endpointUrl = endpointUrl;
+  if (region !== undefined) out.region = region;
+  if (profile !== undefined) out.profile = profile;
+  return out;
 }
 
 /** The connection the global options ask for (`--endpoint-url`, `--region`, `--profile`). */
