@@ -25,4 +25,5 @@ export const COMMAND_TABLE: Readonly<Record<string, () => Promise<CommandModule>
   stat: () => import('./commands/stat.js'),
   du: () => import('./commands/du.js'),
   completion: () => import('./commands/completion.js'),
+  api: () => import('./commands/api/api-command.js'),
 };

@@ -58,6 +58,14 @@ describe('s3kit habits the AWS CLI has (built bin, real server)', () => {
     expect((JSON.parse(json.stdout) as { objects: { key: string }[] }).objects.map((o) => o.key)).toEqual(['hello.txt']);
   });
 
+  it('s3kit api reads --output from anywhere too (regression: the global parser took --output before api saw it)', async () => {
+    const before = await runBin(['--output', 'text', 'api', 'list-buckets', '--endpoint-url', server.endpoint], env);
+    const after = await runBin(['api', 'list-buckets', '--endpoint-url', server.endpoint, '--output', 'text'], env);
+    expect(before).toMatchObject({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(/^BUCKETS\t/m);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
   it('an unknown flag prints one clean line and exits 252 (regression: doubled s3kit prefix and an unclosed quote)', async () => {
     const result = await runBin(['cp', '--bogus', 'a', 's3://habits/a', '--endpoint-url', server.endpoint], env);
     expect(result.code).toBe(252);

@@ -23,6 +23,7 @@ commands (modelled on 'aws s3'):
   presign s3://bucket/key           print a presigned GET URL (--expires-in seconds)
   serve                             run an in-memory S3 server (prints its endpoint first)
   demo                              run the end-to-end demonstration (embedded server by default)
+  api <operation> [--member value]  any S3 API operation, as 'aws s3api' ('s3kit api help' lists them)
 
 commands aws s3 lacks:
   cat s3://bucket/key               write an object to stdout (--range 0-99, --range=-100)

@@ -73,7 +73,7 @@ export type { S3Operations, S3OperationName } from './operations/index.js';
 export { unlisted } from './operations/unlisted.js';
 export type { Unlisted } from './operations/unlisted.js';
 // Paginators.
-export { paginate, ERR_PAGINATION_LOOP } from './paginate/paginate.js';
+export { paginate, readToken, ERR_PAGINATION_LOOP } from './paginate/paginate.js';
 export type { PaginateOptions } from './paginate/paginate.js';
 // Waiters.
 export { waitFor, WaiterError, isWaiterError } from './waiters/wait.js';

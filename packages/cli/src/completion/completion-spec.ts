@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../commands/command.js';
 import { COMMAND_TABLE } from '../command-table.js';
+import { kebabName } from '../commands/api/kebab-name.js';
 import { GLOBAL_OPTION_NAMES, valueOptions } from '../global-options.js';
 
 /** What the completion scripts offer: commands with their flags, global options, `api` operation names. */
@@ -17,14 +18,6 @@ function isCommandDefinition(value: unknown): value is CommandDefinition {
   return typeof value === 'object' && value !== null && 'flags' in value && 'usage' in value && 'body' in value;
 }
 
-/** `ListObjectsV2` -> `list-objects-v2`, as the AWS CLI names operations. */
-export function kebabOperationName(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
-}
-
 /**
  * Builds the {@link CompletionSpec} from the command table (each command's flags come from its
  * definition) and s3-core's operation table.
@@ -39,7 +32,7 @@ export async function completionSpec(table: Readonly<Record<string, () => Promis
   let apiOperations: string[] = [];
   if ('api' in table) {
     const { operations } = await import('@s3kit/s3-core');
-    apiOperations = Object.keys(operations).map(kebabOperationName);
+    apiOperations = Object.keys(operations).map(kebabName);
   }
   return { commands, globalOptions: GLOBAL_OPTION_NAMES.map((n) => `--${n}`), valueOptions: valueOptions().map((n) => `--${n}`), apiOperations };
 }
