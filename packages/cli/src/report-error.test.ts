@@ -45,6 +45,15 @@ describe('reportError', () => {
     expect(hintFor(new Error('x'))).toBeUndefined();
   });
 
+  it('a connection that broke mid-request is not hinted as an unreachable endpoint (regression: a body cut midway said "could not reach the endpoint")', () => {
+    const refused = new NetworkError('Could not connect to the endpoint URL: "http://127.0.0.1:9/b"', { details: { errno: 'ECONNREFUSED' } });
+    expect(hintFor(refused)).toBe('could not reach the endpoint: check --endpoint-url and your network');
+    const reset = new NetworkError('Connection to the endpoint URL "http://127.0.0.1:9/b" failed: socket hang up', { details: { errno: 'ECONNRESET' } });
+    expect(hintFor(reset)).toMatch(/^the connection to the endpoint broke off mid-request/);
+    expect(hintFor(new NetworkError('no errno known'))).toBe('could not reach the endpoint: check --endpoint-url and your network');
+    expect(hintFor(new NetworkError('fetch failed', { details: { errno: 'ERR_FETCH' } }))).toBe('could not reach the endpoint: check --endpoint-url and your network');
+  });
+
   it('never prints a secret', () => {
     const ctx = testContext();
     const err = new CredentialsError('bad key aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', {});

@@ -1,4 +1,4 @@
-import { isAbortError, isConfigError, isCredentialsError, isS3kitError, isValidationError } from '@s3kit/primitives';
+import { isAbortError, isConfigError, isCredentialsError, isNetworkError, isS3kitError, isValidationError } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
 import { EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OTHER, EXIT_SERVICE, EXIT_USAGE } from './context.js';
 import type { RunContext } from './context.js';
@@ -43,9 +43,20 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** OS and resolver codes of a connection that was never made (nothing reached the endpoint). */
+const CONNECT_FAILURES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+
+/** Said of a network error on a connection that was made and then broke (reset, cut mid-body). */
+const BROKEN_CONNECTION_HINT = 'the connection to the endpoint broke off mid-request; retry, and check proxies or load balancers between you and it';
+
 /** A hint for an error's code: what the user can do about it. */
 export function hintFor(err: unknown): string | undefined {
   if (isUsageError(err)) return err.hint;
+  if (isNetworkError(err) && err.code === 'ERR_NETWORK') {
+    const errno = err.details?.errno;
+    // Without an errno (or fetch's catch-all) the transport could not tell: the endpoint hint is the likelier help.
+    if (typeof errno === 'string' && errno !== 'ERR_FETCH' && !CONNECT_FAILURES.has(errno)) return BROKEN_CONNECTION_HINT;
+  }
   const code = errorCode(err);
   return code === undefined ? undefined : HINTS[code];
 }
