@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client, paginateListObjectsV2 } from '@s3kit/s3-core';
-import { awsCliEnv } from '../aws-env.mjs';
+import { cliEnv } from '../clients/cli-env.mjs';
 import { runChild } from '../clients/run-child.mjs';
 import { spawnServer } from '../servers/spawn.mjs';
 import { summarize } from '../stats.mjs';
@@ -68,7 +68,7 @@ export const scalingTree = {
     const home = join(work, 'home');
     mkdirSync(home);
     writeFileSync(join(home, 'config'), '[default]\ns3 =\n  max_concurrent_requests = 16\n');
-    const env = awsCliEnv(home);
+    const env = cliEnv(home);
     const rows = [];
     const notes = [];
     const perFile = { upload: [], plan: [], 'aws-upload': [], 'aws-plan': [] };

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSeededRandom } from '@s3kit/primitives';
 import { S3Client, paginateListObjectsV2 } from '@s3kit/s3-core';
-import { awsCliEnv } from '../aws-env.mjs';
 import { patternBlock } from '../clients/pattern.mjs';
+import { cliEnv } from '../clients/cli-env.mjs';
 import { spawnServer } from '../servers/spawn.mjs';
 import { shuffled, summarize } from '../stats.mjs';
 
@@ -18,7 +18,8 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 const SIZES = { full: { files: 5000, rounds: 3 }, quick: { files: 1000, rounds: 1 }, tiny: { files: 50, rounds: 1 } };
 const serverScript = new URL('../servers/s3-mock-server.mjs', import.meta.url);
-const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+// The bin as published (the esbuild bundle `s3kit` runs).
+const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bundle/s3kit.js', import.meta.url));
 
 /** Writes the tree; returns Map relative key -> size. */
 function generateTree(root, files) {
@@ -86,7 +87,7 @@ export const sync = {
     mkdirSync(home);
     const tree = generateTree(root, files);
     const totalMiB = [...tree.values()].reduce((a, b) => a + b, 0) / MiB;
-    const env = awsCliEnv(home);
+    const env = cliEnv(home);
     const impls = implementations();
     const series = new Map(impls.map((i) => [i.impl, { first: [], noop: [] }]));
     let n = 0;

@@ -14,7 +14,7 @@ describe('parseCommandArgs', () => {
     expect(listFlag(parsed.flags, 'include')).toEqual(['*.jpg']);
   });
 
-  it('turns an unknown flag into a usage error naming the help', () => {
+  it('turns an unknown flag into one clean usage error naming the help (regression: doubled s3kit prefix, parseArgs advice with an unclosed quote)', () => {
     let caught: unknown;
     try {
       parseCommandArgs('ls', ['--nope'], {});
@@ -22,9 +22,13 @@ describe('parseCommandArgs', () => {
       caught = err;
     }
     expect(isUsageError(caught)).toBe(true);
-    expect((caught as UsageError).message).toContain("s3kit ls: Unknown option '--nope'");
+    expect((caught as UsageError).message).toBe('ls: unknown option --nope');
     expect((caught as UsageError).hint).toBe("run 's3kit ls --help' for the accepted flags");
     expect((caught as UsageError).code).toBe('ERR_USAGE');
+  });
+
+  it('keeps the first sentence of other parseArgs errors', () => {
+    expect(() => parseCommandArgs('cp', ['--concurrency'], { concurrency: { type: 'string' } })).toThrow(/^cp: Option '--concurrency <value>' argument missing$/);
   });
 
   it('reads strings, booleans and lists', () => {

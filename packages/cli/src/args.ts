@@ -10,13 +10,15 @@ export interface FlagSpec {
   short?: string;
 }
 
-/** Flags every S3 command accepts (connection, output). */
+/**
+ * Flags every S3 command accepts (output). The connection options (`--endpoint-url`, `--region`,
+ * `--profile`...) are global options, taken out of the command line before a command parses it.
+ */
 export const COMMON_FLAGS = {
-  'endpoint-url': { type: 'string' },
-  region: { type: 'string' },
-  profile: { type: 'string' },
   json: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'only-show-errors': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -62,9 +64,21 @@ export function parseCommandArgs(command: string, argv: readonly string[], flags
     }
     return { flags: values as FlagValues, positionals, filters };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`s3kit ${command}: ${message.split('\n')[0] ?? message}`, `run 's3kit ${command} --help' for the accepted flags`);
+    throw new UsageError(`${command}: ${parseArgsMessage(err)}`, `run 's3kit ${command} --help' for the accepted flags`);
   }
+}
+
+/**
+ * The first sentence of a `parseArgs` error, without its advice about `--` (which quotes the
+ * flag oddly and rarely helps: a mistyped flag is the usual cause).
+ */
+function parseArgsMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]!}`;
+  const first = message.split('\n')[0] ?? message;
+  const end = first.indexOf('. ');
+  return end === -1 ? first.replace(/\.$/, '') : first.slice(0, end);
 }
 
 /** A string flag's value, if given. */

@@ -1,4 +1,6 @@
+import type { Writable } from 'node:stream';
 import type { HttpTransport } from '@s3kit/primitives';
+import type { GlobalOptions } from './global-options.js';
 
 /** Something text can be written to (a process stream, or a test's string sink). */
 export interface TextSink {
@@ -21,6 +23,15 @@ export interface RunContext {
   transport?: HttpTransport;
   /** Stops the command (Ctrl-C); long-running commands such as `serve` run until it aborts. */
   signal?: AbortSignal;
+  /**
+   * The global options (`--endpoint-url`, `--region`, `--output`...), taken from anywhere on the
+   * command line before the command runs. @default defaultGlobalOptions()
+   */
+  globals?: GlobalOptions;
+  /** Bytes for `cp - s3://b/k` (the process's stdin). @default none: reading `-` is a usage error */
+  stdin?: AsyncIterable<Uint8Array>;
+  /** Where `cp s3://b/k -` and `cat` write object bytes (the process's stdout). @default none: writing `-` is a usage error */
+  stdoutBytes?: Writable;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatListingDate, formatRate, formatTable } from './format.js';
+import { formatBytes, formatDuration, formatHumanSize, formatListingDate, formatRate, formatTable } from './format.js';
 
 describe('format', () => {
   it('formats bytes, rates and durations', () => {
@@ -10,6 +10,19 @@ describe('format', () => {
     expect(formatRate(1, 0)).toBe('-');
     expect(formatDuration(850.4)).toBe('850 ms');
     expect(formatDuration(3210)).toBe('3.2 s');
+  });
+
+  it('prints --human-readable sizes as aws s3 ls does (Byte, Bytes, then one decimal, next unit at 1024)', () => {
+    expect(formatHumanSize(0)).toBe('0 Bytes');
+    expect(formatHumanSize(1)).toBe('1 Byte');
+    expect(formatHumanSize(7)).toBe('7 Bytes');
+    expect(formatHumanSize(1023)).toBe('1023 Bytes');
+    expect(formatHumanSize(1024)).toBe('1.0 KiB');
+    expect(formatHumanSize(1536)).toBe('1.5 KiB');
+    expect(formatHumanSize(1024 * 1024 - 1)).toBe('1.0 MiB');
+    expect(formatHumanSize(1024 * 1023)).toBe('1023.0 KiB');
+    expect(formatHumanSize(5 * 1024 ** 3)).toBe('5.0 GiB');
+    expect(formatHumanSize(2 * 1024 ** 7)).toBe('2048.0 EiB');
   });
 
   it('prints listing dates like the AWS CLI', () => {

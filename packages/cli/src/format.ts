@@ -11,6 +11,22 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
 }
 
+const HUMAN_UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+
+/**
+ * A size as `aws s3 ls --human-readable` prints it: `1 Byte`, `7 Bytes`, then one decimal in
+ * binary units (`1.0 KiB`, `3.5 MiB`), moving to the next unit once the value would round to 1024.
+ */
+export function formatHumanSize(bytes: number): string {
+  if (bytes === 1) return '1 Byte';
+  if (bytes < 1024) return `${bytes} Bytes`;
+  for (let i = 0; i < HUMAN_UNITS.length; i++) {
+    const value = bytes / 1024 ** (i + 1);
+    if (Math.round(value) < 1024 || i === HUMAN_UNITS.length - 1) return `${value.toFixed(1)} ${HUMAN_UNITS[i]!}`;
+  }
+  return `${bytes} Bytes`;
+}
+
 /** Bytes over milliseconds as `12.3 MiB/s` (`-` when no time elapsed). */
 export function formatRate(bytes: number, ms: number): string {
   if (ms <= 0) return '-';

@@ -1,26 +1,13 @@
 import { setMaxListeners } from 'node:events';
+import { COMMAND_TABLE } from './command-table.js';
 import type { CommandRun, RunContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
+import { splitGlobalOptions } from './global-options.js';
 import { cliVersion } from './version.js';
-/** A command loaded on first use: `s3kit sync` does not pay for loading the demo or the server. */
-function lazy(load: () => Promise<{ run: CommandRun }>): CommandRun {
-  return async (argv, ctx) => (await load()).run(argv, ctx);
-}
-
-/** Every command by name. */
-export const COMMANDS: Readonly<Record<string, CommandRun>> = {
-  ls: lazy(() => import('./commands/ls.js')),
-  cp: lazy(() => import('./commands/cp.js')),
-  mv: lazy(() => import('./commands/mv.js')),
-  rm: lazy(() => import('./commands/rm.js')),
-  sync: lazy(() => import('./commands/sync.js')),
-  mb: lazy(() => import('./commands/mb.js')),
-  rb: lazy(() => import('./commands/rb.js')),
-  presign: lazy(() => import('./commands/presign.js')),
-  serve: lazy(() => import('./commands/serve.js')),
-  demo: lazy(() => import('./commands/demo.js')),
-  api: lazy(() => import('./commands/api/api-command.js')),
-};
+/** Every command by name (each loaded on first use, from {@link COMMAND_TABLE}). */
+export const COMMANDS: Readonly<Record<string, CommandRun>> = Object.fromEntries(
+  Object.entries(COMMAND_TABLE).map(([name, load]) => [name, async (argv: readonly string[], ctx: RunContext) => (await load()).run(argv, ctx)]),
+);
 
 /** Top-level help. */
 export const HELP = `usage: s3kit <command> [arguments] [flags]
@@ -38,7 +25,16 @@ commands (modelled on 'aws s3'):
   demo                              run the end-to-end demonstration (embedded server by default)
   api <operation> [--member value]  any S3 API operation, as 'aws s3api' ('s3kit api help' lists them)
 
-common flags: --endpoint-url URL  --region R  --profile P  --json  --no-progress  --help  --version
+commands aws s3 lacks:
+  cat s3://bucket/key               write an object to stdout (--range 0-99, --range=-100)
+  stat s3://bucket/key              what HeadObject says about an object (--json)
+  du s3://bucket[/prefix]           total size and count, by storage class (--human-readable)
+  completion bash|zsh|fish          print a shell completion script (commands, flags, s3:// URLs)
+
+global options (before or after the command): --endpoint-url URL  --profile P  --region R
+  --output json|text|table|yaml  --debug  --no-verify-ssl  --ca-bundle FILE  --no-sign-request
+  --cli-read-timeout S  --cli-connect-timeout S  --color on|off|auto
+common flags: --json  --no-progress  --quiet  --only-show-errors  --help  --version
 transfer flags: --concurrency N  --part-size SIZE  --bwlimit RATE  --include P  --exclude P  --dryrun
 settings also come from AWS_* environment variables and ~/.aws/config, ~/.aws/credentials.
 run 's3kit <command> --help' for a command's flags.
@@ -54,21 +50,33 @@ run 's3kit <command> --help' for a command's flags.
  * ```
  */
 export async function run(argv: readonly string[], ctx: RunContext): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? ctx.stderr : ctx.stdout).write(HELP);
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  let split;
+  try {
+    split = splitGlobalOptions(argv, ctx.globals);
+  } catch (err) {
+    // Loaded here so `s3kit --version` does not load s3-core.
+    const { reportError } = await import('./report-error.js');
+    return reportError(ctx, err, false);
   }
-  if (name === '--version') {
+  const { globals, rest } = split;
+  const at = rest.findIndex((arg) => !arg.startsWith('-'));
+  const leading = at === -1 ? rest : rest.slice(0, at);
+  const name = at === -1 ? undefined : rest[at]!;
+  if (leading.includes('--version')) {
     ctx.stdout.write(`${cliVersion()}\n`);
     return EXIT_OK;
+  }
+  if (name === undefined || name === 'help' || leading.includes('--help') || leading.includes('-h')) {
+    const asked = name === 'help' || leading.includes('--help') || leading.includes('-h');
+    (asked ? ctx.stdout : ctx.stderr).write(HELP);
+    return asked ? EXIT_OK : EXIT_USAGE;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
     ctx.stderr.write(`s3kit: unknown command ${JSON.stringify(name)}\nhint: one of ${Object.keys(COMMANDS).join(', ')}; run 's3kit --help'\n`);
     return EXIT_USAGE;
   }
-  return command(rest, ctx);
+  return command([...leading, ...rest.slice(at + 1)], { ...ctx, globals });
 }
 
 /**
@@ -93,6 +101,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       cwd: process.cwd(),
       isTTY: process.stderr.isTTY,
       signal: controller.signal,
+      // Read only by `cp - s3://...`: touching process.stdin earlier would create it for every command.
+      stdin: (async function* () {
+        for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) yield chunk;
+      })(),
+      stdoutBytes: process.stdout,
     });
   } finally {
     process.off('SIGINT', onSignal);

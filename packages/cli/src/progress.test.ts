@@ -67,4 +67,21 @@ describe('progress', () => {
     expect(sink.text).toContain('ETA');
     expect(sink.text).toContain('upload: a');
   });
+
+  it('bars mode adds the overall line of a tree: files done of known, bytes, rate and ETA', async () => {
+    const sink = capture();
+    const clock = createFakeClock(0);
+    const progress = createProgressReporter({ mode: 'bars', sink, clock });
+    const overall = progress.overall();
+    overall.update({ filesDone: 0, filesKnown: 2, bytesDone: 0, bytesKnown: 4 * MiB });
+    await clock.advance(2000);
+    overall.update({ filesDone: 1, filesKnown: 3, bytesDone: 2 * MiB, bytesKnown: 6 * MiB });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    progress.stop();
+    expect(sink.text).toContain('total: 1/3 files');
+    expect(sink.text).toContain('2.0 MiB/6.0 MiB 1.0 MiB/s ETA');
+    const quiet = capture();
+    createProgressReporter({ mode: 'lines', sink: quiet }).overall().update({ filesDone: 1, filesKnown: 1, bytesDone: 1, bytesKnown: 1 });
+    expect(quiet.text).toBe('');
+  });
 });

@@ -12,10 +12,30 @@ export interface ProgressTask {
   done(): void;
 }
 
+/** Where a multi-file transfer stands: files and bytes done, of those known so far. */
+export interface OverallCounts {
+  filesDone: number;
+  /** Files started so far (more may follow while the source is still being listed). */
+  filesKnown: number;
+  bytesDone: number;
+  /** Bytes of the files started so far. */
+  bytesKnown: number;
+}
+
+/** The one line that sums up a multi-file transfer (like `aws s3 cp --recursive`'s `Completed ...`). */
+export interface OverallProgress {
+  update(counts: OverallCounts): void;
+}
+
 /** Tracks transfers: cli-progress bars on a terminal, plain lines otherwise, nothing in `--json` mode. */
 export interface ProgressReporter {
   /** Starts tracking `total` bytes under `label`. */
   task(label: string, total: number): ProgressTask;
+  /**
+   * The summary line of a multi-file transfer: total bytes, files done of files known, speed and
+   * ETA. Shown as a bar on a terminal; in `lines` mode the closing summary says it instead.
+   */
+  overall(): OverallProgress;
   /** Prints a line without garbling the bars. */
   log(line: string): void;
   /** Stops rendering (idempotent). */
@@ -43,11 +63,12 @@ export function progressMode(isTTY: boolean, json: boolean, disabled: boolean): 
 }
 
 const NONE: ProgressTask = { advance: () => undefined, done: () => undefined };
+const NO_OVERALL: OverallProgress = { update: () => undefined };
 
 /** Creates a {@link ProgressReporter} for `options.mode`. */
 export function createProgressReporter(options: ProgressOptions): ProgressReporter {
   const clock = options.clock ?? systemClock;
-  if (options.mode === 'none') return { task: () => NONE, log: () => undefined, stop: () => undefined };
+  if (options.mode === 'none') return { task: () => NONE, overall: () => NO_OVERALL, log: () => undefined, stop: () => undefined };
   if (options.mode === 'lines') return linesReporter(options.sink, clock, options.linesThreshold ?? 16 * 1024 * 1024);
   return barsReporter(options.sink, clock);
 }
@@ -73,6 +94,7 @@ function linesReporter(sink: TextSink, clock: Clock, threshold: number): Progres
         },
       };
     },
+    overall: () => NO_OVERALL,
     log: (line) => sink.write(`${line}\n`),
     stop: () => undefined,
   };
@@ -123,6 +145,26 @@ function barsReporter(sink: TextSink, clock: Clock): ProgressReporter {
           finished = true;
           bar.update(Math.max(total, 1), payload());
           multi.remove(bar);
+        },
+      };
+    },
+    overall() {
+      const start = clock.now();
+      let bar: cliProgress.SingleBar | undefined;
+      return {
+        update(c) {
+          const payload = {
+            label: `total: ${c.filesDone}/${c.filesKnown} files`.padEnd(40),
+            done: formatBytes(c.bytesDone),
+            size: formatBytes(c.bytesKnown),
+            rate: formatRate(c.bytesDone, clock.now() - start),
+          };
+          const total = Math.max(c.bytesKnown, 1);
+          if (bar === undefined) bar = multi.create(total, Math.min(c.bytesDone, total), payload);
+          else {
+            bar.setTotal(total);
+            bar.update(Math.min(c.bytesDone, total), payload);
+          }
         },
       };
     },

@@ -1,6 +1,7 @@
 import { AbortError, ConfigError, CredentialsError, NetworkError, TimeoutError, ValidationError } from '@s3kit/primitives';
 import { S3ServiceError } from '@s3kit/s3-core';
 import { describe, expect, it } from 'vitest';
+import { defaultGlobalOptions } from './global-options.js';
 import { describeError, exitCodeFor, hintFor, reportError } from './report-error.js';
 import { testContext } from './test-support/context.js';
 import { UsageError } from './usage-error.js';
@@ -18,8 +19,22 @@ describe('reportError', () => {
   it('usage errors exit 252 with their hint; JSON mode writes one document to stdout', () => {
     const ctx = testContext();
     expect(reportError(ctx, new UsageError('bad', 'do this'), true)).toBe(252);
-    expect(JSON.parse(ctx.stdout.text)).toEqual({ error: { code: 'ERR_USAGE', message: 'bad [ERR_USAGE]', hint: 'do this' } });
+    expect(JSON.parse(ctx.stdout.text)).toEqual({ error: { code: 'ERR_USAGE', message: 'bad', hint: 'do this' } });
     expect(ctx.stderr.text).toBe('');
+  });
+
+  it('colours the labels only when asked (--color on) or on a terminal without NO_COLOR', () => {
+    const err = new UsageError('bad', 'do this');
+    const on = testContext();
+    on.globals = { ...defaultGlobalOptions(), color: 'on' };
+    reportError(on, err, false);
+    expect(on.stderr.text).toBe('\u001b[31ms3kit:\u001b[0m bad\n\u001b[33mhint:\u001b[0m do this\n');
+    const tty = testContext({ isTTY: true, env: { NO_COLOR: '1' } });
+    reportError(tty, err, false);
+    expect(tty.stderr.text).toBe('s3kit: bad\nhint: do this\n');
+    const plain = testContext({ isTTY: false });
+    reportError(plain, err, false);
+    expect(plain.stderr.text).toBe('s3kit: bad\nhint: do this\n');
   });
 
   it('handles plain errors and values without a hint (exit 255)', () => {
@@ -28,6 +43,15 @@ describe('reportError', () => {
     expect(JSON.parse(ctx.stdout.text)).toEqual({ error: { code: 'ERR_UNKNOWN', message: 'boom' } });
     expect(describeError('text')).toBe('text');
     expect(hintFor(new Error('x'))).toBeUndefined();
+  });
+
+  it('a connection that broke mid-request is not hinted as an unreachable endpoint (regression: a body cut midway said "could not reach the endpoint")', () => {
+    const refused = new NetworkError('Could not connect to the endpoint URL: "http://127.0.0.1:9/b"', { details: { errno: 'ECONNREFUSED' } });
+    expect(hintFor(refused)).toBe('could not reach the endpoint: check --endpoint-url and your network');
+    const reset = new NetworkError('Connection to the endpoint URL "http://127.0.0.1:9/b" failed: socket hang up', { details: { errno: 'ECONNRESET' } });
+    expect(hintFor(reset)).toMatch(/^the connection to the endpoint broke off mid-request/);
+    expect(hintFor(new NetworkError('no errno known'))).toBe('could not reach the endpoint: check --endpoint-url and your network');
+    expect(hintFor(new NetworkError('fetch failed', { details: { errno: 'ERR_FETCH' } }))).toBe('could not reach the endpoint: check --endpoint-url and your network');
   });
 
   it('never prints a secret', () => {

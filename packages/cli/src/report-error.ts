@@ -1,7 +1,8 @@
-import { isAbortError, isConfigError, isCredentialsError, isS3kitError, isValidationError } from '@s3kit/primitives';
+import { isAbortError, isConfigError, isCredentialsError, isNetworkError, isS3kitError, isValidationError } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
 import { EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OTHER, EXIT_SERVICE, EXIT_USAGE } from './context.js';
 import type { RunContext } from './context.js';
+import { useColor } from './global-options.js';
 import { isUsageError } from './usage-error.js';
 
 const HINTS: Readonly<Record<string, string>> = {
@@ -37,13 +38,25 @@ export function describeError(err: unknown): string {
     const id = err.requestId;
     return id === undefined || err.message.includes(`request id ${id}`) ? err.message : `${err.message} (request id ${id})`;
   }
+  if (isUsageError(err)) return err.message;
   if (isS3kitError(err)) return `${err.message} [${err.code}]`;
   return err instanceof Error ? err.message : String(err);
 }
 
+/** OS and resolver codes of a connection that was never made (nothing reached the endpoint). */
+const CONNECT_FAILURES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+
+/** Said of a network error on a connection that was made and then broke (reset, cut mid-body). */
+const BROKEN_CONNECTION_HINT = 'the connection to the endpoint broke off mid-request; retry, and check proxies or load balancers between you and it';
+
 /** A hint for an error's code: what the user can do about it. */
 export function hintFor(err: unknown): string | undefined {
   if (isUsageError(err)) return err.hint;
+  if (isNetworkError(err) && err.code === 'ERR_NETWORK') {
+    const errno = err.details?.errno;
+    // Without an errno (or fetch's catch-all) the transport could not tell: the endpoint hint is the likelier help.
+    if (typeof errno === 'string' && errno !== 'ERR_FETCH' && !CONNECT_FAILURES.has(errno)) return BROKEN_CONNECTION_HINT;
+  }
   const code = errorCode(err);
   return code === undefined ? undefined : HINTS[code];
 }
@@ -61,9 +74,14 @@ export function exitCodeFor(err: unknown): number {
   return EXIT_OTHER;
 }
 
+const RED = '\u001b[31m';
+const YELLOW = '\u001b[33m';
+const RESET = '\u001b[0m';
+
 /**
  * Prints an error (and its hint) to stderr, or as JSON on stdout in `--json` mode, and returns
- * the exit code ({@link exitCodeFor}).
+ * the exit code ({@link exitCodeFor}). With colour (`--color on`, or a terminal without `NO_COLOR`)
+ * the `s3kit:` and `hint:` labels are red and yellow.
  */
 export function reportError(ctx: RunContext, err: unknown, json: boolean): number {
   const hint = hintFor(err);
@@ -71,8 +89,9 @@ export function reportError(ctx: RunContext, err: unknown, json: boolean): numbe
     const body = { error: { code: errorCode(err) ?? 'ERR_UNKNOWN', message: describeError(err), ...(hint === undefined ? {} : { hint }) } };
     ctx.stdout.write(`${JSON.stringify(body)}\n`);
   } else {
-    ctx.stderr.write(`s3kit: ${describeError(err)}\n`);
-    if (hint !== undefined) ctx.stderr.write(`hint: ${hint}\n`);
+    const color = useColor(ctx.globals, ctx.isTTY, ctx.env);
+    ctx.stderr.write(`${color ? `${RED}s3kit:${RESET}` : 's3kit:'} ${describeError(err)}\n`);
+    if (hint !== undefined) ctx.stderr.write(`${color ? `${YELLOW}hint:${RESET}` : 'hint:'} ${hint}\n`);
   }
   return exitCodeFor(err);
 }

@@ -74,3 +74,5 @@ export { getTransferLeftover, describeLeftover } from './manager/leftover.js';
 export type { TransferLeftover } from './manager/leftover.js';
 export { nodeFileSystem } from './files/file-system.js';
 export type { TransferFileSystem, TransferStats, TransferFileHandle, TransferDirent } from './files/file-system.js';
+export { deleteObjects, MAX_DELETE_BATCH } from './delete/delete-objects.js';
+export type { DeleteObjectsInput, DeleteObjectsOptions, DeleteObjectsResult } from './delete/delete-objects.js';

@@ -2,6 +2,8 @@ import { booleanFlag, integerFlag, parseCommandArgs, parseMetadata, sizeFlag, st
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import { EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
+import { splitGlobalOptions } from '../global-options.js';
+import type { GlobalOptions } from '../global-options.js';
 import { createProgressReporter, progressMode } from '../progress.js';
 import type { ProgressReporter } from '../progress.js';
 import { reportError } from '../report-error.js';
@@ -13,8 +15,13 @@ import { UsageError } from '../usage-error.js';
 /** What a command body gets: the parsed arguments and the output helpers. */
 export interface CommandScope extends ParsedArgs {
   ctx: RunContext;
+  /** The global options, from anywhere on the command line. */
+  globals: GlobalOptions;
+  /** `--json` or `--output json`. */
   json: boolean;
-  /** Writes one result line to stdout (suppressed in `--json` mode). */
+  /** `--quiet` or `--only-show-errors`: no result lines, no progress, no summary; errors and warnings still show. */
+  quiet: boolean;
+  /** Writes one result line to stdout (suppressed in `--json` mode and by `--quiet`). */
   print(line: string): void;
   /** Writes one JSON document to stdout (only in `--json` mode). */
   emit(value: unknown): void;
@@ -33,19 +40,25 @@ export interface CommandDefinition {
  * into a message with a hint and an exit code (2 for usage errors, 1 otherwise).
  */
 export async function runCommand(definition: CommandDefinition, argv: readonly string[], ctx: RunContext): Promise<number> {
-  const json = argv.includes('--json');
+  let json = argv.includes('--json') || ctx.globals?.output === 'json';
   try {
-    const parsed = parseCommandArgs(definition.name, argv, definition.flags);
+    const { globals, rest } = splitGlobalOptions(argv, ctx.globals);
+    json ||= globals.output === 'json';
+    const parsed = parseCommandArgs(definition.name, rest, definition.flags);
     if (booleanFlag(parsed.flags, 'help')) {
       ctx.stdout.write(definition.usage.endsWith('\n') ? definition.usage : `${definition.usage}\n`);
       return EXIT_OK;
     }
+    const quiet = booleanFlag(parsed.flags, 'quiet') || booleanFlag(parsed.flags, 'only-show-errors');
+    const scoped: RunContext = { ...ctx, globals };
     const scope: CommandScope = {
       ...parsed,
-      ctx,
+      ctx: scoped,
+      globals,
       json,
+      quiet,
       print: (line) => {
-        if (!json) ctx.stdout.write(`${line}\n`);
+        if (!json && !quiet) ctx.stdout.write(`${line}\n`);
       },
       emit: (value) => {
         if (json) ctx.stdout.write(`${JSON.stringify(value)}\n`);
@@ -88,7 +101,7 @@ export function transferSettings(scope: CommandScope): TransferSettings {
 /** The progress reporter for this command's output mode. */
 export function progressFor(scope: CommandScope): ProgressReporter {
   return createProgressReporter({
-    mode: progressMode(scope.ctx.isTTY, scope.json, booleanFlag(scope.flags, 'no-progress')),
+    mode: progressMode(scope.ctx.isTTY, scope.json, scope.quiet || booleanFlag(scope.flags, 'no-progress')),
     sink: scope.ctx.stderr,
   });
 }

@@ -1,5 +1,5 @@
 import { booleanFlag, COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import type { RunContext } from '../context.js';
 import type { S3Client } from '@s3kit/s3-core';
 import { parseEndpoint, singleAction } from '../transfer/actions.js';
@@ -8,12 +8,14 @@ import { createCliTransferManager } from '../transfer/settings.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand, transferSettings } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
+import { isStreamCopy, runStreamCopy } from './stream-copy.js';
 import { runRecursive, runTransfer, transferExitCode } from './transfer-command.js';
 import type { TransferOutcome } from './transfer-command.js';
 
 const USAGE = `usage: s3kit cp <source> <target> [--recursive] [--include P] [--exclude P] [--dryrun]
        [--concurrency N] [--part-size SIZE] [--bwlimit RATE] [--content-type T] [--metadata k=v,...] [--json]
   Copies a local file to S3, an object to a local file, or an object to another (server-side).
+  - as the source uploads stdin; - as the target writes the object to stdout.
   --recursive copies a directory or a prefix; filters apply to paths relative to the source, and
   keys with no safe local path (../x, absolute...) are skipped with a warning.
   Files above --part-size go multipart (uploads) or in parallel ranges (downloads), every part
@@ -61,8 +63,9 @@ export async function runCopyCommand(scope: CommandScope, client: S3Client, verb
 }
 
 async function body(scope: CommandScope): Promise<number> {
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   try {
+    if (isStreamCopy(scope)) return await runStreamCopy(scope, client);
     const outcome = await runCopyCommand(scope, client);
     return transferExitCode(outcome, scope.ctx.signal);
   } finally {

@@ -1,5 +1,5 @@
 import { COMMON_FLAGS, integerFlag } from '../args.js';
-import { connectionFlags } from '../client.js';
+import { globalConnection } from '../client.js';
 import { EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { runDemo } from '../demo/run-demo.js';
@@ -42,7 +42,7 @@ async function body(scope: CommandScope): Promise<number> {
     sizeMiB,
     files,
     changed,
-    connection: connectionFlags(scope.flags),
+    connection: globalConnection(scope.globals),
     settings,
     progress,
     print: (line) => {

@@ -19,12 +19,13 @@ describe('s3kit ls', () => {
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+2 b\.jpg$/);
   });
 
-  it('--recursive --summarize --human-readable', async () => {
+  it('--recursive --summarize --human-readable prints sizes as aws s3 ls does (regression: "10 B" where aws says "10 Bytes")', async () => {
     const { ctx } = mockContext(seed);
     expect(await run(['s3://photos', '--recursive', '--summarize', '--human-readable'], ctx)).toBe(0);
     expect(ctx.stdout.text).toContain(' 2024/c/d.jpg\n');
     expect(ctx.stdout.text).toContain('Total Objects: 3\n');
-    expect(ctx.stdout.text).toContain('Total Size: 10 B\n');
+    expect(ctx.stdout.text).toContain('    2 Bytes 2024/b');
+    expect(ctx.stdout.text).toContain('\nTotal Objects: 3\n   Total Size: 10 Bytes\n');
   });
 
   it('--json prints one document', async () => {

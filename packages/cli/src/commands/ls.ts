@@ -1,9 +1,9 @@
 import { paginateListBuckets, paginateListObjectsV2 } from '@s3kit/s3-core';
 import { booleanFlag, COMMON_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
-import { formatBytes, formatListingDate } from '../format.js';
+import { formatHumanSize, formatListingDate } from '../format.js';
 import { parseS3Url } from '../s3-url.js';
 import { expectPositionals, runCommand } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
@@ -14,10 +14,10 @@ const USAGE = `usage: s3kit ls [s3://bucket[/prefix]] [--recursive] [--human-rea
 
 async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 0, 1, 's3kit ls [s3://bucket[/prefix]]');
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   const signal = scope.ctx.signal;
   const human = booleanFlag(scope.flags, 'human-readable');
-  const size = (n: number): string => (human ? formatBytes(n) : String(n)).padStart(human ? 10 : 10);
+  const size = (n: number): string => (human ? formatHumanSize(n) : String(n)).padStart(10);
   try {
     const url = scope.positionals[0];
     if (url === undefined) {
@@ -53,7 +53,7 @@ async function body(scope: CommandScope): Promise<number> {
     if (booleanFlag(scope.flags, 'summarize')) {
       scope.print('');
       scope.print(`Total Objects: ${objects.length}`);
-      scope.print(`   Total Size: ${human ? formatBytes(total) : String(total)}`);
+      scope.print(`   Total Size: ${human ? formatHumanSize(total) : String(total)}`);
     }
     scope.emit({ bucket, prefix: key, prefixes, objects });
     return EXIT_OK;

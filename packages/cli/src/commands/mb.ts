@@ -1,6 +1,6 @@
 import { unlisted } from '@s3kit/s3-core';
 import { COMMON_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
@@ -15,7 +15,7 @@ async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 1, 1, 's3kit mb s3://bucket');
   const { bucket, key } = parseS3Url(scope.positionals[0]!);
   if (key !== '') throw new UsageError(`mb takes a bucket, not a key (${key})`, `run 's3kit mb s3://${bucket}'`);
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   try {
     const { region } = await client.resolvedConfig();
     const input =

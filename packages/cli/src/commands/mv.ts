@@ -1,10 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { booleanFlag } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_FAILURES } from '../context.js';
 import type { RunContext } from '../context.js';
 import { formatS3Url } from '../s3-url.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
+import { deleteObjects } from '@s3kit/s3-transfer';
+import { UsageError } from '../usage-error.js';
 import { runCommand } from './command.js';
 import type { CommandDefinition, CommandScope } from './command.js';
 import { CP_FLAGS, runCopyCommand } from './cp.js';
@@ -14,7 +15,8 @@ const USAGE = `usage: s3kit mv <source> <target> [--recursive] [--include P] [--
   Like cp, then deletes each source that was copied successfully (a failed copy keeps its source).`;
 
 async function body(scope: CommandScope): Promise<number> {
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  if (scope.positionals.includes('-')) throw new UsageError('mv cannot stream through - (there is nothing to delete afterwards)', "use 's3kit cp' with -");
+  const client = createCliClient(scope.ctx);
   try {
     const outcome = await runCopyCommand(scope, client, 'move');
     if (booleanFlag(scope.flags, 'dryrun')) return transferExitCode(outcome, scope.ctx.signal);
@@ -29,8 +31,8 @@ async function body(scope: CommandScope): Promise<number> {
       }
     }
     for (const [bucket, keys] of s3Sources) {
-      const out = await deleteKeys(client, bucket, keys, scope.ctx.signal);
-      for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.key })}: ${f.code}\n`);
+      const out = await deleteObjects(client, { Bucket: bucket, Keys: keys }, scope.ctx.signal ? { signal: scope.ctx.signal } : {});
+      for (const f of out.failed) scope.ctx.stderr.write(`could not delete source ${formatS3Url({ bucket, key: f.Key })}: ${f.Code}\n`);
       failures += out.failed.length;
     }
     return failures > 0 ? EXIT_FAILURES : transferExitCode(outcome, scope.ctx.signal);

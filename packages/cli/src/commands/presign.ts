@@ -1,6 +1,6 @@
 import { presignGetObject } from '@s3kit/s3-core';
 import { COMMON_FLAGS, integerFlag } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
@@ -19,7 +19,7 @@ async function body(scope: CommandScope): Promise<number> {
   const { bucket, key } = parseS3Url(scope.positionals[0]!);
   if (key === '') throw new UsageError('presign needs an object key', `run 's3kit presign s3://${bucket}/path/to/key'`);
   const expiresIn = integerFlag(scope.flags, 'expires-in', 604800) ?? DEFAULT_EXPIRES_IN;
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   try {
     const { url } = await presignGetObject(client, { Bucket: bucket, Key: key }, { expiresIn });
     scope.print(url);

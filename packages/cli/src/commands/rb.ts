@@ -1,9 +1,9 @@
 import { booleanFlag, COMMON_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
+import { deleteObjects } from '@s3kit/s3-transfer';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand } from './command.js';
@@ -16,16 +16,16 @@ async function body(scope: CommandScope): Promise<number> {
   expectPositionals(scope, 1, 1, 's3kit rb s3://bucket');
   const { bucket, key } = parseS3Url(scope.positionals[0]!);
   if (key !== '') throw new UsageError(`rb takes a bucket, not a key (${key})`, `run 's3kit rb s3://${bucket}'`);
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   const signal = scope.ctx.signal;
   try {
     if (booleanFlag(scope.flags, 'force')) {
       const keys = (await listRemoteObjects(client, bucket, '', signal)).map((o) => o.key);
-      const result = await deleteKeys(client, bucket, keys, signal);
+      const result = await deleteObjects(client, { Bucket: bucket, Keys: keys }, signal ? { signal } : {});
       for (const k of result.deleted) scope.print(`delete: s3://${bucket}/${k}`);
       if (result.failed.length > 0) {
-        for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.key}: ${f.code} ${f.message}\n`);
-        scope.emit({ removed: null, failed: result.failed });
+        for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.Key}: ${f.Code} ${f.Message}\n`);
+        scope.emit({ removed: null, failed: result.failed.map((f) => ({ key: f.Key, code: f.Code, message: f.Message })) });
         return EXIT_FAILURES;
       }
     }

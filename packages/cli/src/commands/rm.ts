@@ -1,10 +1,9 @@
-import { createPathFilter } from '@s3kit/s3-transfer';
+import { createPathFilter, deleteObjects } from '@s3kit/s3-transfer';
 import { booleanFlag, COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import { EXIT_FAILURES, EXIT_OK } from '../context.js';
 import type { RunContext } from '../context.js';
 import { parseS3Url } from '../s3-url.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
 import { UsageError } from '../usage-error.js';
 import { expectPositionals, runCommand } from './command.js';
@@ -19,7 +18,7 @@ async function body(scope: CommandScope): Promise<number> {
   const recursive = booleanFlag(scope.flags, 'recursive');
   const dryrun = booleanFlag(scope.flags, 'dryrun');
   if (!recursive && key === '') throw new UsageError('rm needs a key, or --recursive to delete everything under the URL', `run 's3kit rm s3://${bucket}/ --recursive'`);
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   const signal = scope.ctx.signal;
   try {
     let keys: string[];
@@ -38,10 +37,12 @@ async function body(scope: CommandScope): Promise<number> {
       scope.emit({ deleted: [key], failed: [] });
       return EXIT_OK;
     }
-    const result = await deleteKeys(client, bucket, keys, signal);
-    for (const k of result.deleted) scope.print(`delete: s3://${bucket}/${k}`);
-    for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.key}: ${f.code} ${f.message}\n`);
-    scope.emit(result);
+    // s3-transfer's batch delete: 1000 keys a request, a few requests in flight, refused keys retried when S3 says so.
+    const result = await deleteObjects(client, { Bucket: bucket, Keys: keys }, { ...(signal ? { signal } : {}), onDeleted: (deleted) => {
+      for (const k of deleted) scope.print(`delete: s3://${bucket}/${k}`);
+    } });
+    for (const f of result.failed) scope.ctx.stderr.write(`delete failed: s3://${bucket}/${f.Key}: ${f.Code} ${f.Message}\n`);
+    scope.emit({ deleted: result.deleted, failed: result.failed.map((f) => ({ key: f.Key, code: f.Code, message: f.Message })) });
     return result.failed.length > 0 ? EXIT_FAILURES : EXIT_OK;
   } finally {
     await client.close();

@@ -63,7 +63,8 @@ async function body(scope: CommandScope): Promise<number> {
   if (booleanFlag(flags, 'legacy-bucket-defaults')) options.legacyBucketDefaults = true;
   if (booleanFlag(flags, 'sigv2')) options.sigV2 = true;
   if (booleanFlag(flags, 'log')) options.onRequest = (r, ms) => scope.ctx.stderr.write(`${requestLogLine(r, ms, new Date())}\n`);
-  const region = stringFlag(flags, 'region');
+  // `--region` is a global option, taken off the command line before serve parses it.
+  const region = stringFlag(flags, 'region') ?? scope.globals.region;
   if (region !== undefined) options.region = region;
   const server = await startS3MockServer(options);
   try {

@@ -1,5 +1,5 @@
 import { COMMON_FLAGS, TRANSFER_FLAGS } from '../args.js';
-import { connectionFlags, createCliClient } from '../client.js';
+import { createCliClient } from '../client.js';
 import type { RunContext } from '../context.js';
 import { parseEndpoint } from '../transfer/actions.js';
 import { createCliTransferManager } from '../transfer/settings.js';
@@ -23,7 +23,7 @@ async function body(scope: CommandScope): Promise<number> {
   const source = parseEndpoint(scope.positionals[0]!, scope.ctx.cwd);
   const target = parseEndpoint(scope.positionals[1]!, scope.ctx.cwd);
   if (source.kind === 'local' && target.kind === 'local') throw new UsageError('one side must be an S3 URL', 'e.g. s3kit sync ./dir s3://bucket/prefix');
-  const client = createCliClient(scope.ctx, connectionFlags(scope.flags));
+  const client = createCliClient(scope.ctx);
   try {
     const manager = createCliTransferManager(client, settings);
     const outcome = await runTransfer(scope, settings, (hooks, dryRun) => runSyncCommand({ manager, client, scope, settings, source, target }, hooks, dryRun));

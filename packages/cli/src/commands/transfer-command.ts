@@ -4,7 +4,7 @@ import { createPathFilter } from '@s3kit/s3-transfer';
 import type { BucketSyncAction, ObjectWriteOptions, PathFilter, SyncAction, SyncStrategy, TransferManager, TransferProgress } from '@s3kit/s3-transfer';
 import { booleanFlag } from '../args.js';
 import { formatBytes, formatRate } from '../format.js';
-import type { ProgressReporter, ProgressTask } from '../progress.js';
+import type { OverallCounts, OverallProgress, ProgressReporter, ProgressTask } from '../progress.js';
 import { EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED } from '../context.js';
 import { describeError, errorCode } from '../report-error.js';
 import type { S3Location } from '../s3-url.js';
@@ -58,17 +58,20 @@ export interface ProgressHooks {
  * Feeds s3-transfer's per-object progress to the reporter: objects of at least `ownBarFrom` bytes
  * get their own task (so a tree of small files keeps the screen readable).
  */
-export function progressHooks(progress: ProgressReporter, ownBarFrom: number): ProgressHooks {
-  const seen = new Map<string, { reported: number; task: ProgressTask | undefined }>();
+export function progressHooks(progress: ProgressReporter, ownBarFrom: number, overall?: OverallProgress): ProgressHooks {
+  const seen = new Map<string, { reported: number; task: ProgressTask | undefined; done: boolean }>();
   let bytes = 0;
+  const counts: OverallCounts = { filesDone: 0, filesKnown: 0, bytesDone: 0, bytesKnown: 0 };
   return {
     onProgress(p) {
       const id = `${p.Bucket}/${p.Key}`;
       let entry = seen.get(id);
       if (!entry) {
         const total = p.totalBytes ?? 0;
-        entry = { reported: 0, task: total >= ownBarFrom ? progress.task(p.Key, total) : undefined };
+        entry = { reported: 0, task: total >= ownBarFrom ? progress.task(p.Key, total) : undefined, done: false };
         seen.set(id, entry);
+        counts.filesKnown++;
+        counts.bytesKnown += total;
       }
       const delta = p.loadedBytes - entry.reported;
       if (delta !== 0) {
@@ -76,7 +79,15 @@ export function progressHooks(progress: ProgressReporter, ownBarFrom: number): P
         bytes += delta;
         if (delta > 0) entry.task?.advance(delta);
       }
-      if (p.totalBytes !== undefined && p.loadedBytes >= p.totalBytes) entry.task?.done();
+      if (p.totalBytes !== undefined && p.loadedBytes >= p.totalBytes) {
+        entry.task?.done();
+        if (!entry.done) {
+          entry.done = true;
+          counts.filesDone++;
+        }
+      }
+      counts.bytesDone = bytes;
+      overall?.update(counts);
     },
     get bytes() {
       return bytes;
@@ -118,7 +129,9 @@ export async function runTransfer(
   const progress = progressFor(scope);
   let outcome: TransferOutcome;
   try {
-    outcome = await work(progressHooks(progress, options.ownBarFrom ?? settings.partSize), dryrun);
+    // A single object has its own bar; a tree gets the overall line too.
+    const overall = options.ownBarFrom === undefined ? progress.overall() : undefined;
+    outcome = await work(progressHooks(progress, options.ownBarFrom ?? settings.partSize, overall), dryrun);
   } finally {
     progress.stop();
   }
@@ -131,7 +144,7 @@ export async function runTransfer(
   const elapsedMs = clock.now() - start;
   for (const action of outcome.done) scope.print(describe(action));
   for (const f of outcome.failed) scope.ctx.stderr.write(`failed: ${describe(f.action)}: ${describeError(f.error)}\n`);
-  if (!scope.json && (outcome.done.length + outcome.failed.length > 1 || skipped.length > 0)) {
+  if (!scope.json && !scope.quiet && (outcome.done.length + outcome.failed.length > 1 || skipped.length > 0)) {
     const skips = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
     scope.ctx.stderr.write(
       `${outcome.done.length} done, ${outcome.failed.length} failed${skips}, ${formatBytes(outcome.bytes)} in ${(elapsedMs / 1000).toFixed(1)} s (${formatRate(outcome.bytes, elapsedMs)})\n`,

@@ -7,13 +7,13 @@ import type { Clock, Random } from '@s3kit/primitives';
 import { presignGetObject, unlisted } from '@s3kit/s3-core';
 import { startS3MockServer } from '@s3kit/s3-mock';
 import type { StandaloneS3MockServer } from '@s3kit/s3-mock';
+import { deleteObjects } from '@s3kit/s3-transfer';
 import type { TransferProgress } from '@s3kit/s3-transfer';
 import { createCliClient } from '../client.js';
 import type { ConnectionFlags } from '../client.js';
 import type { RunContext } from '../context.js';
 import type { ProgressReporter, ProgressTask } from '../progress.js';
 import { describeError, errorCode } from '../report-error.js';
-import { deleteKeys } from '../transfer/delete-objects.js';
 import { listRemoteObjects } from '../transfer/remote-tree.js';
 import { createCliTransferManager } from '../transfer/settings.js';
 import type { TransferSettings } from '../transfer/settings.js';
@@ -216,7 +216,7 @@ export async function runDemo(ctx: RunContext, options: DemoOptions): Promise<De
     if (bucketCreated) {
       try {
         const keys = (await listRemoteObjects(client, bucket, '')).map((o) => o.key);
-        const removed = (await deleteKeys(client, bucket, keys)).deleted.length;
+        const removed = (await deleteObjects(client, { Bucket: bucket, Keys: keys })).deleted.length;
         await client.deleteBucket({ Bucket: bucket });
         steps.push({ step: 'clean up', items: removed, bytes: 0, ms: clock.now() - start, note: `bucket and ${removed} objects deleted` });
       } catch (err) {

@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-/** The built bin (`pnpm build` first; `pnpm test` builds). */
-export const BIN = join(import.meta.dirname, '../../dist/bin.js');
+/** The bin as published: the esbuild bundle of the built CLI (`pnpm build` first; `pnpm test` builds). */
+export const BIN = join(import.meta.dirname, '../../dist/bundle/s3kit.js');
 
 /** Environment with no AWS settings from this machine, plus `extra`. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -17,10 +17,12 @@ describe('progressHooks', () => {
         events.push(`task ${label} ${total}`);
         return { advance: (n) => events.push(`advance ${label} ${n}`), done: () => events.push(`done ${label}`) };
       },
+      overall: () => ({ update: () => undefined }),
       log: () => undefined,
       stop: () => undefined,
     };
-    const hooks = progressHooks(reporter, 100);
+    const overall: string[] = [];
+    const hooks = progressHooks(reporter, 100, { update: (c) => overall.push(`${c.filesDone}/${c.filesKnown} ${c.bytesDone}/${c.bytesKnown}`) });
     const report = (Key: string, loadedBytes: number, totalBytes: number | undefined): void => {
       hooks.onProgress({ Bucket: 'b', Key, loadedBytes, totalBytes, bytesPerSecond: 0, etaMs: undefined });
     };
@@ -31,5 +33,7 @@ describe('progressHooks', () => {
     report('stream', 5, undefined);
     expect(hooks.bytes).toBe(10 + 200 + 5);
     expect(events).toEqual(['task big 200', 'advance big 60', 'advance big 160', 'done big']);
+    // Files done of files known, bytes done of bytes known (a stream's size counts once known).
+    expect(overall).toEqual(['1/1 10/10', '1/2 70/210', '1/2 50/210', '2/2 210/210', '2/3 215/210']);
   });
 });

@@ -36,6 +36,12 @@ export interface UndiciTransportOptions {
    * @default 4000
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * TLS settings for `https:` origins: `rejectUnauthorized: false` accepts any certificate (the AWS
+   * CLI's `--no-verify-ssl`), `ca` replaces the trusted certificate authorities (PEM, `--ca-bundle`).
+   * @default Node's defaults (verify against its bundled CAs)
+   */
+  tls?: { rejectUnauthorized?: boolean; ca?: string | readonly string[] };
 }
 
 /** An {@link HttpTransport} that owns sockets: `close()` is always there. */
@@ -115,6 +121,13 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     bodyTimeout: options.bodyTimeoutMs ?? 60_000,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
   };
+  if (options.tls !== undefined) {
+    const { rejectUnauthorized, ca } = options.tls;
+    agentOptions.connect = {
+      ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }),
+      ...(ca === undefined ? {} : { ca: typeof ca === 'string' ? ca : [...ca] }),
+    };
+  }
   let agent: Agent | undefined;
   let request: UndiciCore['request'] | undefined;
   let closed = false;

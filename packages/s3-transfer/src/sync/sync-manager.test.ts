@@ -76,17 +76,21 @@ describe('compareForSync with exactTimestamps', () => {
 });
 
 describe('sync', () => {
-  async function tree(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  /** Writes files, dated `mtimeMs` when given (a time taken from the test's clock, never the real one). */
+  async function tree(root: string, files: Record<string, string | Uint8Array>, mtimeMs?: number): Promise<void> {
     for (const [name, body] of Object.entries(files)) {
       await mkdir(join(root, name, '..'), { recursive: true });
       await writeFile(join(root, name), body);
+      if (mtimeMs !== undefined) await utimes(join(root, name), new Date(mtimeMs), new Date(mtimeMs));
     }
   }
 
   it('uploads what is missing or changed, deletes extraneous objects, and is idempotent', async () => {
     const s = await setup();
     const src = join(dir, 'src');
-    await tree(src, { 'a.txt': 'a', 'd/b.txt': 'b', 'big.bin': bytes(3 * PART) });
+    // Dated a minute before the mock's clock: real mtimes would race the clock's start across a
+    // second boundary under load, and the second plan would see the files as newer.
+    await tree(src, { 'a.txt': 'a', 'd/b.txt': 'b', 'big.bin': bytes(3 * PART) }, s.clock.now() - 60_000);
     s.mock.seed({ buckets: { bkt: { objects: { 'p/old.txt': 'old', 'p/a.txt': 'different size' } } } });
     const dry = await s.tm.sync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: 'p/', delete: true, dryRun: true });
     expect(dry.done).toEqual([]);

@@ -135,7 +135,8 @@ export function serviceErrorLine(code: string, statusCode: number, message: stri
 }
 
 async function runOperation(spec: OperationSpec, parsed: ApiArgv, ctx: RunContext): Promise<number> {
-  const format = outputFormat(parsed.globals.output);
+  // `s3kit` takes --output out of the command line as a global option (ctx.globals) before the command runs.
+  const format = outputFormat(parsed.globals.output ?? ctx.globals?.output);
   const stamps = timestampFormat(parsed.globals['cli-timestamp-format']);
   const query = parsed.globals.query;
   const input = await buildInput(spec, parsed, ctx);

@@ -1,9 +1,11 @@
-// The environment the AWS CLI runs with in the benchmarks: only the variables set here, so no
-// shared config, no profile and no instance-metadata lookups.
+// The environment the CLI benchmarks run s3kit and the AWS CLI in.
 import { join } from 'node:path';
 
-/** Environment for `aws` with test credentials and its config files under `home`. */
-export function awsCliEnv(home) {
+/**
+ * Only the variables set here: test credentials, a home directory of its own with no shared config
+ * files, no instance metadata lookups, no pager.
+ */
+export function cliEnv(home) {
   return {
     PATH: process.env.PATH,
     HOME: home,
