@@ -76,6 +76,8 @@ export default defineConfig({
     reporters: ['default', join(root, 'scripts/summary-reporter.ts')],
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    // Byte arrays compare by content in one call, not element by element (see the file).
+    setupFiles: [join(root, 'scripts/byte-equality.ts')],
     projects: [
       ...unitProjects,
       {

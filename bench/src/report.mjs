@@ -19,6 +19,7 @@ export function renderMarkdown(report) {
   const lines = [];
   lines.push('# s3kit benchmarks', '');
   lines.push(`Generated ${report.generatedAt} by \`pnpm bench${report.quick ? ' --quick' : ''}\`.`, '');
+  if (report.updated?.length) lines.push(`Sections measured again at that time (\`--update\`): ${report.updated.join(', ')}; each other section is from the run it says.`, '');
   const m = report.machine;
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}.`, '');
   lines.push(
@@ -28,16 +29,20 @@ export function renderMarkdown(report) {
   );
   for (const s of report.scenarios) {
     lines.push(`## ${s.title}`, '');
+    if (report.updated?.length && !report.updated.includes(s.id)) lines.push(`_Measured in the run of ${s.measuredAt}._`, '');
     if (s.description) lines.push(s.description, '');
     const rss = s.rows.some((r) => r.peakRssMiB !== undefined);
-    lines.push(`| implementation | median ${s.unit} | min | max | rounds | client CPU us/op |${rss ? ' peak RSS MiB |' : ''}`);
-    lines.push(`|---|---:|---:|---:|---:|---:|${rss ? '---:|' : ''}`);
+    const fractions = s.rows.some((r) => r.fractionOfFloor !== undefined);
+    lines.push(`| implementation | median ${s.unit} | min | max | rounds | client CPU us/op |${rss ? ' peak RSS MiB |' : ''}${fractions ? ' fraction of floor |' : ''}`);
+    lines.push(`|---|---:|---:|---:|---:|---:|${rss ? '---:|' : ''}${fractions ? '---:|' : ''}`);
     for (const r of s.rows) {
       const cells = [r.label, fmt(r.stats.median), fmt(r.stats.min), fmt(r.stats.max), r.stats.n, r.cpuUsPerOp === undefined ? '' : fmt(r.cpuUsPerOp)];
       if (rss) cells.push(r.peakRssMiB === undefined ? '' : fmt(r.peakRssMiB));
+      if (fractions) cells.push(r.floor ? 'floor' : r.fractionOfFloor === undefined ? '' : `${(r.fractionOfFloor * 100).toFixed(0)}%`);
       lines.push(`| ${cells.join(' | ')} |`);
     }
     lines.push('');
+    if (s.noFloor) lines.push(`No floor: ${s.noFloor}`, '');
     if (s.ratios.length) {
       lines.push('| s3kit vs | ratio | target | status |');
       lines.push('|---|---:|---:|---|');
@@ -53,14 +58,47 @@ export function renderMarkdown(report) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Computes ratios for a scenario from its rows: s3kit row vs every other row. */
-export function withRatios(scenario, targets = {}) {
+/**
+ * The floor a row is measured against: the row named by its `floorImpl`, else the scenario's only
+ * floor row; none when the scenario has several floors and the row names none.
+ */
+function floorOf(scenario, row) {
+  if (row.floorImpl) return scenario.rows.find((r) => r.impl === row.floorImpl && r.floor);
+  const floors = scenario.rows.filter((r) => r.floor);
+  return floors.length === 1 ? floors[0] : undefined;
+}
+
+/** Whether a row measures s3kit (the scenario's own row, a row compared through `vs`, or one named s3kit). */
+function isOurs(scenario, row) {
+  return row.impl === scenario.ours || scenario.rows.some((r) => r.vs === row.impl) || /^s3kit\b/i.test(row.label);
+}
+
+/**
+ * Adds `fractionOfFloor` to each s3kit row that has a floor in the same run: the share of the
+ * floor's speed it reaches (1 = as fast as the floor), oriented like the ratios.
+ */
+export function withFloorFractions(scenario) {
+  const rows = scenario.rows.map((r) => {
+    if (r.floor || !isOurs(scenario, r)) return r;
+    const floor = floorOf(scenario, r);
+    if (!floor) return r;
+    return { ...r, fractionOfFloor: ratioOf(r.stats.median, floor.stats.median, scenario.higherIsBetter) };
+  });
+  return { ...scenario, rows };
+}
+
+/** Computes ratios for a scenario from its rows: s3kit row vs every other row (and each s3kit row's fraction of its floor). */
+export function withRatios(input, targets = {}) {
+  const scenario = withFloorFractions(input);
   const ours = scenario.rows.find((r) => r.impl === scenario.ours);
   const ratios = [];
-  if (scenario.perAlgorithm) {
+  if (scenario.noRatios) {
+    // Rows of one implementation at several sizes (a curve): no peer to compare with.
+  } else if (scenario.perAlgorithm) {
     // Rows come in (s3kit, peer) pairs of the same algorithm.
-    for (let i = 0; i + 1 < scenario.rows.length; i += 2) {
-      const [a, b] = [scenario.rows[i], scenario.rows[i + 1]];
+    const paired = scenario.rows.filter((r) => !r.floor);
+    for (let i = 0; i + 1 < paired.length; i += 2) {
+      const [a, b] = [paired[i], paired[i + 1]];
       ratios.push({ vs: b.label, ratio: ratioOf(a.stats.median, b.stats.median, scenario.higherIsBetter) });
     }
   } else if (ours) {
@@ -68,7 +106,7 @@ export function withRatios(scenario, targets = {}) {
     // rows named that way are s3kit rows themselves.
     const reference = new Set(scenario.rows.map((r) => r.vs).filter(Boolean));
     for (const r of scenario.rows) {
-      if (r === ours || r.floor || reference.has(r.impl)) continue;
+      if (r === ours || r.floor || r.reference || reference.has(r.impl)) continue;
       const base = (r.vs && scenario.rows.find((x) => x.impl === r.vs)) || ours;
       const ratio = ratioOf(base.stats.median, r.stats.median, scenario.higherIsBetter);
       const entry = { vs: base === ours ? r.label : `${r.label} (vs ${base.label})`, ratio };

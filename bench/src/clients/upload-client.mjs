@@ -5,7 +5,7 @@
 // ready). Only the library under test is imported, so the baseline is its own.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { peakRssMiB, rssMiB } from './memory.mjs';
+import { measureRun } from './measure.mjs';
 import { BLOCK, patternBlock, patternBuffer } from './pattern.mjs';
 
 const o = JSON.parse(process.argv[2]);
@@ -63,16 +63,91 @@ if (o.impl === 's3kit') {
   const { Client: MinioClient } = await import('minio');
   const client = new MinioClient({ endPoint: '127.0.0.1', port: o.port, useSSL: false, accessKey: credentials.accessKeyId, secretKey: credentials.secretAccessKey, region: 'us-east-1', pathStyle: true, partSize: o.partSize });
   run = () => (o.source === 'file' ? client.fPutObject(Bucket, o.key, o.file) : client.putObject(Bucket, o.key, body(), o.size));
+} else if (o.impl === 'floor') {
+  run = () => floorUpload();
 } else {
   throw new Error(`unknown impl ${o.impl}`);
 }
 
-const baseRssMiB = rssMiB();
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-await run();
-const ms = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const maxRssMiB = peakRssMiB();
+/** The parts of the source as whole part buffers, read only when the caller asks for the next. */
+async function* partsOf(source) {
+  if (o.source === 'buffer') {
+    for (let off = 0; off < o.size; off += o.partSize) yield source.subarray(off, Math.min(o.size, off + o.partSize));
+  } else if (o.source === 'file') {
+    const { open } = await import('node:fs/promises');
+    const fh = await open(source, 'r');
+    try {
+      for (let off = 0; off < o.size; off += o.partSize) {
+        const part = Buffer.allocUnsafe(Math.min(o.partSize, o.size - off));
+        let got = 0;
+        while (got < part.byteLength) got += (await fh.read(part, got, part.byteLength - got, off + got)).bytesRead;
+        yield part;
+      }
+    } finally {
+      await fh.close();
+    }
+  } else {
+    let part = Buffer.allocUnsafe(Math.min(o.partSize, o.size));
+    let filled = 0;
+    let left = o.size;
+    for await (const chunk of source) {
+      let at = 0;
+      while (at < chunk.byteLength) {
+        const n = Math.min(chunk.byteLength - at, part.byteLength - filled);
+        chunk.copy(part, filled, at, at + n);
+        filled += n;
+        at += n;
+        if (filled === part.byteLength) {
+          left -= filled;
+          yield part;
+          part = Buffer.allocUnsafe(Math.min(o.partSize, left));
+          filled = 0;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The floor: the same multipart upload with the least code. An undici Pool, no signing, whole
+ * part buffers, `o.queue` parts in flight, and with `o.crc` one zlib.crc32 per part on this thread.
+ */
+async function floorUpload() {
+  const { Pool } = await import('undici');
+  const { crc32 } = await import('node:zlib');
+  const pool = new Pool(endpoint, { connections: o.queue });
+  const path = `/${Bucket}/${o.key}`;
+  const init = await pool.request({ path: `${path}?uploads`, method: 'POST' });
+  const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await init.body.text())[1];
+  const etags = [];
+  const inFlight = new Set();
+  let number = 0;
+  for await (const part of partsOf(body())) {
+    const n = ++number;
+    const headers = { 'content-length': String(part.byteLength) };
+    if (o.crc) {
+      const c = crc32(part);
+      headers['x-amz-checksum-crc32'] = Buffer.from([c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff]).toString('base64');
+    }
+    const sent = pool.request({ path: `${path}?partNumber=${n}&uploadId=${uploadId}`, method: 'PUT', body: part, headers }).then(async (r) => {
+      await r.body.dump();
+      if (r.statusCode !== 200) throw new Error(`part ${n}: ${r.statusCode}`);
+      etags[n - 1] = r.headers.etag;
+    });
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent)).catch(() => {});
+    if (inFlight.size >= o.queue) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const xml = `<CompleteMultipartUpload>${etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+  const done = await pool.request({ path: `${path}?uploadId=${uploadId}`, method: 'POST', body: xml });
+  await done.body.dump();
+  await pool.close();
+}
+
+const message = await measureRun(async () => {
+  await run();
+  return {};
+});
 await close();
-process.send({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB, baseRssMiB }, () => process.exit(0));
+process.send(message, () => process.exit(0));

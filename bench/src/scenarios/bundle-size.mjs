@@ -50,6 +50,9 @@ export async function bundleBytes(source) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // The repository's tsconfig maps workspace packages to their sources (and #platform/* to the
+    // Node variants); a consumer's build resolves the built packages through their exports.
+    tsconfigRaw: {},
     write: false,
     logLevel: 'silent',
   });
@@ -80,6 +83,7 @@ export const operationBundleSize = {
       unit: 'kB',
       higherIsBetter: false,
       ours: 's3kit',
+      noFloor: 'a bundle of signing alone is in 9b (aws4fetch); this scenario compares whole clients.',
       rows,
       notes,
     };

@@ -22,6 +22,7 @@ const IMPLS = [
   { impl: 's3kit', label: 's3kit TransferManager download (8 MiB ranges, 8 in flight)' },
   { impl: 'sdk', label: '@aws-sdk/client-s3 GetObject piped to a file' },
   { impl: 'minio', label: 'minio fGetObject' },
+  { impl: 'floor', label: 'floor: undici ranged GETs (8 MiB, 8 in flight), one positional writev each', floor: true },
 ];
 
 function expectedCrc(bytes) {
@@ -73,7 +74,7 @@ export const download = {
     }
     const rows = IMPLS.map((i) => {
       const s = series.get(i.impl);
-      return { impl: i.impl, label: i.label, stats: summarize(s.gbps), peakRssMiB: Math.max(...s.rss) };
+      return { impl: i.impl, label: i.label, ...(i.floor ? { floor: true } : {}), stats: summarize(s.gbps), peakRssMiB: Math.max(...s.rss) };
     });
     const notes = IMPLS.map((i) => {
       const s = series.get(i.impl);

@@ -11,5 +11,7 @@ import { cliStartup } from './cli-startup.mjs';
 import { headerSigning, presigning } from './signing.mjs';
 import { smallRequests } from './small-requests.mjs';
 import { bundleSize, headerSigningRuntimes } from './runtimes.mjs';
+import { scaling } from './scaling.mjs';
+import { scalingTree } from './scaling-tree.mjs';
 
-export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, ...multipartUploads, download, sync, cliStartup, coldStartConstruct, coldStartRequest, installedSize, operationBundleSize, headerSigningRuntimes, bundleSize];
+export const scenarios = [headerSigning, presigning, chunkedSigning, checksums, ...smallRequests, listObjectsPage, scaling, scalingTree, ...multipartUploads, download, sync, cliStartup, coldStartConstruct, coldStartRequest, installedSize, operationBundleSize, headerSigningRuntimes, bundleSize];

@@ -27,14 +27,30 @@ const expiresIn = 900;
 const signatureOf = (authorization) => /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
 const querySignatureOf = (url) => /[?&]X-Amz-Signature=([0-9a-f]{64})/.exec(url)?.[1];
 
+/**
+ * The floor of one signature: one SHA-256 of the canonical request and one HMAC of the string to
+ * sign with a cached signing key, nothing else.
+ */
+function rawCryptoFloor(canonical) {
+  const floorKey = createHmac('sha256', 'k').update('x').digest();
+  const scope = `20261122/${region}/s3/aws4_request`;
+  return {
+    impl: 'floor',
+    label: 'raw crypto floor (SHA-256 + HMAC, cached key)',
+    floor: true,
+    sync: () => {
+      const h = createHash('sha256').update(canonical).digest('hex');
+      return createHmac('sha256', floorKey).update(`AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${h}`).digest('hex');
+    },
+  };
+}
+
 /** Header-signing implementations: each returns the hex signature it produced. */
 function headerImpls() {
   const ours = createSigner({ credentials, region, service: 's3' });
   const ourRequest = { method: 'GET', protocol: 'https:', hostname, path, headers: {} };
   const smithy = new SignatureV4({ credentials, region, service: 's3', sha256: Hash.bind(null, 'sha256'), uriEscapePath: false, applyChecksum: true });
-  const floorKey = createHmac('sha256', 'k').update('x').digest();
   const canonical = `GET\n${path}\n\nhost:${hostname}\nx-amz-content-sha256:${EMPTY_SHA256}\nx-amz-date:${amzDate}\n\nhost;x-amz-content-sha256;x-amz-date\n${EMPTY_SHA256}`;
-  const scope = `20261122/${region}/s3/aws4_request`;
   const aws4fetchCache = new Map();
   return [
     { impl: 's3kit', label: 's3kit signSync', sync: () => signatureOf(ours.signSync(ourRequest, { signingDate: date, payloadHash: EMPTY_SHA256 }).headers.authorization) },
@@ -85,15 +101,7 @@ function headerImpls() {
           signV4({ method: 'GET', path, headers: { host: hostname, 'x-amz-date': amzDate, 'x-amz-content-sha256': EMPTY_SHA256 } }, credentials.accessKeyId, credentials.secretAccessKey, region, date, EMPTY_SHA256, 's3'),
         ),
     },
-    {
-      impl: 'floor',
-      label: 'raw crypto floor (SHA-256 + HMAC, cached key)',
-      floor: true,
-      sync: () => {
-        const h = createHash('sha256').update(canonical).digest('hex');
-        return createHmac('sha256', floorKey).update(`AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${h}`).digest('hex');
-      },
-    },
+    rawCryptoFloor(canonical),
   ];
 }
 
@@ -105,6 +113,9 @@ function presignImpls() {
   const presigner = new S3RequestPresigner({ credentials, region, sha256: Hash.bind(null, 'sha256') });
   const smithyRequest = () => new SmithyRequest({ method: 'GET', protocol: 'https:', hostname, path, headers: { host: hostname } });
   const querySig = (req) => req.query['X-Amz-Signature'];
+  const canonical =
+    `GET\n${path}\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${credentials.accessKeyId}%2F20261122%2F${region}%2Fs3%2Faws4_request&X-Amz-Date=${amzDate}` +
+    `&X-Amz-Expires=${expiresIn}&X-Amz-SignedHeaders=host\nhost:${hostname}\n\nhost\nUNSIGNED-PAYLOAD`;
   return [
     { impl: 's3kit', label: 's3kit presignSync', sync: () => querySignatureOf(ours.presignSync(ourRequest, { signingDate: date, expiresIn }).url) },
     {
@@ -130,6 +141,7 @@ function presignImpls() {
         return querySignatureOf(signed.path);
       },
     },
+    rawCryptoFloor(canonical),
     {
       impl: 'minio',
       label: 'minio presignSignatureV4',

@@ -73,7 +73,8 @@ function clients(port) {
           return BODY;
         },
         HEAD: async () => {
-          const r = await pool.request({ path: `/${Bucket}/${Key}`, method: 'HEAD' });
+          // Keep-alive as s3kit does: undici closes the connection after a HEAD unless told otherwise.
+          const r = await pool.request({ path: `/${Bucket}/${Key}`, method: 'HEAD', reset: false });
           await r.body.dump();
           return Number(r.headers['content-length']);
         },

@@ -141,6 +141,7 @@ export const sync = {
       unit: 's',
       higherIsBetter: false,
       ours: 's3kit',
+      noFloor: 'the CLI issue owns this scenario and its CLI rows; its floor (the same uploads as raw undici PUTs from one process) is left to it.',
       rows,
       notes,
     };

@@ -9,6 +9,7 @@ import { S3ServiceError } from '../errors/s3-service-error.js';
 import type { CompiledOperation } from '../interpreter/compile.js';
 import { readBody, readEvents, readHeaders } from '../interpreter/parse-response.js';
 import { isXmlParseError } from '../xml/xml-error.js';
+import { withXmlParser } from '../xml/xml-parser.js';
 import type { ClientState } from './client-state.js';
 import { bodyChecks } from './response-checksum.js';
 import { checkResultDocument } from './result-document.js';
@@ -30,10 +31,8 @@ export async function errorOf(state: ClientState, op: CompiledOperation, input: 
       await response.body.dump().catch(() => undefined);
     }
   }
-  return parseS3Error(
-    { statusCode: response.statusCode, headers: response.headers, bodyText },
-    { operation: op.spec.name, ...targetOf(op, input), now: state.clock.now() },
-  );
+  const now = state.clock.now();
+  return withXmlParser(() => parseS3Error({ statusCode: response.statusCode, headers: response.headers, bodyText }, { operation: op.spec.name, ...targetOf(op, input), now }));
 }
 
 /**
@@ -70,7 +69,9 @@ export async function readOutput(
     const payload = op.outputPayload;
     checkResultDocument({ name: op.spec.name, errorIn200: op.spec.errorIn200, root: payload?.kind === 'xml' ? payload.member : undefined }, text);
     try {
-      readBody(op, text, output, autoUrlEncoding);
+      await withXmlParser(() => {
+        readBody(op, text, output, autoUrlEncoding);
+      });
     } catch (err) {
       // A 2xx body that is not XML is almost always a cut-off one: retry it as a network failure.
       if (isXmlParseError(err)) throw new NetworkError(`${op.spec.name} response body is not valid XML`, { code: 'ERR_BODY_INVALID', cause: err });

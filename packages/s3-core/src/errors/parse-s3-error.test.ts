@@ -2,6 +2,10 @@ import { REDACTED, S3kitError, classifyError, isS3kitError } from '@s3kit/primit
 import { describe, expect, it } from 'vitest';
 import { STATUS_ERROR_CODES, UNKNOWN_ERROR_CODE, isS3ErrorBody, parseS3Error } from './parse-s3-error.js';
 import { S3ServiceError, isNotFoundError, isS3ServiceError } from './s3-service-error.js';
+import { loadXmlParser } from '../xml/xml-parser.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 const NO_SUCH_KEY = `<?xml version="1.0" encoding="UTF-8"?>
 <Error>

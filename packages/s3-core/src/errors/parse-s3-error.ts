@@ -1,5 +1,6 @@
 import { REDACTED, isSecretField, parseRetryAfter, redactText } from '@s3kit/primitives';
 import { parseXmlFast } from '../xml/fast-xml-reader.js';
+import { XmlParserNotLoaded } from '../xml/xml-parser.js';
 import type { XmlObject, XmlValue } from '../xml/xml-parser.js';
 import { S3ServiceError } from './s3-service-error.js';
 
@@ -89,7 +90,8 @@ function errorElement(bodyText: string): XmlObject | undefined {
   let doc: XmlObject;
   try {
     doc = parseXmlFast(bodyText);
-  } catch {
+  } catch (err) {
+    if (err instanceof XmlParserNotLoaded) throw err;
     return undefined;
   }
   const root = doc.Error ?? (doc.ErrorResponse as XmlObject | undefined)?.Error;

@@ -4,6 +4,7 @@ import type { HttpResponse } from '@s3kit/primitives';
 import type { EventMessage } from '../body/event-stream.js';
 import { parseXmlFast } from '../xml/fast-xml-reader.js';
 import type { XmlObject } from '../xml/xml-parser.js';
+import { withXmlParser } from '../xml/xml-parser.js';
 import type { CompiledOperation, HeaderTarget } from './compile.js';
 import type { EventSpec } from './spec.js';
 import { readField, readScalar, readShape, readStructure } from './xml-shapes.js';
@@ -149,7 +150,8 @@ export async function* readEvents(
     if (spec !== undefined) {
       if (spec.shape === 'blob') value[spec.member] = payload;
       else if (payload.byteLength > 0) {
-        const doc = parseXmlFast(new TextDecoder().decode(payload));
+        const text = new TextDecoder().decode(payload);
+        const doc = await withXmlParser(() => parseXmlFast(text));
         const root = Object.values(doc)[0];
         const read = typeof spec.shape !== 'string' && spec.shape.type === 'structure' && typeof root === 'object' && !Array.isArray(root) ? readStructure(spec.shape, root) : readShape(spec.shape, root);
         if (read !== undefined) value[spec.member] = read;

@@ -5,10 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveEndpoint } from '../endpoints/resolve-endpoint.js';
 import { operations } from '../operations/index.js';
 import type { S3OperationName } from '../operations/index.js';
-import { parseXml } from '../xml/xml-parser.js';
+import { loadXmlParser, parseXml } from '../xml/xml-parser.js';
 import { compileOperation } from './compile.js';
 import { serializeRequest } from './serialize-request.js';
 import { readScalar, readShape } from './xml-shapes.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/xml');
 const pathStyle = resolveEndpoint({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', bucket: 'bucket-1' });

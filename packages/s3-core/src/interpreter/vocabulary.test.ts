@@ -10,11 +10,14 @@ import { EMPTY_ENV } from '../../test/mock-client.js';
 import { replayTransport } from '../../test/replay-transport.js';
 import type { CannedResponse } from '../../test/replay-transport.js';
 import { S3Client } from '../client/s3-client.js';
-import { parseXml } from '../xml/xml-parser.js';
+import { loadXmlParser, parseXml } from '../xml/xml-parser.js';
 import { bucketLabel, expectedBucketOwner, header, keyLabel, query, versionIdQuery } from './bindings.js';
 import type { Codec } from './codecs.js';
 import { defineOperation, struct, wrappedList } from './spec.js';
 import type { InputOf } from './spec.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 function client(...responses: CannedResponse[]) {
   const transport = replayTransport(...responses);

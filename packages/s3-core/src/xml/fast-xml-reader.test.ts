@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LIST_BUCKET_RESULT_ARRAY_PATHS, parseXmlFast, scanXml } from './fast-xml-reader.js';
 import { escapeXml } from './xml-entities.js';
 import { XmlParseError } from './xml-error.js';
-import { parseXml } from './xml-parser.js';
+import { loadXmlParser, parseXml } from './xml-parser.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 const options = { arrayPaths: LIST_BUCKET_RESULT_ARRAY_PATHS };
 

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isS3ErrorBody, parseS3Error } from '../errors/parse-s3-error.js';
 import { parseXmlFast, scanXml } from './fast-xml-reader.js';
-import { parseXml } from './xml-parser.js';
+import { loadXmlParser, parseXml } from './xml-parser.js';
 import type { XmlValue } from './xml-parser.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 // Every public S3 XML fixture (test/fixtures/xml, see its README for attribution) is parsed by the
 // general parser and the fast reader; both must agree, and where the source gives an expected parse

@@ -2,8 +2,11 @@ import { isS3kitError } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
 import { decodeXmlEntities, escapeXml } from './xml-entities.js';
 import { ERR_XML, XmlParseError, isXmlParseError } from './xml-error.js';
-import { parseXml } from './xml-parser.js';
+import { loadXmlParser, parseXml } from './xml-parser.js';
 import type { XmlObject } from './xml-parser.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 const LIST = new Set(['ListBucketResult.Contents', 'ListBucketResult.CommonPrefixes']);
 

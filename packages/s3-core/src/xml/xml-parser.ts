@@ -1,4 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { loadXmlLibrary } from '#platform/xml-library';
+import type { XmlLibrary } from '#platform/xml-library';
 import { decodeXmlEntities } from './xml-entities.js';
 import { XmlParseError } from './xml-error.js';
 
@@ -48,12 +50,52 @@ const entityDecoder = {
   setXmlVersion: (): void => undefined,
 };
 
+// fast-xml-parser and its dependencies are ~37 modules, and the fast reader (fast-xml-reader.ts)
+// reads every document S3 sends without it: on Node it is loaded the first time a document needs
+// it, so neither the first request nor a listing pays for it (#platform/xml-library; bundlers get a
+// static import instead, which keeps fast-xml-parser's builder out of the bundle).
+let fxp: XmlLibrary | undefined;
+let loading: Promise<XmlLibrary> | undefined;
+
+/** Thrown by {@link parseXml} before {@link loadXmlParser} has finished; {@link withXmlParser} catches it. */
+export class XmlParserNotLoaded extends Error {
+  constructor() {
+    super('The general XML parser is not loaded yet: await loadXmlParser() first, or call through withXmlParser()');
+    this.name = 'XmlParserNotLoaded';
+  }
+}
+
+/** Loads the general XML parser (fast-xml-parser) once; later calls return at once. */
+export async function loadXmlParser(): Promise<void> {
+  if (fxp) return;
+  loading ??= loadXmlLibrary();
+  try {
+    fxp = await loading;
+  } finally {
+    loading = undefined;
+  }
+}
+
+/**
+ * Runs `read` (synchronous XML reading), and when it needed the general parser before it was
+ * loaded, loads it and runs `read` again: `read` must be free of side effects other than its result.
+ */
+export async function withXmlParser<T>(read: () => T): Promise<T> {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof XmlParserNotLoaded)) throw err;
+  }
+  await loadXmlParser();
+  return read();
+}
+
 const parsers = new WeakMap<ReadonlySet<string>, XMLParser>();
 
-function parserFor(arrayPaths: ReadonlySet<string>): XMLParser {
+function parserFor(lib: XmlLibrary, arrayPaths: ReadonlySet<string>): XMLParser {
   let parser = parsers.get(arrayPaths);
   if (!parser) {
-    parser = new XMLParser({
+    parser = new lib.XMLParser({
       // Values stay strings: the key `0123`, the ETag `"1e3"` and `true` are the specs' to type.
       parseTagValue: false,
       parseAttributeValue: false,
@@ -87,6 +129,7 @@ function parserFor(arrayPaths: ReadonlySet<string>): XMLParser {
  * listings prefer {@link parseXmlFast}, which gives the same result several times faster.
  *
  * @throws {XmlParseError} `ERR_XML` for a DOCTYPE, an unknown entity or malformed (incl. truncated) XML.
+ * @throws {XmlParserNotLoaded} before {@link loadXmlParser} has finished.
  * @example
  * ```ts
  * const doc = parseXml(body, { arrayPaths: new Set(['ListBucketResult.Contents']) });
@@ -98,14 +141,15 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlObjec
   // S3-compatible servers send it and every SDK reads it.
   const text = input.replace(LEADING_SPACE, '');
   if (DOCTYPE.test(text)) throw new XmlParseError('DOCTYPE declarations are not allowed in S3 XML');
+  const lib = fxp;
+  if (!lib) throw new XmlParserNotLoaded();
   // fast-xml-parser parses truncated or unbalanced documents without complaint (a body cut off
   // mid-listing would look like a shorter listing), so the document is validated first.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same code as the separate fast-xml-validator package
-  const valid = XMLValidator.validate(text);
+  const valid = lib.XMLValidator.validate(text);
   if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   let parsed: unknown;
   try {
-    parsed = parserFor(options.arrayPaths ?? NO_ARRAYS).parse(text);
+    parsed = parserFor(lib, options.arrayPaths ?? NO_ARRAYS).parse(text);
   } catch (err) {
     if (err instanceof XmlParseError) throw err;
     throw new XmlParseError(`Malformed XML: ${err instanceof Error ? err.message : String(err)}`, { cause: err });

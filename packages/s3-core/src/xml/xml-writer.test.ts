@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { isValidationError } from '@s3kit/primitives';
 import { describe, expect, it } from 'vitest';
-import { parseXml } from './xml-parser.js';
+import { loadXmlParser, parseXml } from './xml-parser.js';
 import type { XmlObject } from './xml-parser.js';
 import { S3_XML_NAMESPACE, buildXml } from './xml-writer.js';
+
+// parseXml reads through fast-xml-parser, which the client loads on first need.
+await loadXmlParser();
 
 describe('buildXml', () => {
   it('writes CompleteMultipartUpload with the S3 namespace and repeated parts', () => {

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `node ../../scripts/bundle-node-entry.mjs` (run by a package's build after tsc): writes
+// dist/index.node.js, the package's own modules in one ES module, for Node's `node` export condition.
+//
+// Why: Node's ES module loader pays per module (resolve, read, compile, link), about 0.3 ms each
+// here. s3-core's public surface is ~95 files, so `import '@s3kit/s3-core'` spent ~29 ms of CPU
+// in the loader before the first request (bench scenario 8b). Bundlers keep the per-file build
+// through the `module` condition listed before `node`, so tree-shaking of `send(Operation, input)`
+// is unchanged. Dependencies and Node built-ins stay imports, so one copy of every other package is
+// loaded, as before. `#platform/*` imports are bundled in their Node variant (only this package's
+// own modules import them, so no second copy is ever loaded), unless `--keep-platform-imports`
+// (for a package whose platform modules find files relative to their own location).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const { values } = parseArgs({ options: { 'keep-platform-imports': { type: 'boolean', default: false } } });
+const dir = process.cwd();
+const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const external = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+if (values['keep-platform-imports']) external.push('#platform/*');
+
+await build({
+  entryPoints: [join(dir, 'dist/index.js')],
+  outfile: join(dir, 'dist/index.node.js'),
+  bundle: true,
+  platform: 'node',
+  conditions: ['node'],
+  format: 'esm',
+  target: 'node20',
+  external,
+  // Readable stack traces: names and lines kept, only comments dropped.
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

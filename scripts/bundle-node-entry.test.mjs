@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workspacePackages } from './workspace-packages.mjs';
+
+const repo = resolve(import.meta.dirname, '..');
+const withNodeEntry = workspacePackages(repo).filter((p) => typeof p.manifest.exports?.['.'] === 'object' && p.manifest.exports['.'].node);
+
+/** The export names and their kinds of an ES module file, read by a fresh Node process. */
+function exportsOf(file) {
+  const source = `const m = await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(JSON.stringify(Object.keys(m).sort().map((k) => [k, typeof m[k]])));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' }));
+}
+
+describe('one-module Node entries (scripts/bundle-node-entry.mjs)', () => {
+  it('primitives, sigv4 and s3-core have one', () => {
+    expect(withNodeEntry.map((p) => p.name).sort()).toEqual(expect.arrayContaining(['@s3kit/primitives', '@s3kit/s3-core', '@s3kit/sigv4']));
+  });
+
+  for (const p of withNodeEntry) {
+    it(`${p.name}: bundlers resolve the per-file build (module before node), Node the one-module entry, with the same exports`, () => {
+      const conditions = Object.keys(p.manifest.exports['.']);
+      expect(conditions.indexOf('module')).toBeGreaterThanOrEqual(0);
+      expect(conditions.indexOf('module')).toBeLessThan(conditions.indexOf('node'));
+      expect(conditions.at(-1)).toBe('default');
+      expect(p.manifest.exports['.'].module).toBe(p.manifest.exports['.'].default);
+      const perFile = join(p.dir, p.manifest.exports['.'].default);
+      const oneModule = join(p.dir, p.manifest.exports['.'].node);
+      expect(existsSync(oneModule), `${oneModule} is built by the package's build script`).toBe(true);
+      expect(exportsOf(oneModule)).toEqual(exportsOf(perFile));
+    });
+  }
+});
