@@ -25,7 +25,7 @@ import { SELECTION, SERVE_OPTIONS } from './selection.mjs';
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.fidelity');
 const suite = join(root, 'vendor/s3-tests');
-const cli = join(root, 'packages/cli/dist/bin.js');
+const cli = join(root, 'packages/cli/dist/bundle/s3kit.js');
 
 const { values: args } = parseArgs({
   options: {

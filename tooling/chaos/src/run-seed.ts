@@ -30,7 +30,7 @@ export interface SeedResult extends Verdict {
 /** The built worker script (also when this module runs from its TypeScript source, under vitest). */
 const WORKER = join(import.meta.dirname, '../dist/worker.js');
 /** The built `s3kit` bin. */
-export const BIN = join(import.meta.dirname, '../../../packages/cli/dist/bin.js');
+export const BIN = join(import.meta.dirname, '../../../packages/cli/dist/bundle/s3kit.js');
 
 /** Longest a single child run may take. */
 const RUN_LIMIT_MS = 90_000;
