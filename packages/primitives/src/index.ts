@@ -66,6 +66,7 @@ export { createJsHash, createDigestHash } from './encoding/js-hash.js';
 export type { JsHash, JsHashAlgorithm, DigestHash } from './encoding/js-hash.js';
 export { bytesToBase64, base64ToBytes, bytesToHex, hexToBytes, bytesToLatin1, utf8Bytes, utf8ByteLength } from './encoding/byte-encoding.js';
 export { compareUtf8 } from './encoding/utf8-order.js';
+export { isAsyncIterable, readableStreamChunks } from './streams/async-chunks.js';
 export type { FetchFunction, FetchInit, FetchTransportOptions } from './http/fetch-transport.js';
 export type { UndiciTransport, UndiciTransportOptions } from './http/undici-transport.js';
 export {

@@ -3,7 +3,7 @@
  * length (read part by part, only as fast as parts are sent).
  */
 import type { Readable } from 'node:stream';
-import { ValidationError } from '@s3kit/primitives';
+import { ValidationError, isAsyncIterable, readableStreamChunks } from '@s3kit/primitives';
 import type { SourceIdentity } from '../checkpoint/checkpoint.js';
 import type { TransferFileHandle, TransferFileSystem } from '../files/file-system.js';
 import { allocBytes } from './part-buffers.js';
@@ -41,22 +41,7 @@ export interface StreamSource {
 /** A normalized upload source. */
 export type UploadSource = SizedSource | StreamSource;
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
-}
 
-async function* readerIterable(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
 
 const encoder = new TextEncoder();
 
@@ -143,7 +128,7 @@ export async function openUploadSource(body: UploadBody, fs: TransferFileSystem)
     };
   }
   if (isAsyncIterable(body)) return streamSource(body);
-  if (typeof (body as { getReader?: unknown }).getReader === 'function') return streamSource(readerIterable(body as unknown as ReadableStream<Uint8Array>));
+  if (typeof (body as { getReader?: unknown }).getReader === 'function') return streamSource(readableStreamChunks(body as unknown as ReadableStream<Uint8Array>));
   throw new ValidationError({ field: 'Body', rule: 'must be a file path, a Uint8Array, a Blob, a Readable, a ReadableStream or an async iterable of Uint8Array' });
 }
 
