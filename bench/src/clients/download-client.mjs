@@ -1,5 +1,5 @@
 // One download of the fixed object to a file by one client, in its own process (forked by
-// scenarios/download.mjs). argv[2] is JSON { impl, port, file, partSize, queue }; it answers over
+// scenarios/download.mjs). argv[2] is JSON { impl, port, key?, file, partSize, queue }; it answers over
 // IPC with { ms, cpuMs, maxRssMiB, baseRssMiB } (peak RSS, and RSS before the download started;
 // only the library under test is imported).
 import { createWriteStream } from 'node:fs';
@@ -10,7 +10,8 @@ const o = JSON.parse(process.argv[2]);
 const endpoint = `http://127.0.0.1:${o.port}`;
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const Bucket = 'bench';
-const Key = 'big/object.bin';
+// The key picks what the object carries (servers/object-server.mjs): MD5 ETag by default.
+const Key = o.key ?? 'big/object.bin';
 
 let run;
 let close = async () => {};

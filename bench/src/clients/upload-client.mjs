@@ -1,5 +1,5 @@
 // One multipart upload by one client, in its own process (forked by scenarios/multipart-upload.mjs)
-// so that its peak RSS is its own. argv[2] is JSON { impl, source, crc, size, port, key, file,
+// so that its peak RSS is its own. argv[2] is JSON { impl, source, crc, algorithm?, mode?, size, port, key, file,
 // partSize, queue }; it answers over IPC with { ms, cpuMs, maxRssMiB, baseRssMiB }: the peak RSS of
 // the process and its RSS just before the upload started (library loaded, client built, source
 // ready). Only the library under test is imported, so the baseline is its own.
@@ -38,7 +38,9 @@ if (o.impl === 's3kit') {
   const { S3Client } = await import('@s3kit/s3-core');
   const { createTransferManager } = await import('@s3kit/s3-transfer');
   const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
-  const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue, checksum: o.crc ? 'full-object' : 'none' });
+  // `algorithm`/`mode` pick another checksum than the default full-object CRC32.
+  const checksum = o.crc ? { checksum: o.mode ?? 'full-object', ...(o.algorithm ? { checksumAlgorithm: o.algorithm } : {}) } : { checksum: 'none' };
+  const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue, ...checksum });
   run = () => tm.upload({ Bucket, Key: o.key, Body: body(), ...(o.source === 'stream' ? {} : {}) });
   close = () => client.close();
 } else if (o.impl === 'sdk') {
