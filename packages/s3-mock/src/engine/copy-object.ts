@@ -1,18 +1,15 @@
 import type { Requester } from './account.js';
-import { checkCopySourceConditions, checkWriteConditions } from './conditions.js';
+import { checkCopySourceConditions } from './conditions.js';
 import type { CopySourceConditions, WriteConditions } from './conditions.js';
 import type { BucketState, EngineContext } from './engine-state.js';
-import { singlePartETag } from './etag.js';
 import { S3MockError } from './errors.js';
-import { currentObject, requireBucket, requireVersion, shownVersionId, writtenVersionId } from './lookups.js';
-import { assertKey, normalizeMetadata, readSegments, splitContentHeaders, storageClass, toSeconds } from './object-input.js';
-import { writeVersion } from './object-store.js';
-import { assertObjectSize, conditionTarget } from './object-write.js';
-import { objectOwnership } from './ownership.js';
+import { requireBucket, requireVersion, shownVersionId, writtenVersionId } from './lookups.js';
+import { assertKey, normalizeMetadata, readSegments, splitContentHeaders, storageClass } from './object-input.js';
+import { writeSinglePartObject } from './single-part-write.js';
+import { assertObjectSize } from './object-write.js';
 import type { AclInput } from './acl.js';
-import { writeLock } from './object-lock.js';
 import type { ObjectLockInput } from './object-lock.js';
-import { checkReadKey, encryptionOutput, writeEncryption } from './encryption.js';
+import { checkReadKey, encryptionOutput } from './encryption.js';
 import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum, ObjectVersion } from './records.js';
 import { validateTags } from './tags.js';
@@ -83,24 +80,12 @@ export function copyObject(ctx: EngineContext, input: CopyObjectInput, requester
   const content = replace ? splitContentHeaders(input) : { ContentType: src.ContentType, headers: { ...src.headers } };
   const Metadata = replace ? normalizeMetadata(input.Metadata) : { ...src.Metadata };
   const Tags = taggingDirective === 'REPLACE' ? validateTags(input.Tagging ?? [], 'object') : src.Tags;
-  checkWriteConditions(input, conditionTarget(currentObject(dest, input.Key)), input.Key);
-  const ownership = objectOwnership(ctx, dest, requester, input);
-  const encryption = writeEncryption(dest, input);
-  const lock = writeLock(dest, input, ctx.clock.now());
   const body = readSegments(src.segments, 0, src.Size - 1);
-  const record = writeVersion(ctx, dest, {
-    Key: input.Key,
-    segments: [body],
-    Size: body.length,
-    ETag: singlePartETag(body),
-    LastModified: toSeconds(ctx.clock.now()),
-    ...content,
+  const record = writeSinglePartObject(ctx, dest, requester, input, body, {
+    content,
     Metadata,
     StorageClass,
     Tags,
-    ...ownership,
-    ...(encryption ? { Encryption: encryption } : {}),
-    ...lock,
     ...(src.Checksum?.type === 'FULL_OBJECT' ? { Checksum: src.Checksum } : {}),
   });
   const out: CopyObjectOutput = { ETag: record.ETag, LastModified: new Date(record.LastModified), ...encryptionOutput(record.Encryption) };

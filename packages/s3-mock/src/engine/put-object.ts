@@ -1,17 +1,13 @@
 import type { Requester } from './account.js';
-import { checkWriteConditions } from './conditions.js';
 import type { WriteConditions } from './conditions.js';
 import type { EngineContext } from './engine-state.js';
-import { singlePartETag } from './etag.js';
-import { currentObject, requireBucket, writtenVersionId } from './lookups.js';
-import { assertKey, checkContentMD5, normalizeMetadata, splitContentHeaders, storageClass, toSeconds } from './object-input.js';
-import { writeVersion } from './object-store.js';
-import { assertObjectSize, conditionTarget } from './object-write.js';
-import { objectOwnership } from './ownership.js';
+import { requireBucket, writtenVersionId } from './lookups.js';
+import { assertKey, checkContentMD5, normalizeMetadata, splitContentHeaders, storageClass } from './object-input.js';
+import { writeSinglePartObject } from './single-part-write.js';
+import { assertObjectSize } from './object-write.js';
 import type { AclInput } from './acl.js';
-import { writeLock } from './object-lock.js';
 import type { ObjectLockInput } from './object-lock.js';
-import { encryptionOutput, writeEncryption } from './encryption.js';
+import { encryptionOutput } from './encryption.js';
 import type { EncryptionInput, EncryptionOutput } from './encryption.js';
 import type { ContentHeaders, ObjectChecksum } from './records.js';
 import { validateTags } from './tags.js';
@@ -57,24 +53,11 @@ export function putObject(ctx: EngineContext, input: PutObjectInput, requester: 
   const Tags = validateTags(input.Tagging ?? [], 'object');
   assertObjectSize(ctx, input.Body.length);
   checkContentMD5(input.ContentMD5, input.Body);
-  checkWriteConditions(input, conditionTarget(currentObject(bucket, input.Key)), input.Key);
-  const ownership = objectOwnership(ctx, bucket, requester, input);
-  const encryption = writeEncryption(bucket, input);
-  const lock = writeLock(bucket, input, ctx.clock.now());
-  const body = input.Body.slice();
-  const record = writeVersion(ctx, bucket, {
-    Key: input.Key,
-    segments: [body],
-    Size: body.length,
-    ETag: singlePartETag(body),
-    LastModified: toSeconds(ctx.clock.now()),
-    ...splitContentHeaders(input),
+  const record = writeSinglePartObject(ctx, bucket, requester, input, input.Body.slice(), {
+    content: splitContentHeaders(input),
     Metadata,
     StorageClass,
     Tags,
-    ...ownership,
-    ...(encryption ? { Encryption: encryption } : {}),
-    ...lock,
     ...(input.Checksum ? { Checksum: { ...input.Checksum } } : {}),
   });
   const out: PutObjectOutput = { ETag: record.ETag, Size: record.Size, ...encryptionOutput(record.Encryption) };
