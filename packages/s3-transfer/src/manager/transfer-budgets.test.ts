@@ -1,23 +1,16 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isValidationError } from '@s3kit/primitives';
 import { installS3MockMatchers } from '@s3kit/s3-mock/testing';
 import { createTransferManager } from './transfer-manager.js';
 import type { TransferManagerOptions } from './transfer-manager.js';
-import { PART, bytes, setup, tempDir, wrapClient } from '../test-support/setup.js';
+import { PART, bytes, setup, useTempDir, wrapClient } from '../test-support/setup.js';
 
 installS3MockMatchers();
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const tmp = useTempDir();
 
 describe('budgets', () => {
   it('reads a stream only as far as the memory budget allows (backpressure)', async () => {
@@ -94,8 +87,8 @@ describe('failures', () => {
 
   it('refuses to resume an upload that no longer exists, removing its checkpoint', async () => {
     const s = await setup({ concurrency: 1 });
-    const path = join(dir, 'f');
-    const checkpoint = join(dir, 'f.ckpt');
+    const path = join(tmp.dir, 'f');
+    const checkpoint = join(tmp.dir, 'f.ckpt');
     await writeFile(path, bytes(4 * PART));
     const controller = new AbortController();
     await expect(
@@ -113,14 +106,14 @@ describe('failures', () => {
     const [upload] = s.mock.uploadsInFlight();
     await s.client.abortMultipartUpload({ Bucket: 'bkt', Key: 'gone', UploadId: upload!.UploadId });
     await expect(s.tm.resumeUpload(checkpoint)).rejects.toMatchObject({ code: 'ERR_CHECKPOINT_INVALID' });
-    expect(await readdir(dir)).toEqual(['f']);
-    await expect(s.tm.resumeUpload(join(dir, 'missing.ckpt'))).rejects.toMatchObject({ code: 'ERR_CHECKPOINT_INVALID' });
+    expect(await readdir(tmp.dir)).toEqual(['f']);
+    await expect(s.tm.resumeUpload(join(tmp.dir, 'missing.ckpt'))).rejects.toMatchObject({ code: 'ERR_CHECKPOINT_INVALID' });
   });
 
   it('re-uses a part uploaded but not checkpointed after verifying its CRC32 against the file', async () => {
     const s = await setup({ concurrency: 1 });
     const data = bytes(3 * PART, 77);
-    const path = join(dir, 'f');
+    const path = join(tmp.dir, 'f');
     await writeFile(path, data);
     const { stat } = await import('node:fs/promises');
     const st = await stat(path);
@@ -201,8 +194,8 @@ describe('per-call validation and budget release', () => {
   it('refuses a zero concurrency or range size instead of hanging', async () => {
     const s = await setup();
     await s.tm.upload({ Bucket: 'bkt', Key: 'v', Body: bytes(3 * PART) });
-    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(dir, 'v'), concurrency: 0 })).rejects.toSatisfy(isValidationError);
-    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(dir, 'v'), partSize: 0 })).rejects.toSatisfy(isValidationError);
+    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(tmp.dir, 'v'), concurrency: 0 })).rejects.toSatisfy(isValidationError);
+    await expect(s.tm.download({ Bucket: 'bkt', Key: 'v' }, { to: join(tmp.dir, 'v'), partSize: 0 })).rejects.toSatisfy(isValidationError);
     await expect(s.tm.upload({ Bucket: 'bkt', Key: 'v', Body: bytes(3 * PART) }, { concurrency: 0 })).rejects.toSatisfy(isValidationError);
     expect(s.mock).toHaveNoUploadsInFlight();
   });

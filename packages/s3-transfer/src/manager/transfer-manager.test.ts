@@ -1,23 +1,16 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installS3MockMatchers } from '@s3kit/s3-mock/testing';
 import { checksumBase64 } from '@s3kit/s3-core';
-import { PART, bytes, setup, tempDir } from '../test-support/setup.js';
+import { PART, bytes, setup, useTempDir } from '../test-support/setup.js';
 import type { TransferProgress } from './progress.js';
 import type { UploadCheckpoint } from '../checkpoint/checkpoint.js';
 
 installS3MockMatchers();
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const tmp = useTempDir();
 
 async function stored(s: Awaited<ReturnType<typeof setup>>, key: string): Promise<Uint8Array> {
   const out = await s.client.getObject({ Bucket: 'bkt', Key: key });
@@ -74,7 +67,7 @@ describe('upload', () => {
   it('uploads a file path in parts and a Blob', async () => {
     const s = await setup();
     const data = bytes(4 * PART + 1, 7);
-    const path = join(dir, 'f.bin');
+    const path = join(tmp.dir, 'f.bin');
     await writeFile(path, data);
     await s.tm.upload({ Bucket: 'bkt', Key: 'file', Body: path });
     expect(await stored(s, 'file')).toEqual(data);
@@ -127,8 +120,8 @@ describe('upload', () => {
   it('pauses with a checkpoint and resumes without re-sending verified parts', async () => {
     const s = await setup({ concurrency: 1 });
     const data = bytes(6 * PART + 3, 11);
-    const path = join(dir, 'src.bin');
-    const checkpoint = join(dir, 'src.ckpt');
+    const path = join(tmp.dir, 'src.bin');
+    const checkpoint = join(tmp.dir, 'src.ckpt');
     await writeFile(path, data);
     // Paused (caller's signal) once 3 parts' bytes were sent.
     const controller = new AbortController();
@@ -153,14 +146,14 @@ describe('upload', () => {
     expect(sentAgain).toBe(7 - result.resumedParts);
     expect(await stored(s, 'resumable')).toEqual(data);
     expect(s.mock).toHaveNoUploadsInFlight();
-    expect(await readdir(dir)).toEqual(['src.bin']);
+    expect(await readdir(tmp.dir)).toEqual(['src.bin']);
   });
 
   it('resumes from a version 1 checkpoint (CRC32 named in its fields) without re-sending verified parts', async () => {
     const s = await setup({ concurrency: 1 });
     const data = bytes(5 * PART + 1, 12);
-    const path = join(dir, 'old.bin');
-    const checkpoint = join(dir, 'old.ckpt');
+    const path = join(tmp.dir, 'old.bin');
+    const checkpoint = join(tmp.dir, 'old.ckpt');
     await writeFile(path, data);
     const controller = new AbortController();
     const first = s.tm.upload({ Bucket: 'bkt', Key: 'old', Body: path }, { checkpoint, signal: controller.signal, onProgress: (p) => {
@@ -182,8 +175,8 @@ describe('upload', () => {
   it('resumes from a checkpoint file with resumeUpload, and refuses a changed source', async () => {
     const s = await setup({ concurrency: 1 });
     const data = bytes(5 * PART, 5);
-    const path = join(dir, 'a.bin');
-    const checkpoint = join(dir, 'a.ckpt');
+    const path = join(tmp.dir, 'a.bin');
+    const checkpoint = join(tmp.dir, 'a.ckpt');
     await writeFile(path, data);
     const controller = new AbortController();
     await expect(
@@ -208,8 +201,8 @@ describe('upload', () => {
 
   it('manager.abort() cancels and cleans up even with a checkpoint', async () => {
     const s = await setup({ concurrency: 1 });
-    const path = join(dir, 'c.bin');
-    const checkpoint = join(dir, 'c.ckpt');
+    const path = join(tmp.dir, 'c.bin');
+    const checkpoint = join(tmp.dir, 'c.ckpt');
     await writeFile(path, bytes(5 * PART));
     const tm = s.make();
     await expect(
@@ -218,7 +211,7 @@ describe('upload', () => {
       } }),
     ).rejects.toMatchObject({ code: 'ERR_ABORTED' });
     expect(s.mock).toHaveNoUploadsInFlight();
-    expect(await readdir(dir)).toEqual(['c.bin']);
+    expect(await readdir(tmp.dir)).toEqual(['c.bin']);
   });
 });
 
@@ -227,13 +220,13 @@ describe('download', () => {
     const s = await setup();
     const data = bytes(5 * PART + 3, 21);
     await s.tm.upload({ Bucket: 'bkt', Key: 'd', Body: data });
-    const to = join(dir, 'sub', 'd.bin');
+    const to = join(tmp.dir, 'sub', 'd.bin');
     const events: TransferProgress[] = [];
     const result = await s.tm.download({ Bucket: 'bkt', Key: 'd' }, { to, onProgress: (p) => events.push(p) });
     expect(result).toMatchObject({ size: data.byteLength, verifiedBy: 'checksum' });
     expect(new Uint8Array(await readFile(to))).toEqual(data);
     expect(events.at(-1)?.loadedBytes).toBe(data.byteLength);
-    expect(await readdir(join(dir, 'sub'))).toEqual(['d.bin']);
+    expect(await readdir(join(tmp.dir, 'sub'))).toEqual(['d.bin']);
     const parts: Buffer[] = [];
     const sink = new Writable({
       highWaterMark: 10,
@@ -251,14 +244,14 @@ describe('download', () => {
     const s = await setup({ checksum: 'none' });
     const data = bytes(4 * PART + 9, 2);
     await s.tm.upload({ Bucket: 'bkt', Key: 'm', Body: data });
-    const result = await s.make({ partSize: 2 * PART }).download({ Bucket: 'bkt', Key: 'm' }, { to: join(dir, 'm') });
+    const result = await s.make({ partSize: 2 * PART }).download({ Bucket: 'bkt', Key: 'm' }, { to: join(tmp.dir, 'm') });
     expect(result.verifiedBy).toBe('multipart-etag');
-    expect(new Uint8Array(await readFile(join(dir, 'm')))).toEqual(data);
+    expect(new Uint8Array(await readFile(join(tmp.dir, 'm')))).toEqual(data);
     s.mock.seed({ buckets: { bkt: { objects: { plain: 'hello', empty: '' } } } });
-    expect((await s.tm.download({ Bucket: 'bkt', Key: 'plain' }, { to: join(dir, 'p') })).verifiedBy).toBe('etag');
-    expect(await readFile(join(dir, 'p'), 'utf8')).toBe('hello');
-    expect((await s.tm.download({ Bucket: 'bkt', Key: 'empty' }, { to: join(dir, 'e') })).size).toBe(0);
-    expect(await readFile(join(dir, 'e'), 'utf8')).toBe('');
+    expect((await s.tm.download({ Bucket: 'bkt', Key: 'plain' }, { to: join(tmp.dir, 'p') })).verifiedBy).toBe('etag');
+    expect(await readFile(join(tmp.dir, 'p'), 'utf8')).toBe('hello');
+    expect((await s.tm.download({ Bucket: 'bkt', Key: 'empty' }, { to: join(tmp.dir, 'e') })).size).toBe(0);
+    expect(await readFile(join(tmp.dir, 'e'), 'utf8')).toBe('');
   });
 
   it('re-fetches a truncated range and leaves no corrupt byte', async () => {
@@ -266,9 +259,9 @@ describe('download', () => {
     const data = bytes(4 * PART, 4);
     await s.tm.upload({ Bucket: 'bkt', Key: 't', Body: data });
     s.mock.faults.add({ match: { operation: 'GetObject' }, action: { truncateBodyAt: 100 }, times: 2 });
-    const result = await s.tm.download({ Bucket: 'bkt', Key: 't' }, { to: join(dir, 't') });
+    const result = await s.tm.download({ Bucket: 'bkt', Key: 't' }, { to: join(tmp.dir, 't') });
     expect(result.verifiedBy).toBe('checksum');
-    expect(new Uint8Array(await readFile(join(dir, 't')))).toEqual(data);
+    expect(new Uint8Array(await readFile(join(tmp.dir, 't')))).toEqual(data);
   });
 
   it('fails with ERR_OBJECT_CHANGED when the object is replaced mid-download, leaving nothing behind', async () => {
@@ -278,7 +271,7 @@ describe('download', () => {
     const download = s.tm.download(
       { Bucket: 'bkt', Key: 'x' },
       {
-        to: join(dir, 'x'),
+        to: join(tmp.dir, 'x'),
         onProgress: () => {
           if (replaced) return;
           replaced = true;
@@ -287,15 +280,15 @@ describe('download', () => {
       },
     );
     await expect(download).rejects.toMatchObject({ name: 'TransferError', code: 'ERR_OBJECT_CHANGED' });
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(tmp.dir)).toEqual([]);
   });
 
   it('resumes a paused download from its checkpoint without re-fetching finished ranges', async () => {
     const s = await setup({ concurrency: 1 });
     const data = bytes(6 * PART, 8);
     await s.tm.upload({ Bucket: 'bkt', Key: 'r', Body: data });
-    const to = join(dir, 'r');
-    const checkpoint = join(dir, 'r.ckpt');
+    const to = join(tmp.dir, 'r');
+    const checkpoint = join(tmp.dir, 'r.ckpt');
     const controller = new AbortController();
     await expect(
       s.tm.download({ Bucket: 'bkt', Key: 'r' }, { to, checkpoint, signal: controller.signal, onProgress: (p) => {
@@ -307,7 +300,7 @@ describe('download', () => {
     expect(result.resumedRanges).toBeGreaterThanOrEqual(2);
     expect(s.mock.requests.filter((r) => r.operation === 'GetObject')).toHaveLength(6 - result.resumedRanges);
     expect(new Uint8Array(await readFile(to))).toEqual(data);
-    expect(await readdir(dir)).toEqual(['r']);
+    expect(await readdir(tmp.dir)).toEqual(['r']);
   });
 });
 

@@ -1,21 +1,14 @@
 import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bytes, PART, setup, tempDir } from '../test-support/setup.js';
+import { describe, expect, it } from 'vitest';
+import { bytes, PART, setup, useTempDir } from '../test-support/setup.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const tmp = useTempDir();
 
 describe('directory transfers', () => {
   it('uploads a tree with filters and mtimes, then downloads it back with mtimes restored', async () => {
     const s = await setup();
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     await mkdir(join(src, 'a', 'b'), { recursive: true });
     await writeFile(join(src, 'top.txt'), 'top');
     await writeFile(join(src, 'a', 'big.bin'), bytes(3 * PART));
@@ -30,7 +23,7 @@ describe('directory transfers', () => {
     const mtime = Math.floor((await stat(join(src, 'top.txt'))).mtimeMs);
     expect(head.Metadata).toEqual({ mtime: String(mtime) });
 
-    const out = join(dir, 'out');
+    const out = join(tmp.dir, 'out');
     const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, filters: [{ kind: 'exclude', pattern: '*' }, { kind: 'include', pattern: '*.txt' }, { kind: 'include', pattern: '*.bin' }] });
     expect(down.failed).toEqual([]);
     expect(down.downloaded).toHaveLength(3);
@@ -44,18 +37,18 @@ describe('directory transfers', () => {
     const s = await setup();
     s.mock.seed({ buckets: { bkt: { objects: { 'p/ok.txt': 'ok', 'p/../evil.txt': 'x', 'p/dir/': '', 'p/bad.txt': 'bad' } } } });
     s.mock.faults.add({ match: { operation: 'HeadObject', key: 'p/bad.txt' }, action: { status: 403, code: 'AccessDenied' } });
-    const out = join(dir, 'out');
+    const out = join(tmp.dir, 'out');
     const result = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out });
     expect(result.downloaded.map((d) => d.Key)).toEqual(['p/ok.txt']);
     expect(result.skipped).toEqual([{ Key: 'p/../evil.txt', reason: 'parent-segment' }]);
     expect(result.failed.map((f) => f.Key)).toEqual(['p/bad.txt']);
-    expect(await readdir(dir)).toEqual(['out']);
+    expect(await readdir(tmp.dir)).toEqual(['out']);
     expect(await readdir(out)).toEqual(['ok.txt']);
   });
 
   it('dryRun lists what would move without moving it; a pattern starting with / matches the absolute local path', async () => {
     const s = await setup();
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     await mkdir(join(src, 'a'), { recursive: true });
     await writeFile(join(src, 'top.txt'), 'top');
     await writeFile(join(src, 'a', 'x.bak'), 'bak');
@@ -63,7 +56,7 @@ describe('directory transfers', () => {
     expect(dry.uploaded).toEqual([{ path: join(src, 'top.txt'), Key: 'p/top.txt', size: 3 }]);
     expect(s.mock.engine.listObjectsV2({ Bucket: 'bkt' }).KeyCount).toBe(0);
     await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'p/' });
-    const out = join(dir, 'out');
+    const out = join(tmp.dir, 'out');
     const down = await s.tm.downloadDirectory({ Bucket: 'bkt', Prefix: 'p/', localDir: out, dryRun: true });
     expect(down.downloaded.map((d) => [d.Key, d.path, d.size])).toEqual([
       ['p/a/x.bak', join(out, 'a', 'x.bak'), 3],

@@ -1,18 +1,11 @@
 import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareForSync } from './sync-manager.js';
-import { PART, bytes, setup, tempDir } from '../test-support/setup.js';
+import { PART, bytes, setup, useTempDir } from '../test-support/setup.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const tmp = useTempDir();
 
 describe('compareForSync', () => {
   it('property: different sizes always differ; size strategy ignores times', () => {
@@ -87,7 +80,7 @@ describe('sync', () => {
 
   it('uploads what is missing or changed, deletes extraneous objects, and is idempotent', async () => {
     const s = await setup();
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     // Dated a minute before the mock's clock: real mtimes would race the clock's start across a
     // second boundary under load, and the second plan would see the files as newer.
     await tree(src, { 'a.txt': 'a', 'd/b.txt': 'b', 'big.bin': bytes(3 * PART) }, s.clock.now() - 60_000);
@@ -118,14 +111,14 @@ describe('sync', () => {
 
   it('uploads with objectOptions (metadata merged with mtime); exactTimestamps re-downloads a touched file', async () => {
     const s = await setup();
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     await tree(src, { 'x.txt': 'x' });
     await utimes(join(src, 'x.txt'), new Date(1_000_000), new Date(1_000_000));
     await s.tm.sync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: 'o/', objectOptions: { ContentType: 'text/x-test', Metadata: { owner: 'me' } } });
     const head = await s.client.headObject({ Bucket: 'bkt', Key: 'o/x.txt' });
     expect(head.ContentType).toBe('text/x-test');
     expect(head.Metadata).toEqual({ owner: 'me', mtime: '1000000' });
-    const out = join(dir, 'out');
+    const out = join(tmp.dir, 'out');
     await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'o/' });
     const touched = new Date(s.clock.now() + 3_600_000);
     await utimes(join(out, 'x.txt'), touched, touched);
@@ -137,11 +130,11 @@ describe('sync', () => {
 
   it('downloads with mtimes restored, then finds nothing to do; deletes extraneous local files', async () => {
     const s = await setup();
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     await tree(src, { 'x.txt': 'x', 'y/z.txt': 'z' });
     await utimes(join(src, 'x.txt'), new Date(1_000_000), new Date(1_000_000));
     await s.tm.uploadDirectory({ localDir: src, Bucket: 'bkt', Prefix: 'q/' });
-    const out = join(dir, 'out');
+    const out = join(tmp.dir, 'out');
     await tree(out, { 'stale.txt': 's' });
     const run = await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'q/', delete: true });
     expect(run.failed).toEqual([]);
@@ -155,7 +148,7 @@ describe('sync', () => {
 
   it('content strategy compares MD5 and multipart ETags from the listing, caching local hashes', async () => {
     const s = await setup({ checksum: 'none' });
-    const src = join(dir, 'src');
+    const src = join(tmp.dir, 'src');
     await tree(src, { 'small.txt': 'hello', 'big.bin': bytes(4 * PART + 5) });
     await s.tm.sync({ direction: 'upload', localDir: src, Bucket: 'bkt', Prefix: '' });
     const cache = new Map<string, string>();
@@ -174,11 +167,11 @@ describe('sync with missing directories', () => {
   it('downloads into a directory that does not exist yet, but refuses a missing upload source', async () => {
     const s = await setup();
     s.mock.seed({ buckets: { bkt: { objects: { 'm/a.txt': 'a' } } } });
-    const out = join(dir, 'new', 'dir');
+    const out = join(tmp.dir, 'new', 'dir');
     const run = await s.tm.sync({ direction: 'download', localDir: out, Bucket: 'bkt', Prefix: 'm/' });
     expect(run.done).toHaveLength(1);
     expect(await readFile(join(out, 'a.txt'), 'utf8')).toBe('a');
-    await expect(s.tm.sync({ direction: 'upload', localDir: join(dir, 'nope'), Bucket: 'bkt', Prefix: 'm/', delete: true })).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(s.tm.sync({ direction: 'upload', localDir: join(tmp.dir, 'nope'), Bucket: 'bkt', Prefix: 'm/', delete: true })).rejects.toMatchObject({ code: 'ENOENT' });
     expect(s.mock.engine.headObject({ Bucket: 'bkt', Key: 'm/a.txt' })).toBeDefined();
   });
 });
