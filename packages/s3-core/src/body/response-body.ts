@@ -129,9 +129,18 @@ export function createS3Body(body: HttpResponseBody, checks: BodyChecks = {}): S
       });
     },
     pipeTo: async (path, options = {}) => {
+      let file: ReturnType<typeof createWriteStream> | undefined;
       try {
-        await pipeline(s3Body.toNodeReadable(), createWriteStream(path), options.signal ? { signal: options.signal } : {});
+        file = createWriteStream(path);
+        await pipeline(s3Body.toNodeReadable(), file, options.signal ? { signal: options.signal } : {});
       } finally {
+        // A write stream destroyed before its open() returned still creates the file afterwards:
+        // once pipeTo settles, the file is there and closed, so a caller removing a partial file
+        // after a failure removes it for good.
+        if (file && !file.closed) {
+          const opened = file;
+          await new Promise<void>((resolve) => opened.once('close', () => { resolve(); }));
+        }
         await body.dump();
       }
     },
