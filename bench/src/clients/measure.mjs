@@ -2,8 +2,8 @@
 import { peakRssMiB, rssMiB } from './memory.mjs';
 
 /**
- * Runs `work` once: { ms, cpuMs, maxRssMiB, baseRssMiB } plus what `work` returned (baseRssMiB is
- * the RSS just before it started).
+ * Runs `work` once: { ms, cpuMs, userMs, systemMs, maxRssMiB, baseRssMiB } plus what `work`
+ * returned (baseRssMiB is the RSS just before it started; cpuMs is userMs + systemMs).
  */
 export async function measureRun(work) {
   const baseRssMiB = rssMiB();
@@ -12,5 +12,5 @@ export async function measureRun(work) {
   const result = await work();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB: peakRssMiB(), baseRssMiB, ...result };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, maxRssMiB: peakRssMiB(), baseRssMiB, ...result };
 }
