@@ -41,7 +41,7 @@ if (o.impl === 's3kit') {
   // The least code for the same download: undici ranged GETs, `o.queue` in flight, each range
   // written at its offset as it arrives, one positional writev per MiB (the batch s3kit's download
   // writes). No signing, no verification. Holding each whole range for one 8 MiB writev made most
-  // runs of this floor spend 2-3 s/GiB of system CPU (docs/performance.md, "Download floor").
+  // runs of this floor spend 1.5-3 s/GiB of system CPU (docs/performance.md, "Download floor").
   const { Pool } = await import('undici');
   const { open } = await import('node:fs/promises');
   const WRITE_BATCH = 1024 * 1024;
