@@ -101,9 +101,11 @@ export const download = {
     // User CPU is the code's own cost; system CPU and GB/s also carry the kernel's page cache work,
     // which is the same for every client and the noisiest part of a run here.
     const user = (impl) => summarize(series.get(impl).user).median;
+    const system = IMPLS.flatMap((i) => series.get(i.impl).system);
     notes.push(
       `User CPU, the client code's own cost: s3kit ${perGiB(user('s3kit')).toFixed(2)} s/GiB, the floor ${perGiB(user('floor')).toFixed(2)} s/GiB ` +
-        `(s3kit ${(user('s3kit') / user('floor')).toFixed(2)}x the floor's); system CPU per run ranged ${perGiB(Math.min(...IMPLS.flatMap((i) => series.get(i.impl).system))).toFixed(2)}-${perGiB(Math.max(...IMPLS.flatMap((i) => series.get(i.impl).system))).toFixed(2)} s/GiB over all clients.`,
+        `(s3kit ${(user('s3kit') / user('floor')).toFixed(2)}x the floor's); ` +
+        `system CPU per run ranged ${perGiB(Math.min(...system)).toFixed(2)}-${perGiB(Math.max(...system)).toFixed(2)} s/GiB over all clients.`,
     );
     const speed = (impl) => summarize(series.get(impl).gbps).median;
     const unverified = speed('s3kit-unverified');
