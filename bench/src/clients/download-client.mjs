@@ -1,7 +1,7 @@
 // One download of the fixed object to a file by one client, in its own process (forked by
-// scenarios/download.mjs). argv[2] is JSON { impl, port, key?, file, partSize, queue }; it answers over
-// IPC with { ms, cpuMs, maxRssMiB, baseRssMiB } (peak RSS, and RSS before the download started;
-// only the library under test is imported).
+// scenarios/download.mjs). argv[2] is JSON { impl, port, key?, file, partSize, queue }; it answers
+// over IPC with measureRun's { ms, cpuMs, userMs, systemMs, maxRssMiB, baseRssMiB } (peak RSS, and
+// RSS before the download started; only the library under test is imported).
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { measureRun } from './measure.mjs';
