@@ -27,5 +27,3 @@ describe('stale dist outputs of moved sources (scripts/clean-dist.mjs)', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 });
-  }
-});
