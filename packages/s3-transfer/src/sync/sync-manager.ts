@@ -12,7 +12,7 @@ import type { PathFilterOptions } from './path-filter.js';
 import { listObjects, objectMtime, walkFiles } from './directory.js';
 import type { LocalFile } from './directory.js';
 import { keyToLocalPath } from '../files/path-safety.js';
-import type { SkipReason } from '../files/path-safety.js';
+import type { KeyToPathOptions, LocalPathResult, SkipReason } from '../files/path-safety.js';
 import { MiB, planParts } from '../upload/part-plan.js';
 import type { ProgressListener } from '../manager/progress.js';
 import { transferSignal } from '../manager/transfer-context.js';
@@ -231,6 +231,7 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const cache = options.hashCache ?? new Map<string, string>();
   const upload = options.direction === 'upload';
   const local = new Map<string, LocalFile>();
+  const pathOptions: KeyToPathOptions = { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) };
   // The listing starts first and runs ahead while the local tree is walked.
   const listing = listObjects(ctx, options.Bucket, prefix, signal);
   const firstRemote = listing.next();
@@ -245,12 +246,18 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
       const rel = object.Key.slice(prefix.length);
       // Folder markers (`dir/`) are never files: neither copied nor deleted.
       if (!filter(rel) || object.Key.endsWith('/')) continue;
-      const mapped = keyToLocalPath(options.localDir, object.Key, { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) });
-      const relative = mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel;
-      const file = local.get(relative);
-      local.delete(relative);
+      // A key that is a walked file's relative path maps to that file (a walk never yields `..`,
+      // empty or `.` segments), so the mapping is only worked out for the others.
+      let file = local.get(rel);
+      let mapped: LocalPathResult | undefined;
+      if (file === undefined) {
+        mapped = keyToLocalPath(options.localDir, object.Key, pathOptions);
+        file = local.get(mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel);
+      }
+      if (file) local.delete(file.relative);
       const size = object.Size ?? 0;
       if (!file) {
+        mapped ??= keyToLocalPath(options.localDir, object.Key, pathOptions);
         if (upload) {
           if (options.delete === true) actions.push({ action: 'delete', side: 'remote', Key: object.Key, path: mapped.ok ? mapped.path : '', reason: 'extraneous', size: 0 });
         } else if (mapped.ok) {
