@@ -220,6 +220,12 @@ async function compareContent(ctx: TransferContext, file: LocalFile, object: Lis
   return false;
 }
 
+/**
+ * Listing pages a sync plan fetches while it walks the local tree (it reads none before the walk
+ * ends): 10 pages hold 10,000 objects, beside a map of every local file.
+ */
+const SYNC_LIST_PAGES_AHEAD = 10;
+
 /** Runs `planSync` for a manager. */
 export async function runPlanSync(ctx: TransferContext, options: SyncOptions): Promise<SyncPlan> {
   const signal = transferSignal(ctx, options.signal);
@@ -233,7 +239,7 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const local = new Map<string, LocalFile>();
   const pathOptions: KeyToPathOptions = { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) };
   // The listing starts first and runs ahead while the local tree is walked.
-  const listing = listObjects(ctx, options.Bucket, prefix, signal);
+  const listing = listObjects(ctx, options.Bucket, prefix, signal, SYNC_LIST_PAGES_AHEAD);
   const firstRemote = listing.next();
   firstRemote.catch(() => undefined);
   const actions: SyncAction[] = [];
