@@ -82,8 +82,17 @@ async function attempt(
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
     const signed = await signRequest(state, request, region, plan, signal, endpoint, bucket);
-    state.breaker?.tag(signed, endpoint);
-    const response = await state.transport.send(signed, signal ? { signal } : {});
+    const breaker = state.breaker;
+    let response: HttpResponse;
+    if (breaker === undefined) response = await state.transport.send(signed, signal ? { signal } : {});
+    else {
+      breaker.tag(signed, endpoint);
+      try {
+        response = await state.transport.send(signed, signal ? { signal } : {});
+      } finally {
+        breaker.untag(signed);
+      }
+    }
     try {
       const status = response.statusCode;
       if (status < 200 || status >= 300) {
