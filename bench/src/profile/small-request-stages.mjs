@@ -111,6 +111,7 @@ let requestsSent = 0;
 
 async function load(fn, concurrency, ms) {
   let n = 0;
+  const faults0 = process.resourceUsage().minorPageFault;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + ms;
@@ -124,7 +125,8 @@ async function load(fn, concurrency, ms) {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { reqPerSec: n / secs, cpuUsPerOp: (cpu.user + cpu.system) / n, userUsPerOp: cpu.user / n, sysUsPerOp: cpu.system / n };
+  const faults = process.resourceUsage().minorPageFault - faults0;
+  return { reqPerSec: n / secs, cpuUsPerOp: (cpu.user + cpu.system) / n, userUsPerOp: cpu.user / n, sysUsPerOp: cpu.system / n, faultsPerOp: faults / n };
 }
 
 async function child() {

@@ -22,12 +22,29 @@ function signOptionsFor(state: ClientState, region: string, service: string, pla
 }
 
 /**
- * Signs `request` for `region` as `plan` says (synchronously with static credentials), as the
- * endpoint's service (`s3`, `s3express`, `s3-object-lambda`); a directory bucket's data-plane
- * request with the bucket's S3 Express session; a Multi-Region Access Point's with SigV4a (an
- * aws-chunked body too, its chunks signed with ECDSA in the signed modes).
+ * Signs `request` for `region` as `plan` says, as the endpoint's service (`s3`, `s3express`,
+ * `s3-object-lambda`); a directory bucket's data-plane request with the bucket's S3 Express session;
+ * a Multi-Region Access Point's with SigV4a (an aws-chunked body too, its chunks signed with ECDSA in
+ * the signed modes). With static credentials, a plain SigV4 request is signed synchronously and
+ * returned as it is (no promise, no extra turn of the microtask queue per request); every other
+ * case returns a promise.
  */
-export async function signRequest(
+export function signRequest(
+  state: ClientState,
+  request: HttpRequest,
+  region: string,
+  plan: SigningPlan,
+  signal: AbortSignal | undefined,
+  endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme' | 'signingRegionSet'>,
+  bucket: string | undefined,
+): HttpRequest | Promise<HttpRequest> {
+  if (state.staticCredentials && plan.kind !== 'streaming' && endpoint.authScheme !== 'sigv4a' && endpoint.authScheme !== 'sigv4-s3express') {
+    return state.signer.signSync(request, signOptionsFor(state, region, endpoint.signingName, plan));
+  }
+  return signRequestAsync(state, request, region, plan, signal, endpoint, bucket);
+}
+
+async function signRequestAsync(
   state: ClientState,
   request: HttpRequest,
   region: string,

@@ -81,7 +81,8 @@ async function attempt(
     const plan = prepareBody(op, input, request, state);
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
-    const signed = await signRequest(state, request, region, plan, signal, endpoint, bucket);
+    const signing = signRequest(state, request, region, plan, signal, endpoint, bucket);
+    const signed = signing instanceof Promise ? await signing : signing;
     const breaker = state.breaker;
     let response: HttpResponse;
     if (breaker === undefined) response = await state.transport.send(signed, signal ? { signal } : {});
