@@ -41,18 +41,11 @@ export function signRequest(
   if (state.staticCredentials && plan.kind !== 'streaming' && endpoint.authScheme !== 'sigv4a' && endpoint.authScheme !== 'sigv4-s3express') {
     return state.signer.signSync(request, signOptionsFor(state, region, endpoint.signingName, plan));
   }
-  return signRequestAsync(state, request, region, plan, signal, endpoint, bucket);
+  return signAsync(state, request, region, plan, signal, endpoint, bucket);
 }
 
-async function signRequestAsync(
-  state: ClientState,
-  request: HttpRequest,
-  region: string,
-  plan: SigningPlan,
-  signal: AbortSignal | undefined,
-  endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme' | 'signingRegionSet'>,
-  bucket: string | undefined,
-): Promise<HttpRequest> {
+/** {@link signRequest}'s cases that may wait: SigV4a, S3 Express sessions, streaming, credential providers. */
+const signAsync: typeof signRequest = async (state, request, region, plan, signal, endpoint, bucket) => {
   if (endpoint.authScheme === 'sigv4a') {
     // A SigV4a signer has no clock offset of its own: sign at the client's corrected time.
     const at = { signingDate: state.clock.now() + state.signer.clockOffsetMs, regionSet: endpoint.signingRegionSet ?? '*', ...(signal ? { signal } : {}) };
@@ -80,7 +73,7 @@ async function signRequestAsync(
   const options = signOptionsFor(state, region, endpoint.signingName, plan);
   if (staticCredentials) return signer.signSync(request, options);
   return signer.sign(request, signal ? { ...options, signal } : options);
-}
+};
 
 /**
  * The signer of `region` (for what cannot take a per-call region: POST policies): the client's own
