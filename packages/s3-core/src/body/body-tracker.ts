@@ -5,9 +5,9 @@
  * open, so a forgotten `GetObject` body cannot hold a pooled connection for ever.
  *
  * Wrappers are registered with the `FinalizationRegistry` only when they are still unread one
- * macrotask after they were handed out: V8's young-generation collector keeps every registered
- * target (and what it holds) alive, so registering each small GET's body promoted ~6 KB per request
- * to the old generation and made each scavenge ~5x slower. A body read at once (`await
+ * macrotask after they were handed out: registered bodies (and what they hold) survived V8's
+ * young-generation collections, so registering each small GET's body promoted ~6 KB per request to
+ * the old generation and made each scavenge ~5x slower (`--trace-gc`, docs/performance.md). A body read at once (`await
  * Body.bytes()`) is never registered; one kept for later is, before any collection can matter.
  */
 import type { HttpResponseBody, LogFields, Logger } from '@s3kit/primitives';
