@@ -86,11 +86,13 @@ interface Job {
 interface Slot {
   worker: InstanceType<NonNullable<typeof Worker>>;
   job: Job | undefined;
+  /** Shared memory this worker reads copied bytes from, reused job after job (a fresh buffer per job costs page faults). */
+  scratch: Uint8Array | undefined;
 }
 
 /**
  * Creates a hashing pool: inputs of at least `minBytes` go to up to `workers` worker threads (bytes
- * on a SharedArrayBuffer are shared, others copied once and transferred), smaller ones and the
+ * on a SharedArrayBuffer are shared, others copied once into a shared buffer each worker keeps), smaller ones and the
  * overflow of a full queue are hashed on the calling thread. Workers start on the first job, are
  * ref'd only while they hash (an idle pool never keeps a process alive), and a crashed worker fails
  * its job with `ERR_HASH_WORKER` and is replaced on the next one. Where `node:worker_threads` or
@@ -136,7 +138,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     // No execArgv of the parent: `node --input-type=module -e ...` passes its flag on, and a worker
     // started from a file with it fails before its first line.
     const worker = new WorkerClass(script!, { execArgv: [] });
-    const slot: Slot = { worker, job: undefined };
+    const slot: Slot = { worker, job: undefined, scratch: undefined };
     worker.on('message', (response: HashResponse) => {
       const job = slot.job;
       if (!job || job.id !== response.id) return;
@@ -158,11 +160,15 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   function send(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker.ref();
-    const shared = isShared(job.data);
-    // Non-shared bytes are copied once and the copy moved: posting a view would clone its whole buffer.
-    const data = shared ? job.data : new Uint8Array(job.data);
+    let data = job.data;
+    if (!isShared(data)) {
+      // Posting a view of a plain buffer would clone all of its buffer: copy the view once into this worker's shared scratch.
+      if (!slot.scratch || slot.scratch.byteLength < data.byteLength) slot.scratch = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+      slot.scratch.set(data);
+      data = slot.scratch.subarray(0, data.byteLength);
+    }
     const request: HashRequest = { id: job.id, algorithm: job.algorithm, data };
-    slot.worker.postMessage(request, shared ? [] : [data.buffer as ArrayBuffer]);
+    slot.worker.postMessage(request);
   }
 
   function dispatch(): void {

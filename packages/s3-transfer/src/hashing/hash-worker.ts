@@ -1,7 +1,7 @@
 /**
  * The hashing pool's worker: receives `{ id, algorithm, data }` and answers `{ id, value }` (the
  * base64 checksum) or `{ id, error }`. `data` shares the sender's memory when it lives on a
- * SharedArrayBuffer, else it is a copy transferred to this thread.
+ * SharedArrayBuffer, else it is a copy in a shared buffer the pool keeps for this worker.
  */
 import { parentPort } from 'node:worker_threads';
 import { checksumBase64 } from '@s3kit/s3-core';
