@@ -144,6 +144,18 @@ describe('createHashPool when a worker fails', () => {
     await expect(p.checksum('SHA256', pattern(16))).rejects.toMatchObject({ code: 'ERR_HASH_WORKER', message: expect.stringContaining('out of memory') });
   });
 
+  it('fails a job it cannot hand to a worker with ERR_HASH_WORKER and keeps the worker for the next one', async () => {
+    const p = pool({ workers: 1 });
+    const unreadable = new Proxy(pattern(64), {
+      get(target, key) {
+        if (key === 'buffer') throw new Error('buffer unreadable');
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    await expect(p.checksum('CRC32C', unreadable)).rejects.toMatchObject({ code: 'ERR_HASH_WORKER', message: expect.stringContaining('buffer unreadable') });
+    expect(await p.checksum('CRC32C', pattern(64))).toBe(checksumBase64('CRC32C', pattern(64)));
+  });
+
   it('ignores an answer to a job it no longer waits for', async () => {
     const stray = "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => { parentPort.postMessage({ id: m.id + 1000, value: 'AAAAAA==' }); parentPort.postMessage({ id: m.id, value: 'right' }); });\n";
     const p = pool({ workers: 1, script: await script('stray.mjs', stray) });

@@ -176,7 +176,14 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     while (queue.length > 0 && !closed) {
       const slot = slots.find((s) => !s.job) ?? (slots.length < workers ? spawn() : undefined);
       if (!slot) return;
-      send(slot, queue.shift()!);
+      const job = queue.shift()!;
+      try {
+        send(slot, job);
+      } catch (err) {
+        // A job the worker never received (postMessage refused it) leaves the worker free.
+        slot.job = undefined;
+        settle(job, { error: new TransferError(ERR_HASH_WORKER, `Handing ${job.algorithm} bytes to a hashing worker failed: ${(err as Error).message}`, { cause: err }) });
+      }
     }
   }
 
