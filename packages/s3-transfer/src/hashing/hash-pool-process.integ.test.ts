@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checksumBase64 } from '@s3kit/s3-core';
@@ -33,8 +34,9 @@ describe('a plain script uploading with checksums hashed on worker threads', () 
   });
 
   it('hashes on workers of a `node --input-type=module -e` process (regression: workers inherited --input-type and failed to start)', async () => {
-    const code = "const { createHashPool } = await import('@s3kit/s3-transfer'); console.log(await createHashPool({ minBytes: 0 }).checksum('CRC32C', new TextEncoder().encode('abc')));";
-    const result = await runScript({}, ['--input-type=module', '-e', code]);
+    const entry = pathToFileURL(join(import.meta.dirname, '../../dist/index.js')).href;
+    const code = "const { createHashPool } = await import(process.env.ENTRY); console.log(await createHashPool({ minBytes: 0 }).checksum('CRC32C', new TextEncoder().encode('abc')));";
+    const result = await runScript({ ENTRY: entry }, ['--input-type=module', '-e', code]);
     expect(result, result.stderr).toMatchObject({ code: 0, stdout: 'Nks/tw==\n' });
   });
 

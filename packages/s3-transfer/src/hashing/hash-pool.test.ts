@@ -12,7 +12,7 @@ import * as webThreads from '../platform/hash-threads.web.js';
 import { cores, hashWorkerScript } from '../platform/hash-threads.node.js';
 
 // The worker runs as plain JavaScript in its own thread, so these tests start the built one.
-const BUILT_WORKER = pathToFileURL(join(import.meta.dirname, '../../dist/hashing/hash-worker.js'));
+const BUILT_WORKER = pathToFileURL(join(import.meta.dirname, '../../dist/platform/hash-worker.node.js'));
 const ALGORITHMS: ChecksumAlgorithm[] = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'];
 
 interface Vector {

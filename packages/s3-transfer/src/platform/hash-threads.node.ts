@@ -16,6 +16,6 @@ export const cores: () => number = availableParallelism;
 
 /** The URL of the hashing worker script, or `undefined` when it is not beside this module. */
 export function hashWorkerScript(): URL | undefined {
-  const url = new URL('../hashing/hash-worker.js', import.meta.url);
+  const url = new URL('./hash-worker.node.js', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { checksumBase64 } from '@s3kit/s3-core';
-import type { HashRequest, HashResponse } from './hash-messages.js';
+import type { HashRequest, HashResponse } from '../hashing/hash-messages.js';
 
 parentPort?.on('message', (request: HashRequest) => {
   let response: HashResponse;
