@@ -16,9 +16,7 @@ export const allocBytes: (size: number) => Uint8Array =
  * is one (zeroed once, then recycled by {@link createPartBuffers}), else as {@link allocBytes}.
  */
 export const allocSharedBytes: (size: number) => Uint8Array =
-  typeof SharedArrayBuffer === 'function' && typeof Buffer === 'function'
-    ? (size) => Buffer.from(new SharedArrayBuffer(size))
-    : allocBytes;
+  typeof SharedArrayBuffer === 'function' && typeof Buffer === 'function' ? (size) => new Uint8Array(new SharedArrayBuffer(size)) : allocBytes;
 
 /** A free list of equally sized part buffers. */
 export interface PartBuffers {
