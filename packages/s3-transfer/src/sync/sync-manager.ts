@@ -12,7 +12,7 @@ import type { PathFilterOptions } from './path-filter.js';
 import { listObjects, objectMtime, walkFiles } from './directory.js';
 import type { LocalFile } from './directory.js';
 import { keyToLocalPath } from '../files/path-safety.js';
-import type { SkipReason } from '../files/path-safety.js';
+import type { KeyToPathOptions, LocalPathResult, SkipReason } from '../files/path-safety.js';
 import { MiB, planParts } from '../upload/part-plan.js';
 import type { ProgressListener } from '../manager/progress.js';
 import { transferSignal } from '../manager/transfer-context.js';
@@ -220,6 +220,12 @@ async function compareContent(ctx: TransferContext, file: LocalFile, object: Lis
   return false;
 }
 
+/**
+ * Listing pages a sync plan fetches while it walks the local tree (it reads none before the walk
+ * ends): 10 pages hold 10,000 objects, beside a map of every local file.
+ */
+const SYNC_LIST_PAGES_AHEAD = 10;
+
 /** Runs `planSync` for a manager. */
 export async function runPlanSync(ctx: TransferContext, options: SyncOptions): Promise<SyncPlan> {
   const signal = transferSignal(ctx, options.signal);
@@ -231,8 +237,9 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
   const cache = options.hashCache ?? new Map<string, string>();
   const upload = options.direction === 'upload';
   const local = new Map<string, LocalFile>();
+  const pathOptions: KeyToPathOptions = { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) };
   // The listing starts first and runs ahead while the local tree is walked.
-  const listing = listObjects(ctx, options.Bucket, prefix, signal);
+  const listing = listObjects(ctx, options.Bucket, prefix, signal, SYNC_LIST_PAGES_AHEAD);
   const firstRemote = listing.next();
   firstRemote.catch(() => undefined);
   const actions: SyncAction[] = [];
@@ -245,12 +252,18 @@ export async function runPlanSync(ctx: TransferContext, options: SyncOptions): P
       const rel = object.Key.slice(prefix.length);
       // Folder markers (`dir/`) are never files: neither copied nor deleted.
       if (!filter(rel) || object.Key.endsWith('/')) continue;
-      const mapped = keyToLocalPath(options.localDir, object.Key, { prefix, ...(options.windowsRules === undefined ? {} : { windowsRules: options.windowsRules }) });
-      const relative = mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel;
-      const file = local.get(relative);
-      local.delete(relative);
+      // A key that is a walked file's relative path maps to that file (a walk never yields `..`,
+      // empty or `.` segments), so the mapping is only worked out for the others.
+      let file = local.get(rel);
+      let mapped: LocalPathResult | undefined;
+      if (file === undefined) {
+        mapped = keyToLocalPath(options.localDir, object.Key, pathOptions);
+        file = local.get(mapped.ok ? mapped.relative.split(/[\\/]/).join('/') : rel);
+      }
+      if (file) local.delete(file.relative);
       const size = object.Size ?? 0;
       if (!file) {
+        mapped ??= keyToLocalPath(options.localDir, object.Key, pathOptions);
         if (upload) {
           if (options.delete === true) actions.push({ action: 'delete', side: 'remote', Key: object.Key, path: mapped.ok ? mapped.path : '', reason: 'extraneous', size: 0 });
         } else if (mapped.ok) {

@@ -7,6 +7,7 @@ import { ValidationError, isAsyncIterable, readableStreamChunks } from '@s3kit/p
 import type { SourceIdentity } from '../checkpoint/checkpoint.js';
 import type { TransferFileHandle, TransferFileSystem } from '../files/file-system.js';
 import { allocSharedBytes } from './part-buffers.js';
+import { isNodeReadable, readableChunks } from './readable-chunks.js';
 
 /** What `upload` accepts as `Body`: a file path, bytes, a Blob, or a stream (Node `Readable`, web `ReadableStream`, async iterable). */
 export type UploadBody = string | Uint8Array | Blob | Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -69,7 +70,8 @@ function streamSource(iterable: AsyncIterable<unknown>): StreamSource {
         }
         const n = Math.min(pending.byteLength, buffer.byteLength - filled);
         buffer.set(n === pending.byteLength ? pending : pending.subarray(0, n), filled);
-        pending = pending.subarray(n);
+        // A view of nothing still holds the chunk's memory: drop it once it is copied.
+        pending = n === pending.byteLength ? undefined : pending.subarray(n);
         filled += n;
       }
       return filled;
@@ -127,6 +129,7 @@ export async function openUploadSource(body: UploadBody, fs: TransferFileSystem)
       close: () => Promise.resolve(),
     };
   }
+  if (isNodeReadable(body)) return streamSource(readableChunks(body));
   if (isAsyncIterable(body)) return streamSource(body);
   if (typeof (body as { getReader?: unknown }).getReader === 'function') return streamSource(readableStreamChunks(body as unknown as ReadableStream<Uint8Array>));
   throw new ValidationError({ field: 'Body', rule: 'must be a file path, a Uint8Array, a Blob, a Readable, a ReadableStream or an async iterable of Uint8Array' });
