@@ -8,18 +8,18 @@
 // through the `module` condition listed before `node`, so tree-shaking of `send(Operation, input)`
 // is unchanged. Dependencies and Node built-ins stay imports, so one copy of every other package is
 // loaded, as before. `#platform/*` imports are bundled in their Node variant (only this package's
-// own modules import them, so no second copy is ever loaded), unless `--keep-platform-imports`
-// (for a package whose platform modules find files relative to their own location).
+// own modules import them, so no second copy is ever loaded), except those named with
+// `--keep-platform-import <name>` (a platform module that finds files relative to its own location).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-const { values } = parseArgs({ options: { 'keep-platform-imports': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { 'keep-platform-import': { type: 'string', multiple: true, default: [] } } });
 const dir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const external = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
-if (values['keep-platform-imports']) external.push('#platform/*');
+for (const name of values['keep-platform-import']) external.push(`#platform/${name}`);
 
 await build({
   entryPoints: [join(dir, 'dist/index.js')],
@@ -30,6 +30,11 @@ await build({
   format: 'esm',
   target: 'node20',
   external,
+  // Resolve `#platform/*` through the package's own `imports` map, to the built files: the repository's
+  // tsconfig.json maps it to the TypeScript sources (for typecheck and tests), and esbuild reading it
+  // bundled a second copy of every module a platform file imports (errors.ts among them, so the
+  // transport's errors were not instances of the exported classes).
+  tsconfigRaw: {},
   // Readable stack traces: names and lines kept, only comments dropped.
   minify: false,
   legalComments: 'none',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspacePackages } from './workspace-packages.mjs';
@@ -30,5 +30,27 @@ describe('one-module Node entries (scripts/bundle-node-entry.mjs)', () => {
       expect(existsSync(oneModule), `${oneModule} is built by the package's build script`).toBe(true);
       expect(exportsOf(oneModule)).toEqual(exportsOf(perFile));
     });
+
+    it(`${p.name}: bundles each module once, from the built files (regression: esbuild read the repository tsconfig's #platform paths and bundled a second copy of the sources a platform file imports)`, () => {
+      const oneModule = readFileSync(join(p.dir, p.manifest.exports['.'].node), 'utf8');
+      expect(oneModule.match(/^\/\/ src\/.*$/gm) ?? []).toEqual([]);
+    });
   }
+
+  it('@s3kit/primitives: the undici transport throws instances of the exported error classes (regression: its second copy of errors.ts made them other classes)', () => {
+    const primitives = withNodeEntry.find((p) => p.name === '@s3kit/primitives');
+    const file = join(primitives.dir, primitives.manifest.exports['.'].node);
+    const source = `
+      const { createServer } = await import('node:net');
+      const { createUndiciTransport, NetworkError, S3kitError } = await import(${JSON.stringify(`file://${file}`)});
+      const server = createServer().listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      const port = server.address().port;
+      await new Promise((r) => server.close(r));
+      const transport = createUndiciTransport();
+      const error = await transport.send({ method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port, path: '/', headers: {} }).catch((e) => e);
+      await transport.close();
+      process.stdout.write(JSON.stringify({ code: error.code, network: error instanceof NetworkError, base: error instanceof S3kitError }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' }))).toEqual({ code: 'ERR_NETWORK', network: true, base: true });
+  });
 });

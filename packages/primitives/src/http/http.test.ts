@@ -344,4 +344,16 @@ describe('emptyResponseBody', () => {
     expect(chunks).toEqual([]);
     await expect(emptyResponseBody().dump()).resolves.toBeUndefined();
   });
+
+  it('keeps read-once rules per body over its shared source (regression: an async generator per empty body was promoted by every young-generation collection)', async () => {
+    const a = emptyResponseBody();
+    const b = emptyResponseBody();
+    expect(await a.bytes()).toEqual(new Uint8Array(0));
+    await expect(a.bytes()).rejects.toThrow('already read');
+    expect(await b.text()).toBe('');
+    await b.dump();
+    const c = emptyResponseBody();
+    await c.dump();
+    await expect(c.bytes()).rejects.toThrow('already read');
+  });
 });

@@ -266,7 +266,9 @@ function undiciResponseBody(source: Dispatcher.ResponseData['body'], signal: Abo
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  // for-in, not Object.entries: no array of pairs per response (undici's object has no prototype keys).
+  for (const name in raw) {
+    const value = raw[name];
     if (value === undefined) continue;
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }

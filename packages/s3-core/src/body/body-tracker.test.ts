@@ -30,6 +30,17 @@ function fakeRegistry() {
   };
 }
 
+/** A scheduler run by hand: `flush()` is the next macrotask. */
+function manualSchedule() {
+  const tasks: (() => void)[] = [];
+  return {
+    schedule: (task: () => void) => void tasks.push(task),
+    flush() {
+      for (const task of tasks.splice(0)) task();
+    },
+  };
+}
+
 /** A body over `chunks` that counts dumps (and can fail after the first chunk). */
 function spyBody(chunks: string[], failAfterFirst = false): HttpResponseBody & { dumps: number } {
   const body = createResponseBody(
@@ -58,12 +69,42 @@ function recordingLogger(): Logger & { lines: { msg: string; fields: LogFields |
 describe('createBodyTracker', () => {
   it('stops tracking a body read whole, and unregisters it', async () => {
     const fake = fakeRegistry();
-    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const later = manualSchedule();
+    const tracker = createBodyTracker({ createRegistry: fake.create, schedule: later.schedule });
     const body = tracker.track(spyBody(['ab', 'c']), { operation: 'GetObject' }, (b) => createS3Body(b));
     expect(tracker.open).toBe(1);
+    later.flush();
     expect(fake.entries.map((e) => e.target)).toEqual([body]);
     expect(await body.text()).toBe('abc');
     expect(tracker.open).toBe(0);
+    expect(fake.entries).toEqual([]);
+  });
+
+  it('never registers a body read before the next macrotask (regression: registering every body kept it alive through young-generation collections, ~6 KB promoted per small GET)', async () => {
+    const fake = fakeRegistry();
+    const later = manualSchedule();
+    const tracker = createBodyTracker({ createRegistry: fake.create, schedule: later.schedule });
+    const read = tracker.track(spyBody(['ab']), {}, (b) => createS3Body(b));
+    const iterated = tracker.track(spyBody(['a', 'b']), {}, (b) => createS3Body(b));
+    const dumped = tracker.track(spyBody(['c']), {}, (b) => createS3Body(b));
+    expect(await read.text()).toBe('ab');
+    let n = 0;
+    for await (const chunk of iterated) n += chunk.byteLength;
+    await dumped.dump();
+    later.flush();
+    expect([n, tracker.open, fake.entries]).toEqual([2, 0, []]);
+  });
+
+  it('registers a body still unread a macrotask later, with the real scheduler', async () => {
+    const fake = fakeRegistry();
+    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const kept = tracker.track(spyBody(['k']), {}, (b) => createS3Body(b));
+    const read = tracker.track(spyBody(['r']), {}, (b) => createS3Body(b));
+    expect(await read.text()).toBe('r');
+    expect(fake.entries).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.entries.map((e) => e.target)).toEqual([kept]);
+    expect(await kept.text()).toBe('k');
     expect(fake.entries).toEqual([]);
   });
 
@@ -86,9 +127,11 @@ describe('createBodyTracker', () => {
   it('dumps a body collected unread and says so at debug level', async () => {
     const fake = fakeRegistry();
     const logger = recordingLogger();
-    const tracker = createBodyTracker({ logger, createRegistry: fake.create });
+    const later = manualSchedule();
+    const tracker = createBodyTracker({ logger, createRegistry: fake.create, schedule: later.schedule });
     const source = spyBody(['abc']);
     const body = tracker.track(source, { operation: 'GetObject', bucket: 'photos', key: 'a.jpg' }, (b) => createS3Body(b));
+    later.flush();
     fake.collect(body);
     await Promise.resolve();
     expect(source.dumps).toBe(1);
@@ -104,9 +147,12 @@ describe('createBodyTracker', () => {
 
   it('once reading starts, watches the reader instead of the dropped wrapper', async () => {
     const fake = fakeRegistry();
-    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const later = manualSchedule();
+    const tracker = createBodyTracker({ createRegistry: fake.create, schedule: later.schedule });
     const source = spyBody(['a', 'b']);
     const body = tracker.track(source, {}, (b) => createS3Body(b));
+    later.flush();
+    expect(fake.entries.map((e) => e.target)).toEqual([body]);
     const readable = body.toNodeReadable();
     // The wrapper is no longer registered: dropping it while the stream is read must not dump it.
     expect(fake.entries.some((e) => e.target === body)).toBe(false);
@@ -119,11 +165,14 @@ describe('createBodyTracker', () => {
 
   it('dumps a reader abandoned mid-body when it is collected', async () => {
     const fake = fakeRegistry();
-    const tracker = createBodyTracker({ createRegistry: fake.create });
+    const later = manualSchedule();
+    const tracker = createBodyTracker({ createRegistry: fake.create, schedule: later.schedule });
     const source = spyBody(['a', 'b']);
     const body = tracker.track(source, {}, (b) => createS3Body(b));
     const iterator = body[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual(new TextEncoder().encode('a'));
+    later.flush();
+    expect(fake.entries).toHaveLength(1);
     const reader = fake.entries[0]!.target;
     expect(reader).not.toBe(body);
     fake.collect(reader);
@@ -160,6 +209,8 @@ describe('createBodyTracker', () => {
 
     const rejecting = Object.assign(spyBody(['c']), { dump: () => Promise.reject(new Error('boom')) });
     const body = tracker.track(rejecting, {}, (b) => createS3Body(b));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.entries.map((e) => e.target)).toEqual([body]);
     fake.collect(body);
     await new Promise((resolve) => setImmediate(resolve));
     expect(tracker.open).toBe(0);
@@ -179,6 +230,7 @@ describe('createBodyTracker', () => {
     await tracker.dumpAll();
     fake.entries.length = 0;
     const iterator = body[Symbol.asyncIterator]();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(fake.entries).toEqual([]);
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
     expect(await iterator.return?.()).toEqual({ done: true, value: undefined });

@@ -3,6 +3,12 @@
  * caller is tracked until it is read to the end, fails, or is dumped. A body whose wrapper is
  * garbage-collected unread is dumped (with a debug line), and `client.close()` dumps the ones still
  * open, so a forgotten `GetObject` body cannot hold a pooled connection for ever.
+ *
+ * Wrappers are registered with the `FinalizationRegistry` only when they are still unread one
+ * macrotask after they were handed out: registered bodies (and what they hold) survived V8's
+ * young-generation collections, so registering each small GET's body promoted ~6 KB per request to
+ * the old generation and made each scavenge ~5x slower (`--trace-gc`, docs/performance.md). A body read at once (`await
+ * Body.bytes()`) is never registered; one kept for later is, before any collection can matter.
  */
 import type { HttpResponseBody, LogFields, Logger } from '@s3kit/primitives';
 
@@ -26,6 +32,17 @@ export interface BodyTrackerOptions {
   logger?: Logger | undefined;
   /** Registry factory. @default `(cleanup) => new FinalizationRegistry(cleanup)` */
   createRegistry?: (cleanup: (held: TrackedBody) => void) => FinalizationRegistryLike<TrackedBody>;
+  /**
+   * Runs `task` on a later macrotask: when bodies still unread are registered for collection.
+   * @default `setImmediate` where it exists, else `setTimeout(task, 0)`
+   */
+  schedule?: (task: () => void) => void;
+}
+
+/** A macrotask later (Node's check phase; a zero timeout elsewhere). */
+function nextMacrotask(task: () => void): void {
+  if (typeof setImmediate === 'function') setImmediate(task);
+  else setTimeout(task, 0);
 }
 
 /** Tracks the response bodies a client hands out; see the file comment. */
@@ -61,20 +78,35 @@ export function createBodyTracker(options: BodyTrackerOptions = {}): BodyTracker
     void held.source.dump().catch(() => undefined);
   };
   const registry = options.createRegistry ? options.createRegistry(onCollected) : new FinalizationRegistry<TrackedBody>(onCollected);
+  const schedule = options.schedule ?? nextMacrotask;
+  // Registrations waiting for the next macrotask; each does nothing if its body was read by then.
+  let pending: (() => void)[] = [];
+  const flush = (): void => {
+    const due = pending;
+    pending = [];
+    for (const register of due) register();
+  };
+  const later = (register: () => void): void => {
+    if (pending.push(register) === 1) schedule(flush);
+  };
 
   return {
     track(source, fields, wrap) {
       const held: TrackedBody = { source, fields };
       // The token must not be the wrapper (it would keep it alive) nor the held value's source alone.
       const token = {};
+      let started = false;
+      let registered = false;
       const finish = (): void => {
-        if (open.delete(held)) registry.unregister(token);
+        if (open.delete(held) && registered) registry.unregister(token);
       };
       // Once reading starts, the wrapper may be dropped while its stream or iterator is still in use
       // (`for await (const c of Body)`, `Body.toNodeReadable()`): from then on the iterator (held by
       // whoever reads) is what must be collected before the source is dumped.
       const start = (): void => {
-        registry.unregister(token);
+        started = true;
+        if (registered) registry.unregister(token);
+        registered = false;
       };
       const settle = async <R>(run: () => Promise<R>): Promise<R> => {
         start();
@@ -107,7 +139,12 @@ export function createBodyTracker(options: BodyTrackerOptions = {}): BodyTracker
               }
             },
           };
-          if (open.has(held)) registry.register(reader, held, token);
+          later(() => {
+            if (open.has(held)) {
+              registry.register(reader, held, token);
+              registered = true;
+            }
+          });
           return reader;
         },
         bytes: () => settle(() => source.bytes()),
@@ -116,7 +153,12 @@ export function createBodyTracker(options: BodyTrackerOptions = {}): BodyTracker
       };
       const wrapper = wrap(tracked);
       open.add(held);
-      registry.register(wrapper, held, token);
+      later(() => {
+        if (!started && open.has(held)) {
+          registry.register(wrapper, held, token);
+          registered = true;
+        }
+      });
       return wrapper;
     },
     get open() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCircuitBreaker, createFakeClock, isCircuitOpenError } from '@s3kit/primitives';
+import { NetworkError, createCircuitBreaker, createFakeClock, isCircuitOpenError } from '@s3kit/primitives';
 import { mockClient } from '../../test/mock-client.js';
-import { bucketCircuitKey } from './bucket-breaker.js';
+import { bucketCircuitKey, createBucketBreaker } from './bucket-breaker.js';
 
 async function setup() {
   const clock = createFakeClock({ instant: true });
@@ -50,6 +50,21 @@ describe('the client circuit breaker', () => {
     expect((await probe).ContentLength).toBe(1);
     expect(mock.requests.length - requestsBefore).toBe(1);
     expect((await client.headObject({ Bucket: 'hot', Key: 'k' })).ContentLength).toBe(1);
+  });
+});
+
+describe('createBucketBreaker', () => {
+  it('keys a tagged request by its bucket until untagged, then by its origin (regression: a WeakMap entry per request slowed every young-generation collection)', async () => {
+    const bucket = createBucketBreaker(createCircuitBreaker({ failureThreshold: 1 }));
+    const endpoint = { protocol: 'http:', hostname: '127.0.0.1', port: 9000, pathPrefix: '/hot', style: 'path', signingRegion: 'us-east-1', signingName: 's3', authScheme: 'sigv4' } as const;
+    const request = { method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port: 9000, path: '/hot/k', headers: {} } as const;
+    const failing = bucket.middleware(() => Promise.reject(new NetworkError('reset')));
+    bucket.tag(request, endpoint);
+    await expect(failing(request, {})).rejects.toThrow('reset');
+    await expect(failing(request, {})).rejects.toSatisfy(isCircuitOpenError);
+    bucket.untag(request);
+    // Keyed by the origin now, whose circuit is still closed.
+    await expect(failing(request, {})).rejects.toThrow('reset');
   });
 });
 

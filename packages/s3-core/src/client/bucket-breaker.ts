@@ -13,6 +13,8 @@ export interface BucketBreaker {
   readonly middleware: HttpMiddleware;
   /** Notes that `request` goes to `endpoint` (call before sending it). */
   tag(request: HttpRequest, endpoint: ResolvedEndpoint): void;
+  /** Forgets `request` (call once its send settled). */
+  untag(request: HttpRequest): void;
 }
 
 /**
@@ -31,11 +33,23 @@ export function bucketCircuitKey(endpoint: ResolvedEndpoint): string {
  * limiting. A request the client did not tag (a middleware replaced it) is keyed by its origin.
  */
 export function createBucketBreaker(breaker: CircuitBreaker): BucketBreaker {
-  const keys = new WeakMap<HttpRequest, string>();
+  // A plain Map emptied as each send settles: a WeakMap entry per request made every young-generation
+  // collection walk an ephemeron table that only full collections shrink (~2x the scavenge time).
+  const keys = new Map<HttpRequest, string>();
+  // Endpoints are cached per bucket and region, so their keys are built once.
+  const endpointKeys = new WeakMap<ResolvedEndpoint, string>();
   return {
     middleware: circuitBreakerMiddleware(breaker, { keyOf: (request) => keys.get(request) ?? requestOrigin(request) }),
     tag: (request, endpoint) => {
-      keys.set(request, bucketCircuitKey(endpoint));
+      let key = endpointKeys.get(endpoint);
+      if (key === undefined) {
+        key = bucketCircuitKey(endpoint);
+        endpointKeys.set(endpoint, key);
+      }
+      keys.set(request, key);
+    },
+    untag: (request) => {
+      keys.delete(request);
     },
   };
 }

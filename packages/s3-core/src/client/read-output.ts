@@ -16,9 +16,13 @@ import { checkResultDocument } from './result-document.js';
 
 /** The bucket and key of a call, for error fields and log lines. */
 export function targetOf(op: CompiledOperation, input: Record<string, unknown>): { bucket?: string; key?: string } {
+  const target: { bucket?: string; key?: string } = {};
   const bucket = op.bucketMember === undefined ? undefined : input[op.bucketMember];
   const key = op.keyMember === undefined ? undefined : input[op.keyMember];
-  return { ...(typeof bucket === 'string' ? { bucket } : {}), ...(typeof key === 'string' ? { key } : {}) };
+  // Assigned, not spread from conditional objects: this runs for every streamed GetObject body.
+  if (typeof bucket === 'string') target.bucket = bucket;
+  if (typeof key === 'string') target.key = key;
+  return target;
 }
 
 /** Reads the error of a non-2xx response (its body, if any, is consumed; `text` when already read). */

@@ -22,12 +22,14 @@ function signOptionsFor(state: ClientState, region: string, service: string, pla
 }
 
 /**
- * Signs `request` for `region` as `plan` says (synchronously with static credentials), as the
- * endpoint's service (`s3`, `s3express`, `s3-object-lambda`); a directory bucket's data-plane
- * request with the bucket's S3 Express session; a Multi-Region Access Point's with SigV4a (an
- * aws-chunked body too, its chunks signed with ECDSA in the signed modes).
+ * Signs `request` for `region` as `plan` says, as the endpoint's service (`s3`, `s3express`,
+ * `s3-object-lambda`); a directory bucket's data-plane request with the bucket's S3 Express session;
+ * a Multi-Region Access Point's with SigV4a (an aws-chunked body too, its chunks signed with ECDSA in
+ * the signed modes). With static credentials, a plain SigV4 request is signed synchronously and
+ * returned as it is (no promise, no extra turn of the microtask queue per request); every other
+ * case returns a promise.
  */
-export async function signRequest(
+export function signRequest(
   state: ClientState,
   request: HttpRequest,
   region: string,
@@ -35,7 +37,15 @@ export async function signRequest(
   signal: AbortSignal | undefined,
   endpoint: Pick<ResolvedEndpoint, 'signingName' | 'authScheme' | 'signingRegionSet'>,
   bucket: string | undefined,
-): Promise<HttpRequest> {
+): HttpRequest | Promise<HttpRequest> {
+  if (state.staticCredentials && plan.kind !== 'streaming' && endpoint.authScheme !== 'sigv4a' && endpoint.authScheme !== 'sigv4-s3express') {
+    return state.signer.signSync(request, signOptionsFor(state, region, endpoint.signingName, plan));
+  }
+  return signAsync(state, request, region, plan, signal, endpoint, bucket);
+}
+
+/** {@link signRequest}'s cases that may wait: SigV4a, S3 Express sessions, streaming, credential providers. */
+const signAsync: typeof signRequest = async (state, request, region, plan, signal, endpoint, bucket) => {
   if (endpoint.authScheme === 'sigv4a') {
     // A SigV4a signer has no clock offset of its own: sign at the client's corrected time.
     const at = { signingDate: state.clock.now() + state.signer.clockOffsetMs, regionSet: endpoint.signingRegionSet ?? '*', ...(signal ? { signal } : {}) };
@@ -63,7 +73,7 @@ export async function signRequest(
   const options = signOptionsFor(state, region, endpoint.signingName, plan);
   if (staticCredentials) return signer.signSync(request, options);
   return signer.sign(request, signal ? { ...options, signal } : options);
-}
+};
 
 /**
  * The signer of `region` (for what cannot take a per-call region: POST policies): the client's own

@@ -81,9 +81,19 @@ async function attempt(
     const plan = prepareBody(op, input, request, state);
     const validate = wantsResponseValidation(state, op, input, request);
     const signedOffset = state.signer.clockOffsetMs;
-    const signed = await signRequest(state, request, region, plan, signal, endpoint, bucket);
-    state.breaker?.tag(signed, endpoint);
-    const response = await state.transport.send(signed, signal ? { signal } : {});
+    const signing = signRequest(state, request, region, plan, signal, endpoint, bucket);
+    const signed = signing instanceof Promise ? await signing : signing;
+    const breaker = state.breaker;
+    let response: HttpResponse;
+    if (breaker === undefined) response = await state.transport.send(signed, signal ? { signal } : {});
+    else {
+      breaker.tag(signed, endpoint);
+      try {
+        response = await state.transport.send(signed, signal ? { signal } : {});
+      } finally {
+        breaker.untag(signed);
+      }
+    }
     try {
       const status = response.statusCode;
       if (status < 200 || status >= 300) {
