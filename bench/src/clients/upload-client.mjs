@@ -36,11 +36,14 @@ let run;
 let close = async () => {};
 if (o.impl === 's3kit') {
   const { S3Client } = await import('@s3kit/s3-core');
-  const { createTransferManager } = await import('@s3kit/s3-transfer');
+  const { createHashPool, createTransferManager } = await import('@s3kit/s3-transfer');
   const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
   // `algorithm`/`mode` pick another checksum than the default full-object CRC32.
   const checksum = o.crc ? { checksum: o.mode ?? 'full-object', ...(o.algorithm ? { checksumAlgorithm: o.algorithm } : {}) } : { checksum: 'none' };
-  const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue, ...checksum });
+  // BENCH_HASH_WORKERS=n: hashing pool of n workers instead of the default (0: hash on the sending thread).
+  const workers = process.env.BENCH_HASH_WORKERS;
+  const hashing = workers === undefined ? {} : { hashPool: createHashPool({ workers: Number(workers) }) };
+  const tm = createTransferManager({ client, partSize: o.partSize, concurrency: o.queue, ...checksum, ...hashing });
   run = () => tm.upload({ Bucket, Key: o.key, Body: body(), ...(o.source === 'stream' ? {} : {}) });
   close = () => client.close();
 } else if (o.impl === 'sdk') {

@@ -68,7 +68,10 @@ export {
   ERR_CHECKPOINT_INVALID,
   ERR_INTEGRITY,
   ERR_TOO_MANY_DELETES,
+  ERR_HASH_WORKER,
 } from './manager/transfer-error.js';
+export { createHashPool, createInThreadHashPool, defaultHashWorkers } from './hashing/hash-pool.js';
+export type { HashPool, HashPoolOptions } from './hashing/hash-pool.js';
 export type { TransferErrorCode } from './manager/transfer-error.js';
 export { getTransferLeftover, describeLeftover } from './manager/leftover.js';
 export type { TransferLeftover } from './manager/leftover.js';

@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Mock } from '@s3kit/s3-mock';
-import type { S3Mock, S3MockServer } from '@s3kit/s3-mock';
+import { describe, expect, it } from 'vitest';
+import { useScriptServer } from '../test-support/setup.js';
 
 const execFileAsync = promisify(execFile);
 const SCRIPTS = join(import.meta.dirname, '../../test/scripts');
@@ -29,23 +28,15 @@ describe.each([
   ['upload-top-level-await.mjs', 'top-level await'],
   ['upload-main-catch.mjs', 'main().catch()'],
 ])('a %s script (%s) survives retry backoffs and bandwidth pauses', (script) => {
-  let mock: S3Mock;
-  let server: S3MockServer;
-  beforeAll(async () => {
-    mock = createS3Mock({ minPartSize: 1024 * 1024, seed: { buckets: { scripts: {} } } });
-    server = await mock.start();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const s = useScriptServer();
 
   it('uploads and reads back every byte (regression: unref sleep made Node exit 13, or 0 with nothing uploaded)', async () => {
-    mock.faults.add({ match: { operation: 'CreateMultipartUpload' }, action: { status: 500, code: 'InternalError' } });
-    mock.faults.add({ match: { operation: 'UploadPart' }, nth: 2, action: { slowDown: true } });
-    mock.faults.add({ match: { operation: 'CompleteMultipartUpload' }, action: 'reset' });
-    const result = await runScript(script, { S3_ENDPOINT: server.endpoint, BANDWIDTH: String(4 * 1024 * 1024) });
+    s.mock.faults.add({ match: { operation: 'CreateMultipartUpload' }, action: { status: 500, code: 'InternalError' } });
+    s.mock.faults.add({ match: { operation: 'UploadPart' }, nth: 2, action: { slowDown: true } });
+    s.mock.faults.add({ match: { operation: 'CompleteMultipartUpload' }, action: 'reset' });
+    const result = await runScript(script, { S3_ENDPOINT: s.server.endpoint, BANDWIDTH: String(4 * 1024 * 1024) });
     expect(result, result.stderr).toMatchObject({ code: 0, stdout: `${JSON.stringify({ parts: 3, sha256: expected })}\n` });
-    expect(mock.faults.fired.map((f) => f.operation)).toEqual(['CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload']);
-    expect(mock.uploadsInFlight()).toEqual([]);
+    expect(s.mock.faults.fired.map((f) => f.operation)).toEqual(['CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload']);
+    expect(s.mock.uploadsInFlight()).toEqual([]);
   });
 });

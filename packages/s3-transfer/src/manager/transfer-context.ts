@@ -4,6 +4,7 @@ import type { Clock, RateLimiter, RetryStrategy } from '@s3kit/primitives';
 import { isS3ServiceError } from '@s3kit/s3-core';
 import type { ChecksumAlgorithm } from '@s3kit/s3-core';
 import type { TransferFileSystem } from '../files/file-system.js';
+import type { HashPool } from '../hashing/hash-pool.js';
 import type { Semaphore } from './semaphore.js';
 import type { TransferClient } from './transfer-client.js';
 import { ERR_OBJECT_CHANGED, TransferError } from './transfer-error.js';
@@ -39,6 +40,8 @@ export interface TransferContext {
   readonly checksum: ChecksumMode;
   /** The algorithm of upload checksums (unless `checksum` is `none`). */
   readonly checksumAlgorithm: ChecksumAlgorithm;
+  /** Where part and object checksums are computed. */
+  readonly hashes: HashPool;
   /** Body chunk size (progress and bandwidth granularity). */
   readonly chunkSize: number;
   /** Aborted by `manager.abort()`. */

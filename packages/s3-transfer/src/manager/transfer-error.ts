@@ -11,17 +11,21 @@ export const ERR_INTEGRITY = 'ERR_INTEGRITY';
 /** Code: a sync would delete more objects or files than `maxDelete` allows. */
 export const ERR_TOO_MANY_DELETES = 'ERR_TOO_MANY_DELETES';
 
+/** Code: a hashing worker thread crashed or exited while it computed a checksum. */
+export const ERR_HASH_WORKER = 'ERR_HASH_WORKER';
+
 /** Codes of {@link TransferError}. */
 export type TransferErrorCode =
   | typeof ERR_OBJECT_CHANGED
   | typeof ERR_SOURCE_CHANGED
   | typeof ERR_CHECKPOINT_INVALID
   | typeof ERR_INTEGRITY
-  | typeof ERR_TOO_MANY_DELETES;
+  | typeof ERR_TOO_MANY_DELETES
+  | typeof ERR_HASH_WORKER;
 
 /**
  * A transfer-level failure with a stable `code` (one class, several codes): `ERR_OBJECT_CHANGED`,
- * `ERR_SOURCE_CHANGED`, `ERR_CHECKPOINT_INVALID`, `ERR_INTEGRITY`, `ERR_TOO_MANY_DELETES`.
+ * `ERR_SOURCE_CHANGED`, `ERR_CHECKPOINT_INVALID`, `ERR_INTEGRITY`, `ERR_TOO_MANY_DELETES`, `ERR_HASH_WORKER`.
  * Messages name the bucket and key; never a secret.
  * @example
  * ```ts

@@ -12,6 +12,8 @@ import type { DownloadDirectoryOptions, DownloadDirectoryResult, UploadDirectory
 import { runDownload } from '../download/download.js';
 import type { DownloadInput, DownloadOptions, DownloadResult } from '../download/download.js';
 import { nodeFileSystem } from '../files/file-system.js';
+import { createHashPool } from '../hashing/hash-pool.js';
+import type { HashPool } from '../hashing/hash-pool.js';
 import type { TransferFileSystem } from '../files/file-system.js';
 import { MAX_PART_SIZE, MIN_PART_SIZE, MiB } from '../upload/part-plan.js';
 import { createSemaphore } from './semaphore.js';
@@ -78,6 +80,12 @@ export interface TransferManagerOptions {
   clock?: Clock;
   /** Filesystem port. @default node:fs/promises */
   fs?: TransferFileSystem;
+  /**
+   * Where upload checksums are computed: large parts on worker threads while other parts are on the
+   * wire, small ones on the calling thread.
+   * @default createHashPool(): workers from `os.availableParallelism()`, in-thread where there are none
+   */
+  hashPool?: HashPool;
 }
 
 /** Uploads, downloads and copies sharing one set of budgets; see {@link createTransferManager}. */
@@ -193,6 +201,7 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
     concurrency,
     checksum,
     checksumAlgorithm,
+    hashes: options.hashPool ?? createHashPool(),
     chunkSize,
     cancelled: cancel.signal,
   };

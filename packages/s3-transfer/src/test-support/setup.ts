@@ -5,12 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { S3Client } from '@s3kit/s3-core';
 import { createFakeClock } from '@s3kit/primitives';
 import type { FakeClock, HttpTransport } from '@s3kit/primitives';
 import { createS3Mock } from '@s3kit/s3-mock';
-import type { S3Mock, S3MockOptions } from '@s3kit/s3-mock';
+import type { S3Mock, S3MockOptions, S3MockServer } from '@s3kit/s3-mock';
 import { createTransferManager } from '../manager/transfer-manager.js';
 import type { TransferManager, TransferManagerOptions } from '../manager/transfer-manager.js';
 import type { TransferClient } from '../manager/transfer-client.js';
@@ -111,4 +111,26 @@ export function wrapClient(client: S3Client, overrides: Partial<TransferClient>)
     out[name] = (...args: unknown[]) => method(...args);
   }
   return { ...(out as unknown as TransferClient), ...overrides };
+}
+
+/** An s3-mock listening on loopback for the tests of a block (1 MiB parts, bucket `scripts`), for scripts run in child processes. */
+export function useScriptServer(): { readonly mock: S3Mock; readonly server: S3MockServer } {
+  let current: { mock: S3Mock; server: S3MockServer } | undefined;
+  beforeAll(async () => {
+    const mock = createS3Mock({ minPartSize: 1024 * 1024, seed: { buckets: { scripts: {} } } });
+    current = { mock, server: await mock.start() };
+  });
+  afterAll(async () => {
+    await current?.server.stop();
+  });
+  return {
+    get mock() {
+      if (!current) throw new Error('useScriptServer: no test is running');
+      return current.mock;
+    },
+    get server() {
+      if (!current) throw new Error('useScriptServer: no test is running');
+      return current.server;
+    },
+  };
 }

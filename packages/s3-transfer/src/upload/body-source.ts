@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { ValidationError, isAsyncIterable, readableStreamChunks } from '@s3kit/primitives';
 import type { SourceIdentity } from '../checkpoint/checkpoint.js';
 import type { TransferFileHandle, TransferFileSystem } from '../files/file-system.js';
-import { allocBytes } from './part-buffers.js';
+import { allocSharedBytes } from './part-buffers.js';
 import { isNodeReadable, readableChunks } from './readable-chunks.js';
 
 /** What `upload` accepts as `Body`: a file path, bytes, a Blob, or a stream (Node `Readable`, web `ReadableStream`, async iterable). */
@@ -93,7 +93,7 @@ async function fileSource(path: string, fs: TransferFileSystem): Promise<SizedSo
     allocates: true,
     async read(start, end, into) {
       handle ??= await fs.open(path, 'r');
-      const buffer = into ? into.subarray(0, end - start) : allocBytes(end - start);
+      const buffer = into ? into.subarray(0, end - start) : allocSharedBytes(end - start);
       let at = 0;
       while (at < buffer.byteLength) {
         const { bytesRead } = await handle.read(buffer, at, buffer.byteLength - at, start + at);

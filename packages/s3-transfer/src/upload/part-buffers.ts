@@ -11,6 +11,13 @@
 export const allocBytes: (size: number) => Uint8Array =
   typeof Buffer === 'function' ? (size) => Buffer.allocUnsafe(size) : (size) => new Uint8Array(size);
 
+/**
+ * `size` bytes that a hashing worker can read without a copy: on a `SharedArrayBuffer` where there
+ * is one (zeroed once, then recycled by {@link createPartBuffers}), else as {@link allocBytes}.
+ */
+export const allocSharedBytes: (size: number) => Uint8Array =
+  typeof SharedArrayBuffer === 'function' && typeof Buffer === 'function' ? (size) => new Uint8Array(new SharedArrayBuffer(size)) : allocBytes;
+
 /** A free list of equally sized part buffers. */
 export interface PartBuffers {
   /** A buffer of exactly `size` bytes: a recycled one when one of that size is free. Contents are arbitrary. */
@@ -28,7 +35,7 @@ export function createPartBuffers(): PartBuffers {
       if (recycled?.byteLength === size) return recycled;
       // Sizes change only when a stream moves to a larger part tier: older buffers are of no more use.
       free.length = 0;
-      return allocBytes(size);
+      return allocSharedBytes(size);
     },
     give(buffer) {
       free.push(buffer);

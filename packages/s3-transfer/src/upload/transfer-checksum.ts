@@ -3,8 +3,8 @@
  * results say which of S3's algorithms (CRC32, CRC32C, CRC64NVME, SHA-1, SHA-256) they carry instead
  * of naming one in every field.
  */
-import { checksumBase64 } from '@s3kit/s3-core';
 import type { ChecksumAlgorithm } from '@s3kit/s3-core';
+import type { HashPool } from '../hashing/hash-pool.js';
 
 /** A checksum: its algorithm and its value (base64, as S3 sends it in `x-amz-checksum-*`). */
 export interface TransferChecksum {
@@ -24,9 +24,9 @@ export function checksumMember(algorithm: ChecksumAlgorithm): ChecksumMember {
   return `Checksum${algorithm}`;
 }
 
-/** The checksum of `data` in `algorithm`. */
-export function computeChecksum(algorithm: ChecksumAlgorithm, data: Uint8Array): TransferChecksum {
-  return { algorithm, value: checksumBase64(algorithm, data) };
+/** The checksum of `data` in `algorithm`, computed by `hashes` (on a worker thread for large inputs). */
+export async function computeChecksum(hashes: HashPool, algorithm: ChecksumAlgorithm, data: Uint8Array, signal: AbortSignal): Promise<TransferChecksum> {
+  return { algorithm, value: await hashes.checksum(algorithm, data, signal) };
 }
 
 /** A checksum as request members (`{ ChecksumCRC32: value }`); none for `undefined`. */

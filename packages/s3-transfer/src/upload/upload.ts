@@ -143,7 +143,7 @@ async function sendWithRetry<T>(
 }
 
 async function uploadPart(ctx: TransferContext, state: MultipartState, job: PartJob, progress: ProgressTracker, signal: AbortSignal): Promise<CheckpointPart> {
-  const checksum = state.algorithm === undefined ? undefined : computeChecksum(state.algorithm, job.data);
+  const checksum = state.algorithm === undefined ? undefined : await computeChecksum(ctx.hashes, state.algorithm, job.data, signal);
   const out = await sendWithRetry(ctx, job.data, progress, signal, (Body, s) =>
     ctx.client.uploadPart(
       {
@@ -339,7 +339,7 @@ async function putSingle(
   signal: AbortSignal,
 ): Promise<UploadResult> {
   const { Body: _body, ...headers } = input;
-  const checksum = ctx.checksum === 'none' ? undefined : computeChecksum(ctx.checksumAlgorithm, data);
+  const checksum = ctx.checksum === 'none' ? undefined : await computeChecksum(ctx.hashes, ctx.checksumAlgorithm, data, signal);
   const out = await sendWithRetry(ctx, data, progress, signal, (Body, s) =>
     ctx.client.putObject({ ...headers, Body, ContentLength: data.byteLength, ...checksumInput(checksum) }, { signal: s, maxAttempts: 1 }),
   );
@@ -482,7 +482,7 @@ async function resumeWith(ctx: TransferContext, saved: UploadCheckpoint, source:
       // Uploaded but not checkpointed (killed between the two): verify it against the file.
       const release = await ctx.memory.acquire(end - start, signal);
       try {
-        if (computeChecksum(server.checksum.algorithm, await source.read(start, end)).value === server.checksum.value) state.parts.set(n, server);
+        if ((await computeChecksum(ctx.hashes, server.checksum.algorithm, await source.read(start, end), signal)).value === server.checksum.value) state.parts.set(n, server);
       } finally {
         release();
       }
