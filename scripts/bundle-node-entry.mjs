@@ -35,8 +35,16 @@ await build({
   // bundled a second copy of every module a platform file imports (errors.ts among them, so the
   // transport's errors were not instances of the exported classes).
   tsconfigRaw: {},
-  // Readable stack traces: names and lines kept, only comments dropped.
-  minify: false,
+  // Whitespace and syntax minified (a fifth of the bytes installed), identifiers kept: stack
+  // traces name the functions and classes as in the source. No source map ships (it would weigh
+  // more than what minifying saved, and would point at files that are not published); the per-file
+  // build beside it is the readable copy of the same code.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: false,
+  // Two modules' top-level names that clash are renamed in one module (`mapUndiciError2`):
+  // keepNames gives such functions and classes back the `.name` their source gave them.
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

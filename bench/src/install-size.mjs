@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /**
  * The s3kit sets the bench measures: each package with the @s3kit packages it depends on, installed
@@ -79,10 +79,32 @@ export function installSize(specs, { env = process.env } = {}) {
 const defaultPnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.8'];
 
 /**
+ * Files under `packageDir`/dist that no source in its src emits (`x.js`/`x.d.ts` without `x.ts`;
+ * the bundled `index.node.js` aside): what an earlier build left after its source moved.
+ */
+export function staleDistFiles(packageDir) {
+  const dist = join(packageDir, 'dist');
+  if (!existsSync(dist)) return [];
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(d\.ts|js)$/.test(e.name) && e.name !== 'index.node.js')
+    .map((e) => relative(dist, join(e.parentPath, e.name)))
+    .filter((rel) => !existsSync(join(packageDir, 'src', rel.replace(/\.(d\.ts|js)$/, '.ts'))))
+    .sort();
+}
+
+/**
  * Packs `packages/<short>` of the workspace at `repo` (built) into a new temporary directory;
  * `pnpm` is the command that runs pnpm, `env` its environment.
+ * @throws Error when a package's dist holds stale files (turbo restores a cached build on top of
+ *   what dist holds, so a cache hit can bring them back): they would be packed and measured.
  */
 export function packWorkspacePackages(repo, shorts, { pnpm = defaultPnpm, env = process.env } = {}) {
+  for (const short of shorts) {
+    const stale = staleDistFiles(join(repo, 'packages', short));
+    if (stale.length > 0) {
+      throw new Error(`packages/${short}/dist holds ${stale.length} files no source emits (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}): run its build (which empties dist first) without the turbo cache (turbo run build --force)`);
+    }
+  }
   const dir = mkdtempSync(join(tmpdir(), 's3kit-sizepack-'));
   for (const short of shorts) {
     execFileSync(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', dir], { cwd: join(repo, 'packages', short), stdio: 'ignore', env });

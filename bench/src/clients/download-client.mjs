@@ -1,7 +1,7 @@
 // One download of the fixed object to a file by one client, in its own process (forked by
-// scenarios/download.mjs). argv[2] is JSON { impl, port, key?, file, partSize, queue }; it answers over
-// IPC with { ms, cpuMs, maxRssMiB, baseRssMiB } (peak RSS, and RSS before the download started;
-// only the library under test is imported).
+// scenarios/download.mjs). argv[2] is JSON { impl, port, key?, file, partSize, queue }; it answers
+// over IPC with measureRun's { ms, cpuMs, userMs, systemMs, maxRssMiB, baseRssMiB } (peak RSS, and
+// RSS before the download started; only the library under test is imported).
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { measureRun } from './measure.mjs';
@@ -39,9 +39,12 @@ if (o.impl === 's3kit') {
   run = () => client.fGetObject(Bucket, Key, o.file);
 } else if (o.impl === 'floor') {
   // The least code for the same download: undici ranged GETs, `o.queue` in flight, each range
-  // written at its offset with one positional writev. No signing, no verification.
+  // written at its offset as it arrives, one positional writev per MiB (the batch s3kit's download
+  // writes). No signing, no verification. Holding each whole range for one 8 MiB writev made most
+  // runs of this floor spend 1.5-3 s/GiB of system CPU (docs/performance.md, "Download floor").
   const { Pool } = await import('undici');
   const { open } = await import('node:fs/promises');
+  const WRITE_BATCH = 1024 * 1024;
   // A pool of `o.queue` connections to the one origin: undici's global request() parses the URL and
   // looks up the origin's pool on every call, which cost a third of the throughput here.
   const pool = new Pool(endpoint, { connections: o.queue });
@@ -59,15 +62,23 @@ if (o.impl === 's3kit') {
           next += o.partSize;
           const end = Math.min(size, start + o.partSize) - 1;
           const r = await pool.request({ path: `/${Bucket}/${Key}`, method: 'GET', headers: { range: `bytes=${start}-${end}` } });
-          // The chunks as they came, written with one writev: no copy into a range buffer.
-          const chunks = [];
-          let got = 0;
+          if (r.statusCode !== 206) throw new Error(`range ${start}-${end}: ${r.statusCode}`);
+          // The chunks as they came, no copy into a range buffer.
+          let at = start;
+          let batch = [];
+          let batched = 0;
           for await (const chunk of r.body) {
-            chunks.push(chunk);
-            got += chunk.byteLength;
+            batch.push(chunk);
+            batched += chunk.byteLength;
+            if (batched >= WRITE_BATCH) {
+              await fh.writev(batch, at);
+              at += batched;
+              batch = [];
+              batched = 0;
+            }
           }
-          if (r.statusCode !== 206 || got !== end - start + 1) throw new Error(`range ${start}-${end}: ${r.statusCode}, ${got} bytes`);
-          await fh.writev(chunks, start);
+          if (batched > 0) await fh.writev(batch, at);
+          if (at + batched !== end + 1) throw new Error(`range ${start}-${end}: ${at + batched - start} bytes`);
         }
       };
       await Promise.all(Array.from({ length: o.queue }, worker));

@@ -14,9 +14,9 @@ function mainThreadCpuMs() {
 }
 
 /**
- * Runs `work` once: { ms, cpuMs, mainCpuMs, maxRssMiB, baseRssMiB } plus what `work` returned
- * (baseRssMiB is the RSS just before it started; cpuMs counts every thread of the process,
- * mainCpuMs only the main thread, where Linux says).
+ * Runs `work` once: { ms, cpuMs, userMs, systemMs, mainCpuMs, maxRssMiB, baseRssMiB } plus what
+ * `work` returned (baseRssMiB is the RSS just before it started; cpuMs = userMs + systemMs counts
+ * every thread of the process, mainCpuMs only the main thread, where Linux says).
  */
 export async function measureRun(work) {
   const baseRssMiB = rssMiB();
@@ -28,5 +28,5 @@ export async function measureRun(work) {
   const cpu = process.cpuUsage(cpu0);
   const main1 = mainThreadCpuMs();
   const mainCpuMs = main0 === undefined || main1 === undefined ? undefined : main1 - main0;
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs, maxRssMiB: peakRssMiB(), baseRssMiB, ...result };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, mainCpuMs, maxRssMiB: peakRssMiB(), baseRssMiB, ...result };
 }
