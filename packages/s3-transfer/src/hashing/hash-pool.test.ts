@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checksumBase64 } from '@s3kit/s3-core';
 import type { ChecksumAlgorithm } from '@s3kit/s3-core';
 import { useTempDir } from '../test-support/setup.js';
-import { createHashPool, createInThreadHashPool, defaultHashWorkers } from './hash-pool.js';
+import { createHashPool, createInThreadHashPool, defaultHashWorkers, sharedHashPool } from './hash-pool.js';
 import type { HashPool } from './hash-pool.js';
 import * as webThreads from '../platform/hash-threads.web.js';
 import { cores, hashWorkerScript } from '../platform/hash-threads.node.js';
@@ -160,6 +160,15 @@ describe('createHashPool when a worker fails', () => {
     const stray = "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => { parentPort.postMessage({ id: m.id + 1000, value: 'AAAAAA==' }); parentPort.postMessage({ id: m.id, value: 'right' }); });\n";
     const p = pool({ workers: 1, script: await script('stray.mjs', stray) });
     expect(await p.checksum('CRC32', pattern(16))).toBe('right');
+  });
+});
+
+describe('sharedHashPool', () => {
+  it('is one pool for the process (managers without a hashPool share its workers instead of starting their own)', async () => {
+    const pool = sharedHashPool();
+    expect(sharedHashPool()).toBe(pool);
+    const data = new Uint8Array(2 * 1024 * 1024).fill(7);
+    expect(await pool.checksum('CRC32C', data)).toBe(checksumBase64('CRC32C', data));
   });
 });
 

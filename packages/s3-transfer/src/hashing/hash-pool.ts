@@ -56,6 +56,18 @@ export function defaultHashWorkers(): number {
   return Math.max(1, Math.min(4, cores() - 1));
 }
 
+let shared: HashPool | undefined;
+
+/**
+ * The pool every transfer manager uses unless given one: one set of workers for the process,
+ * however many managers it creates. A pool per manager would start workers that no one closes (a
+ * manager has no close), so a server creating a manager per request would gain a thread and its
+ * ~15 MiB heap per request.
+ */
+export function sharedHashPool(): HashPool {
+  return (shared ??= createHashPool());
+}
+
 /** A pool that hashes on the calling thread (where there are no worker threads, or none wanted). */
 export function createInThreadHashPool(): HashPool {
   return {

@@ -12,7 +12,7 @@ import type { DownloadDirectoryOptions, DownloadDirectoryResult, UploadDirectory
 import { runDownload } from '../download/download.js';
 import type { DownloadInput, DownloadOptions, DownloadResult } from '../download/download.js';
 import { nodeFileSystem } from '../files/file-system.js';
-import { createHashPool } from '../hashing/hash-pool.js';
+import { sharedHashPool } from '../hashing/hash-pool.js';
 import type { HashPool } from '../hashing/hash-pool.js';
 import type { TransferFileSystem } from '../files/file-system.js';
 import { MAX_PART_SIZE, MIN_PART_SIZE, MiB } from '../upload/part-plan.js';
@@ -83,7 +83,7 @@ export interface TransferManagerOptions {
   /**
    * Where upload checksums are computed: large parts on worker threads while other parts are on the
    * wire, small ones on the calling thread.
-   * @default createHashPool(): workers from `os.availableParallelism()`, in-thread where there are none
+   * @default one pool shared by every manager of the process ({@link createHashPool}'s defaults: workers from `os.availableParallelism()`, in-thread where there are none)
    */
   hashPool?: HashPool;
 }
@@ -201,7 +201,7 @@ export function createTransferManager(options: TransferManagerOptions): Transfer
     concurrency,
     checksum,
     checksumAlgorithm,
-    hashes: options.hashPool ?? createHashPool(),
+    hashes: options.hashPool ?? sharedHashPool(),
     chunkSize,
     cancelled: cancel.signal,
   };
