@@ -84,15 +84,12 @@ async function attempt(
     const signing = signRequest(state, request, region, plan, signal, endpoint, bucket);
     const signed = signing instanceof Promise ? await signing : signing;
     const breaker = state.breaker;
+    breaker?.tag(signed, endpoint);
     let response: HttpResponse;
-    if (breaker === undefined) response = await state.transport.send(signed, signal ? { signal } : {});
-    else {
-      breaker.tag(signed, endpoint);
-      try {
-        response = await state.transport.send(signed, signal ? { signal } : {});
-      } finally {
-        breaker.untag(signed);
-      }
+    try {
+      response = await state.transport.send(signed, signal ? { signal } : {});
+    } finally {
+      breaker?.untag(signed);
     }
     try {
       const status = response.statusCode;
